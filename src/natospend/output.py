@@ -1,0 +1,77 @@
+"""Rendering of results for the CLI: one option set (--format table|csv|json|jsonl) everywhere."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from typing import Any
+
+import click
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def format_option(f: Any) -> Any:
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="table for people, csv/json/jsonl for programs")(f)
+
+
+def _clean(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if v is pd.NA or v is pd.NaT:
+        return None
+    if hasattr(v, "item"):  # numpy scalars
+        return _clean(v.item())
+    if isinstance(v, dict):
+        return {k: _clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_clean(x) for x in v]
+    return v
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [_clean(r) for r in df.astype(object).to_dict(orient="records")]
+
+
+def emit(df: pd.DataFrame, fmt: str, title: str | None = None,
+         summary: dict[str, Any] | None = None, footer: str | None = None,
+         digits: int = 2) -> None:
+    """Write ``df`` to stdout in ``fmt``; json wraps rows with ``summary`` (the result's attrs)."""
+    if fmt == "csv":
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    elif fmt == "jsonl":
+        for r in records(df):
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        body: dict[str, Any] = dict(_clean(summary or {}))
+        body["rows"] = records(df)
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = Console(soft_wrap=False, width=max(Console().width, 100))
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for c in df.columns:
+            table.add_column(str(c), justify="right" if pd.api.types.is_numeric_dtype(df[c])
+                             else "left", overflow="fold")
+        for r in df.itertuples(index=False):
+            table.add_row(*[_cell(v, digits) for v in r])
+        console.print(table)
+        if footer:
+            console.print(footer, highlight=False)
+
+
+def _cell(v: Any, digits: int) -> str:
+    v = _clean(v)
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float):
+        return f"{v:,.{digits}f}"
+    return str(v)

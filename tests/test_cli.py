@@ -1,0 +1,106 @@
+"""The command line as a user types it: outputs, the CSV/JSON contract, and clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from natospend.cli import main
+from tests.conftest import needs_raw
+from tests.test_importers import XLSX_2024
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_expenditure_csv_contract_for_one_ally():
+    r = run("data", "expenditure", "--ally", "POL", "--format", "csv")
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    required = {"iso3", "year", "edition", "share_of_gdp_pct", "usd_current_m", "usd_constant_m",
+                "constant_price_year", "equipment_share_pct", "estimate", "source"}
+    assert required <= set(rows[0])
+    assert {row["iso3"] for row in rows} == {"POL"}
+    assert all(row["source"] for row in rows)
+
+
+def test_expenditure_json_and_jsonl_carry_the_same_fields():
+    j = json.loads(run("data", "expenditure", "--year", "2025", "--format", "json").output)
+    lines = run("data", "expenditure", "--year", "2025", "--format", "jsonl").output.splitlines()
+    assert len(j["rows"]) == len(lines)
+    assert set(j["rows"][0]) == set(json.loads(lines[0]))
+    missing = [r for r in j["rows"] if r["iso3"] == "ISL"]
+    assert missing == []
+
+
+def test_compliance_json_has_the_documented_fields():
+    r = run("compliance", "--target", "2", "--year", "2024", "--edition", "2024-06",
+            "--format", "json")
+    body = json.loads(r.output)
+    for key in ("target", "year", "edition", "count", "total", "meeting", "not_meeting",
+                "no_figure"):
+        assert key in body
+    assert (body["count"], body["total"], body["no_figure"]) == (23, 32, ["ISL"])
+
+
+def test_table_output_names_the_source():
+    r = run("compliance", "--target", "3.5", "--year", "2025")
+    assert r.exit_code == 0
+    assert "of 32 allies" in r.output and "Source: NATO" in r.output
+
+
+def test_ally_profile_and_unknown_ally():
+    r = run("ally", "Poland")
+    assert r.exit_code == 0 and "Poland (POL)" in r.output and "Revisions of" in r.output
+    bad = run("ally", "Narnia")
+    assert bad.exit_code == 1
+    assert "unknown country 'Narnia'" in bad.output and "Traceback" not in bad.output
+
+
+def test_year_and_edition_without_data_exit_non_zero():
+    r = run("data", "expenditure", "--year", "1990")
+    assert r.exit_code == 1 and "no figures for 1990" in r.output
+    r = run("data", "expenditure", "--edition", "2030-01")
+    assert r.exit_code == 1 and "editions held" in r.output
+
+
+def test_validate_passes_on_the_shipped_data():
+    r = run("validate")
+    assert r.exit_code == 0, r.output
+    assert "0 failures" in r.output
+
+
+def test_import_of_a_binary_file_is_refused_and_writes_nothing(tmp_path: Path,
+                                                               isolated_user_data: Path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(bytes(range(256)) * 10)
+    r = run("import", "nato-xlsx", str(bad), "--edition", "2027-06", "--title", "t",
+            "--published", "2027-06-01", "--url", "https://example.org")
+    assert r.exit_code == 1 and "not an Excel" in r.output
+    assert not (isolated_user_data / "editions" / "2027-06").exists()
+
+
+@needs_raw
+def test_import_a_workbook_as_a_new_edition_then_use_it(isolated_user_data: Path):
+    args = ["import", "nato-xlsx", str(XLSX_2024), "--edition", "2027-06", "--title",
+            "Re-import test", "--published", "2027-06-01", "--url", "https://example.org/x.xlsx"]
+    r = run(*args)
+    assert r.exit_code == 0, r.output
+    listed = json.loads(run("data", "editions", "--format", "json").output)["rows"]
+    assert "2027-06" in {e["id"] for e in listed}
+    body = json.loads(run("compliance", "--edition", "2027-06", "--year", "2024",
+                          "--format", "json").output)
+    assert body["count"] == 23
+    again = run(*args)
+    assert again.exit_code == 1 and "never overwritten" in again.output
+
+
+def test_import_refuses_an_existing_edition_id(tmp_path: Path):
+    r = run("import", "nato-xlsx", str(tmp_path / "none.xlsx"), "--edition", "2024-06",
+            "--title", "t", "--published", "2024-06-17", "--url", "https://example.org")
+    assert r.exit_code == 1 and "already exists" in r.output
