@@ -27,7 +27,8 @@ def compliance_chart(df: pd.DataFrame) -> dict[str, Any]:
     a = df.attrs
     gdp = a["measure"] == "share_of_gdp_pct"
     data = df.dropna(subset=["value"])[["iso3", "name", "value", "status", "estimate"]]
-    lines: list[dict[str, Any]] = TARGET_LINES if gdp else [{"target": 20.0, "label": "20% equipment (Wales)"}]
+    lines: list[dict[str, Any]] = (TARGET_LINES if gdp else
+                                   [{"target": 20.0, "label": "20% equipment (Wales)"}])
     if not any(math.isclose(line["target"], a["target"]) for line in lines):
         lines = [*lines, {"target": a["target"], "label": f"{a['target']:g}% (asked)"}]
     axis = "Defence spending, % of GDP" if gdp else "Major equipment, % of defence spending"
