@@ -83,3 +83,82 @@ def save(spec: dict[str, Any], path: Path) -> None:
     else:
         tmp.write_text(content, "utf-8")
     tmp.replace(path)
+
+
+def cost_chart(df: pd.DataFrame) -> dict[str, Any]:
+    """Extra spending per year against staying at the base share, stacked by ally."""
+    a = df.attrs
+    data = df[["iso3", "year", "extra_usd_m"]].copy()
+    data["extra_usd_bn"] = data["extra_usd_m"] / 1e3
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": f"Extra spending to reach {a['target']:g}% of GDP by {a['by']} "
+                          f"({a['group']})",
+                  "subtitle": [f"{a['path']} path from {a['base_year']}; GDP growth: "
+                               f"{a['growth']}", f"NATO, edition {a['edition']}; US$ current"]},
+        "width": 640, "height": 300,
+        "data": {"values": _values(data)},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": None},
+            "y": {"field": "extra_usd_bn", "type": "quantitative", "aggregate": "sum",
+                  "title": "Extra spending, US$ billion"},
+            "color": {"field": "iso3", "type": "nominal", "title": "Ally",
+                      "legend": {"columns": 2, "symbolLimit": 40}},
+            "tooltip": [{"field": "iso3"}, {"field": "year"},
+                        {"field": "extra_usd_bn", "format": ",.1f"}]},
+    }
+
+
+def burden_chart(df: pd.DataFrame) -> dict[str, Any]:
+    """Each ally's share of allied spending beside its share of allied GDP."""
+    a = df.attrs
+    long = df.melt(id_vars=["iso3"], value_vars=["spending_share_pct", "gdp_share_pct"],
+                   var_name="measure", value_name="pct")
+    long["measure"] = long["measure"].map({"spending_share_pct": "share of defence spending",
+                                           "gdp_share_pct": "share of GDP"})
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": f"Burden sharing, {a['year']}",
+                  "subtitle": f"NATO, edition {a['edition']}; US$ current prices"},
+        "width": 640, "height": 300,
+        "data": {"values": _values(long)},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "iso3", "type": "nominal", "sort": {"field": "pct", "order":
+                                                                 "descending"}, "title": None},
+            "xOffset": {"field": "measure"},
+            "y": {"field": "pct", "type": "quantitative", "title": "% of allied total",
+                  "scale": {"type": "symlog"}},
+            "color": {"field": "measure", "type": "nominal", "title": None},
+            "tooltip": [{"field": "iso3"}, {"field": "measure"},
+                        {"field": "pct", "format": ".2f"}]},
+    }
+
+
+def trend_chart(df: pd.DataFrame) -> dict[str, Any]:
+    """One ally's share of GDP over time, against the 2% and 3.5% lines."""
+    a = df.attrs
+    data = df[["year", "share_of_gdp_pct", "estimate"]].dropna(subset=["share_of_gdp_pct"])
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": f"{a['ally']}: defence spending, % of GDP",
+                  "subtitle": f"NATO, edition {a['edition']}; hollow points are estimates"},
+        "width": 640, "height": 300,
+        "layer": [
+            {"data": {"values": _values(data)}, "mark": {"type": "line", "point": False},
+             "encoding": {"x": {"field": "year", "type": "ordinal", "title": None},
+                          "y": {"field": "share_of_gdp_pct", "type": "quantitative",
+                                "title": "% of GDP"}}},
+            {"data": {"values": _values(data)}, "mark": {"type": "point", "size": 60},
+             "encoding": {"x": {"field": "year", "type": "ordinal"},
+                          "y": {"field": "share_of_gdp_pct", "type": "quantitative"},
+                          "fill": {"condition": {"test": "datum.estimate", "value": "white"},
+                                   "value": "#2b6cb0"},
+                          "tooltip": [{"field": "year"},
+                                      {"field": "share_of_gdp_pct", "format": ".2f"},
+                                      {"field": "estimate"}]}},
+            {"data": {"values": TARGET_LINES[:2]}, "mark": {"type": "rule", "strokeDash": [4, 3]},
+             "encoding": {"y": {"field": "target", "type": "quantitative"}}},
+        ],
+    }
