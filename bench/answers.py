@@ -62,7 +62,8 @@ def main() -> None:
     n = sum(len(v) for v in families.values())
     print(f"dataset load (cold, {len(dataset.observations())} figures): {load * 1000:.0f} ms")
     for name, times in families.items():
-        print(f"{name:<11} {len(times):>4} answers  median {statistics.median(times) * 1000:6.1f} ms"
+        med = statistics.median(times) * 1000
+        print(f"{name:<11} {len(times):>4} answers  median {med:6.1f} ms"
               f"  max {max(times) * 1000:6.1f} ms  total {sum(times) * 1000:7.0f} ms")
     print(f"all answers: {n} in {total:.2f} s")
 

@@ -1,0 +1,404 @@
+"""Verdicts: is a claim supported by NATO's figures, in the edition current when it was written
+and in the latest one?
+
+A claim's stated precision is respected: "2.1%" is supported by 2.06%, "about 23" by 22 or 23,
+"more than 4%" by 4.48%. A claim about a year the edition has no figure for, a subject natospend
+holds no data on, or a change rather than a level, is ``unverifiable``, with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+import pandas as pd
+
+from natospend import countries, dataset
+from natospend.analysis.compliance import compliance
+
+SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
+EURO_AREA = {"AUT", "BEL", "HRV", "CYP", "EST", "FIN", "FRA", "DEU", "GRC", "IRL", "ITA", "LVA",
+             "LTU", "LUX", "MLT", "NLD", "PRT", "SVK", "SVN", "ESP"}
+NATIONAL_CURRENCY = {"GBR": "GBP", "POL": "PLN", "DNK": "DKK", "NOR": "NOK", "SWE": "SEK",
+                     "CAN": "CAD", "USA": "USD", "CZE": "CZK", "HUN": "HUF", "ROU": "RON",
+                     "TUR": "TRY", "BGR": "BGN", "ALB": "ALL", "MKD": "MKD", "ISL": "ISK",
+                     "MNE": "EUR"} | {c: "EUR" for c in EURO_AREA}
+
+
+class ClaimLike(Protocol):
+    type: str
+    subject: str | None
+    year: int | None
+    value: float | None
+    unit: str | None
+    hedge: str | None
+    low: float | None
+    high: float | None
+    target_pct: float | None
+    total: int | None
+    deadline: int | None
+
+
+@dataclass
+class Evidence:
+    figure: float | None
+    edition: str
+    table: str
+    source_url: str
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"figure": self.figure, "edition": self.edition, "table": self.table,
+                "source_url": self.source_url, "note": self.note}
+
+
+@dataclass
+class Judgement:
+    verdict: str
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+    edition: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "reason": self.reason, "edition": self.edition,
+                "evidence": [e.as_dict() for e in self.evidence]}
+
+
+@dataclass
+class Verdict:
+    """The verdict at publication time and, where it differs, in the latest edition."""
+
+    verdict: str
+    summary: str
+    at_publication: Judgement | None
+    latest: Judgement
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "summary": self.summary,
+                "at_publication": self.at_publication.as_dict() if self.at_publication else None,
+                "latest": self.latest.as_dict()}
+
+
+def interval(claim: ClaimLike) -> tuple[float, float]:
+    """The values a claim allows, given its hedge and the precision it was stated with."""
+    v = float(claim.value) if claim.value is not None else math.nan
+    step = _rounding(v, claim.unit)
+    hedge = (claim.hedge or "").lower()
+    lo = claim.low if claim.low is not None else None
+    hi = claim.high if claim.high is not None else None
+    if hedge == "range" and lo is not None and hi is not None:
+        return lo - step, hi + step
+    if hedge in ("more than", "over", "above", "exceeding"):
+        return v - 1e-9, math.inf
+    if hedge in ("at least",):
+        return v - step, math.inf
+    if hedge in ("up to", "at most"):
+        return -math.inf, v + step
+    if hedge in ("less than", "under", "below"):
+        return -math.inf, v + 1e-9
+    if hedge in ("nearly", "almost", "close to", "just under"):
+        return v - max(step, abs(v) * 0.1), v + step
+    if hedge in ("about", "around", "roughly", "some", "approximately", "an estimated"):
+        slack = max(step, abs(v) * 0.05)
+        return v - slack, v + slack
+    return v - step, v + step
+
+
+def _rounding(v: float, unit: str | None) -> float:
+    """Half a unit of the last digit the claim states (2.1% -> 0.05; $1.05bn -> $5m)."""
+    if math.isnan(v) or v == 0:
+        return 0.0
+    if unit == "count":
+        return 0.0
+    if unit == "pct_gdp":
+        text = f"{v:.4f}".rstrip("0").rstrip(".")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return 0.5 * 10 ** -decimals + 1e-9
+    digits = f"{abs(v):.0f}".rstrip("0") or "1"
+    exponent = math.floor(math.log10(abs(v))) - len(digits) + 1
+    return 0.5 * 10 ** exponent
+
+
+def editions_at(published: date) -> list[str]:
+    """Editions out by ``published``, newest first (publication date, else cut-off)."""
+    ed = dataset.editions()
+    when = ed["published"].fillna(ed["cutoff"]).astype(str)
+    return list(ed[ed["published"].fillna(ed["cutoff"]).notna()
+                   & (when <= published.isoformat())].sort_values("id", ascending=False)["id"])
+
+
+def _judge_at(judge: Any, claim: ClaimLike, published: date) -> Judgement | None:
+    """The newest edition out at publication that can judge the claim: a vintage that stated
+    only a few figures in text does not hide the full tables published before it."""
+    tried = None
+    for ed in editions_at(published):
+        j = judge(claim, ed, published)
+        if j.verdict != UNVERIFIABLE:
+            return j  # type: ignore[no-any-return]
+        tried = tried or j
+    return tried
+
+
+def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
+    """Judge ``claim`` against the edition current at ``published`` and the latest edition."""
+    judge = JUDGES.get(claim.type)
+    latest_id = dataset.latest_edition()
+    if judge is None:
+        j = Judgement(UNVERIFIABLE, f"natospend does not check claims of type {claim.type!r}")
+        return Verdict(UNVERIFIABLE, j.reason, None, j)
+    at_pub = _judge_at(judge, claim, published) if published else None
+    latest = judge(claim, latest_id, published)
+    primary = at_pub if at_pub and at_pub.verdict != UNVERIFIABLE else latest
+    if at_pub and at_pub.verdict == UNVERIFIABLE and latest.verdict != UNVERIFIABLE:
+        primary = latest
+    summary = _summary(at_pub, latest)
+    return Verdict(primary.verdict, summary, at_pub, latest)
+
+
+def _summary(at_pub: Judgement | None, latest: Judgement) -> str:
+    def title(ed: str | None) -> str:
+        if ed in ("targets", "pledges"):
+            return f"natospend's {ed} data"
+        return f"the {ed} edition" if ed else "no edition"
+
+    if at_pub is None:
+        return f"{latest.verdict} by {title(latest.edition)}: {latest.reason}"
+    s = f"{at_pub.verdict} by {title(at_pub.edition)} (current at publication): {at_pub.reason}"
+    if latest.edition != at_pub.edition and (latest.verdict != at_pub.verdict
+                                             or latest.reason != at_pub.reason):
+        s += f"; the {latest.edition} edition: {latest.verdict}, {latest.reason}"
+    return s
+
+
+def _judge_range(value: float, claim: ClaimLike, what: str) -> tuple[str, str]:
+    lo, hi = interval(claim)
+    stated = _stated(claim)
+    if lo <= value <= hi:
+        return SUPPORTED, f"{what} is {value:,.2f}; the claim says {stated}"
+    return CONTRADICTED, f"{what} is {value:,.2f}, not {stated}"
+
+
+def _stated(claim: ClaimLike) -> str:
+    hedge = f"{claim.hedge} " if claim.hedge and claim.hedge != "range" else ""
+    if claim.hedge == "range" and claim.low is not None and claim.high is not None:
+        return f"{claim.low:g}-{claim.high:g}"
+    v = claim.value if claim.value is not None else math.nan
+    if claim.unit == "pct_gdp":
+        return f"{hedge}{v:g}%"
+    if claim.unit == "count":
+        return f"{hedge}{v:g}"
+    return f"{hedge}{money(v)} {claim.unit}"
+
+
+def money(v: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:,.4g} {word}"
+    return f"{v:,.0f}"
+
+
+def _subject_ok(claim: ClaimLike) -> str | None:
+    if not claim.subject:
+        return "the claim names no ally or group"
+    known = set(countries.ally_by_iso3()) | set(countries.groups())
+    if claim.subject not in known:
+        return f"{claim.subject} is not a NATO ally or group in natospend's data"
+    return None
+
+
+def _share_figure(subject: str, year: int, edition: str) -> tuple[float, Evidence] | None:
+    obs = dataset.observations(edition)
+    row = obs[(obs["entity"] == subject) & (obs["year"] == year)
+              & (obs["indicator"] == "share_of_gdp_pct")]
+    if not row.empty:
+        r = row.iloc[0]
+        note = "NATO estimate" if r["estimate"] else ""
+        return float(r["value"]), Evidence(float(r["value"]), edition, str(r["table"]),
+                                           str(r["source_url"]), note)
+    w = _group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
+    if w is None:
+        return None
+    v = float(w["usd_constant_m"].sum() / w["gdp_usd_constant_m"].sum() * 100)
+    info = dataset.edition_info(edition)
+    return v, Evidence(v, edition, "Tables 2 and 5 (computed: group spending over group GDP, "
+                       "constant prices)", str(info["url"]))
+
+
+def _group_rows(subject: str, year: int, edition: str,
+                columns: list[str]) -> pd.DataFrame | None:
+    """The member rows of a group NATO publishes no aggregate for (EU, European allies), or
+    None unless every member with armed forces has the figures: a partial sum is not a total."""
+    if subject not in ("EU", "EUROPE"):
+        return None
+    members = [m for m in countries.groups()[subject].members
+               if countries.ally_by_iso3()[m].armed_forces]
+    w = dataset.expenditure(edition, aggregates=False)
+    w = w[(w["year"] == year) & w["iso3"].isin(members)].dropna(subset=columns)
+    return w if len(w) == len(members) else None
+
+
+def judge_share(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    problem = _subject_ok(claim)
+    if problem:
+        return Judgement(UNVERIFIABLE, problem, edition=edition)
+    if claim.year is None or claim.value is None:
+        return Judgement(UNVERIFIABLE, "the claim gives no year", edition=edition)
+    found = _share_figure(str(claim.subject), int(claim.year), edition)
+    if found is None:
+        why = (f"the {edition} edition has no figure for {claim.subject} in {claim.year}")
+        if published and claim.year > published.year:
+            why += "; the statement is a forecast"
+        return Judgement(UNVERIFIABLE, why, edition=edition)
+    value, ev = found
+    verdict, reason = _judge_range(value, claim,
+                                   f"NATO's figure for {claim.subject} in {claim.year}")
+    if ev.note:
+        reason += f" ({ev.note})"
+    return Judgement(verdict, reason, [ev], edition)
+
+
+def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    target = claim.target_pct if claim.target_pct is not None else 2.0
+    if claim.year is None or claim.value is None:
+        return Judgement(UNVERIFIABLE, "the claim gives no year", edition=edition)
+    stated = _stated_count(edition, int(claim.year)) if target == 2.0 else None
+    if stated is not None:
+        verdict, reason = _judge_range(stated[0], claim, f"the number of allies at or above 2% "
+                                       f"in {claim.year} as NATO stated it")
+        return Judgement(verdict, reason.replace(".00", ""), [stated[1]], edition)
+    try:
+        df = compliance(target, int(claim.year), edition)
+    except (dataset.DataNotFoundError, ValueError) as exc:
+        return Judgement(UNVERIFIABLE, str(exc), edition=edition)
+    a = df.attrs
+    info = dataset.edition_info(edition)
+    ev = Evidence(float(a["count"]), edition, "Table 3 (count of allies at or above "
+                  f"{target:g}%)", str(info["url"]),
+                  f"{a['count']} of {a['total']}; no figure: {', '.join(a['no_figure']) or '-'}")
+    verdict, reason = _judge_range(a["count"], claim,
+                                   f"the number of allies at or above {target:g}% in "
+                                   f"{claim.year}")
+    reason = reason.replace(".00", "")
+    if claim.total is not None and int(claim.total) != a["total"]:
+        reason += f"; NATO had {a['total']} members in {claim.year}, not {claim.total}"
+    if a["estimate"]:
+        reason += " (NATO estimates)"
+    return Judgement(verdict, reason, [ev], edition)
+
+
+def _stated_count(edition: str, year: int) -> tuple[float, Evidence] | None:
+    obs = dataset.observations(edition)
+    row = obs[(obs["indicator"] == "allies_meeting_2pct") & (obs["year"] == year)]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    return float(r["value"]), Evidence(float(r["value"]), edition, str(r["table"]),
+                                       str(r["source_url"]), "stated in NATO's text")
+
+
+def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    problem = _subject_ok(claim)
+    if problem:
+        return Judgement(UNVERIFIABLE, problem, edition=edition)
+    if claim.year is None or claim.value is None:
+        return Judgement(UNVERIFIABLE, "the claim gives no year", edition=edition)
+    subject = str(claim.subject)
+    if claim.unit == "USD":
+        indicator, scale = "usd_current_m", 1e6
+    elif subject in NATIONAL_CURRENCY and claim.unit == NATIONAL_CURRENCY[subject]:
+        indicator, scale = "nat_currency_current_m", 1e6
+    else:
+        return Judgement(UNVERIFIABLE, f"NATO reports {subject}'s spending in US$ and in "
+                         f"{NATIONAL_CURRENCY.get(subject, 'national currency')}, not "
+                         f"{claim.unit}", edition=edition)
+    obs = dataset.observations(edition)
+    row = obs[(obs["entity"] == subject) & (obs["year"] == claim.year)
+              & (obs["indicator"] == indicator)]
+    group = _group_rows(subject, int(claim.year), edition, [indicator]) if row.empty else None
+    if row.empty and group is None:
+        return Judgement(UNVERIFIABLE, f"the {edition} edition has no {indicator} for {subject} "
+                         f"in {claim.year}", edition=edition)
+    if group is not None:
+        value = float(group[indicator].sum()) * scale
+        ev = Evidence(value, edition, "Table 2 (computed: sum of the group's allies)",
+                      str(dataset.edition_info(edition)["url"]))
+    else:
+        r = row.iloc[0]
+        value = float(r["value"]) * scale
+        ev = Evidence(value, edition, str(r["table"]), str(r["source_url"]),
+                      "NATO estimate" if r["estimate"] else "")
+    lo, hi = interval(claim)
+    stated = _stated(claim)
+    if lo <= value <= hi:
+        return Judgement(SUPPORTED, f"NATO's figure is {money(value)} {claim.unit}; the claim "
+                         f"says {stated}", [ev], edition)
+    return Judgement(CONTRADICTED, f"NATO's figure is {money(value)} {claim.unit}, not {stated}",
+                     [ev], edition)
+
+
+def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    targets = dataset.targets()
+    if claim.value is None:
+        return Judgement(UNVERIFIABLE, "no share of GDP stated", edition=edition)
+    same = targets[(targets["share_pct"] - float(claim.value)).abs() < 1e-9]
+    subject = claim.subject or "NATO"
+    if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
+        pledges = dataset.pledges()
+        mine = pledges[(pledges["iso3"] == subject)
+                       & ((pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9)]
+        if mine.empty:
+            if not same.empty:
+                same_row = same.iloc[0]
+                return _against_nato(claim, same_row, published, edition)
+            return Judgement(UNVERIFIABLE, f"no pledge of {claim.value:g}% by {subject} in "
+                             "natospend's pledges", edition=edition)
+        ev = [Evidence(float(r.target_pct_gdp), "pledges", f"pledge {r.pledge_id}",
+                       str(r.source_url), f"{r.status}; by {r.deadline_year}")
+              for r in mine.itertuples()]
+        deadlines = {int(d) for d in mine["deadline_year"].dropna()}
+        if claim.deadline is None or claim.deadline in deadlines:
+            return Judgement(SUPPORTED, f"{subject} pledged {claim.value:g}% "
+                             f"(deadline {', '.join(map(str, sorted(deadlines))) or 'none'})",
+                             ev, "pledges")
+        return Judgement(CONTRADICTED, f"{subject}'s pledge of {claim.value:g}% has deadline "
+                         f"{', '.join(map(str, sorted(deadlines)))}, not {claim.deadline}",
+                         ev, "pledges")
+    if same.empty:
+        return Judgement(UNVERIFIABLE, f"no NATO target of {claim.value:g}% of GDP",
+                         edition=edition)
+    return _against_nato(claim, same.iloc[0], published, edition)
+
+
+def _against_nato(claim: ClaimLike, target: pd.Series, published: date | None,
+                  edition: str) -> Judgement:
+    ev = [Evidence(float(target["share_pct"]), "targets", str(target["source"]),
+                   str(target["url"]), f"deadline {target['deadline']}")]
+    agreed = date.fromisoformat(str(target["agreed"]))
+    if published and published < agreed:
+        return Judgement(UNVERIFIABLE, f"the {target['share_pct']:g}% target was agreed on "
+                         f"{agreed}, after publication: the claim reports a proposal", ev,
+                         "targets")
+    if claim.deadline is None or int(claim.deadline) == int(target["deadline"]):
+        return Judgement(SUPPORTED, f"{target['name']}, deadline {target['deadline']}", ev,
+                         "targets")
+    return Judgement(CONTRADICTED, f"{target['name']} has deadline {target['deadline']}, not "
+                     f"{claim.deadline}", ev, "targets")
+
+
+def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    try:
+        from natospend.analysis import aid as aid_mod
+    except ImportError:
+        return Judgement(UNVERIFIABLE, "the aid ledger is not available", edition=edition)
+    matcher = getattr(aid_mod, "judge_pledge", None)
+    if matcher is None:
+        return Judgement(UNVERIFIABLE, "aid pledges are not checked yet", edition=edition)
+    result: Judgement = matcher(claim, published)
+    return result
+
+
+JUDGES = {"share_of_gdp": judge_share, "allies_meeting_target": judge_count,
+          "spending_amount": judge_amount, "target_commitment": judge_target,
+          "aid_pledge": judge_aid}

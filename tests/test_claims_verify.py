@@ -1,0 +1,96 @@
+"""Verdicts against the data: precision respected, editions current at publication and latest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from natospend.claims.verify import CONTRADICTED, SUPPORTED, UNVERIFIABLE, interval, verify
+
+
+@dataclass
+class Claim:
+    type: str
+    subject: str | None = None
+    year: int | None = None
+    value: float | None = None
+    unit: str | None = None
+    hedge: str | None = None
+    low: float | None = None
+    high: float | None = None
+    target_pct: float | None = None
+    total: int | None = None
+    deadline: int | None = None
+
+
+def test_rounding_in_the_article_is_respected():
+    # 2.1% is supported by 2.06%, not by 2.16%
+    lo, hi = interval(Claim("share_of_gdp", value=2.1, unit="pct_gdp"))
+    assert lo <= 2.06 <= hi and not lo <= 2.16 <= hi
+    lo, hi = interval(Claim("aid_pledge", value=1_050_000_000, unit="USD"))
+    assert (lo, hi) == pytest.approx((1_045_000_000, 1_055_000_000))
+
+
+def test_count_supported_at_publication_and_revised_later():
+    v = verify(Claim("allies_meeting_target", "NATO", 2024, 23, "count", target_pct=2.0,
+                     total=32), date(2025, 2, 14))
+    assert v.verdict == SUPPORTED
+    assert v.at_publication and v.at_publication.edition == "2024-06"
+    assert v.latest.edition == "2026-07" and v.latest.verdict == CONTRADICTED
+    assert "2024-06" in v.summary and "2026-07" in v.summary
+
+
+def test_a_count_nato_stated_in_text_is_the_evidence_for_its_vintage():
+    v = verify(Claim("allies_meeting_target", "NATO", 2024, 18, "count", target_pct=2.0),
+               date(2024, 2, 20))
+    assert v.at_publication and v.at_publication.edition == "2024-02"
+    assert v.at_publication.verdict == SUPPORTED
+    assert v.at_publication.evidence[0].source_url.startswith("https://")
+
+
+def test_hedged_share_more_than():
+    v = verify(Claim("share_of_gdp", "POL", 2025, 4.0, "pct_gdp", "more than"),
+               date(2025, 9, 1))
+    assert v.verdict == SUPPORTED
+    assert v.at_publication and v.at_publication.edition == "2025-08"
+
+
+def test_wrong_share_is_contradicted_with_the_figure_and_source():
+    v = verify(Claim("share_of_gdp", "ESP", 2024, 3.0, "pct_gdp"), date(2025, 9, 1))
+    assert v.verdict == CONTRADICTED
+    ev = v.at_publication.evidence[0] if v.at_publication else None
+    assert ev and ev.table == "Table 3" and ev.source_url.startswith("https://")
+
+
+def test_year_beyond_the_data_is_a_forecast():
+    v = verify(Claim("share_of_gdp", "DEU", 2029, 3.5, "pct_gdp"), date(2025, 7, 1))
+    assert v.verdict == UNVERIFIABLE and "forecast" in v.summary
+
+
+def test_subject_outside_nato_is_unverifiable():
+    v = verify(Claim("share_of_gdp", "JPN", 2025, 1.8, "pct_gdp"), date(2025, 7, 1))
+    assert v.verdict == UNVERIFIABLE and "not a NATO ally" in v.summary
+
+
+def test_target_reported_before_it_was_agreed_is_a_proposal():
+    v = verify(Claim("target_commitment", "NATO", None, 3.5, "pct_gdp", deadline=2032),
+               date(2025, 6, 5))
+    assert v.verdict == UNVERIFIABLE and "proposal" in v.summary
+    after = verify(Claim("target_commitment", "NATO", None, 3.5, "pct_gdp", deadline=2032),
+                   date(2025, 7, 1))
+    assert after.verdict == CONTRADICTED and "2035" in after.summary
+
+
+def test_national_pledge():
+    v = verify(Claim("target_commitment", "GBR", None, 2.5, "pct_gdp", deadline=2027),
+               date(2025, 3, 1))
+    assert v.verdict == SUPPORTED
+
+
+def test_amount_in_us_dollars():
+    ok = verify(Claim("spending_amount", "NATO", 2024, 1.47e12, "USD", "about"), date(2024, 7, 1))
+    assert ok.verdict == SUPPORTED
+    wrong = verify(Claim("spending_amount", "NATO", 2024, 2.0e12, "USD"), date(2024, 7, 1))
+    assert wrong.verdict == CONTRADICTED
