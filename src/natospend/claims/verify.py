@@ -8,6 +8,7 @@ holds no data on, or a change rather than a level, is ``unverifiable``, with the
 
 from __future__ import annotations
 
+import importlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -389,7 +390,7 @@ def _against_nato(claim: ClaimLike, target: pd.Series, published: date | None,
 
 def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
     try:
-        from natospend.analysis import aid as aid_mod
+        aid_mod = importlib.import_module("natospend.analysis.aid")
     except ImportError:
         return Judgement(UNVERIFIABLE, "the aid ledger is not available", edition=edition)
     matcher = getattr(aid_mod, "judge_pledge", None)
