@@ -94,3 +94,18 @@ def test_amount_in_us_dollars():
     assert ok.verdict == SUPPORTED
     wrong = verify(Claim("spending_amount", "NATO", 2024, 2.0e12, "USD"), date(2024, 7, 1))
     assert wrong.verdict == CONTRADICTED
+
+
+def test_finlands_691_million_dollars_is_its_660_million_euro_programme():
+    # seed: "Finland ... approximately $691 million worth of military support" (Feb 2025)
+    v = verify(Claim("aid_pledge", "FIN", 2025, 691e6, "USD", "approximately"), date(2025, 2, 27))
+    assert v.verdict == SUPPORTED
+    ev = v.latest.evidence[0]
+    assert ev.figure == 660e6 and "660" in ev.table and ev.source_url.startswith("http")
+
+
+def test_aid_amount_with_no_matching_announcement_is_unverifiable_not_supported():
+    v = verify(Claim("aid_pledge", "ESP", 2025, 3.05e9, "USD"), date(2025, 2, 25))
+    assert v.verdict == UNVERIFIABLE and "no announced package" in v.summary
+    narnia = verify(Claim("aid_pledge", "Narnia", 2025, 1e9, "USD"), date(2025, 2, 25))
+    assert narnia.verdict == UNVERIFIABLE

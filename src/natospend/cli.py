@@ -416,3 +416,12 @@ def build_data(raw: Path | None) -> None:
     counts = build.build(raw or build.DEFAULT_RAW)
     for name, n in counts.items():
         click.echo(f"{name}: {n} rows")
+
+
+def _register() -> None:
+    from natospend.cli_aid import aid
+
+    main.add_command(aid)
+
+
+_register()

@@ -8,7 +8,6 @@ holds no data on, or a change rather than a level, is ``unverifiable``, with the
 
 from __future__ import annotations
 
-import importlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -149,6 +148,9 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
     if judge is None:
         j = Judgement(UNVERIFIABLE, f"natospend does not check claims of type {claim.type!r}")
         return Verdict(UNVERIFIABLE, j.reason, None, j)
+    if claim.type in EDITION_FREE:
+        j = judge(claim, latest_id, published)
+        return Verdict(j.verdict, _summary(None, j), None, j)
     at_pub = _judge_at(judge, claim, published) if published else None
     latest = judge(claim, latest_id, published)
     primary = at_pub if at_pub and at_pub.verdict != UNVERIFIABLE else latest
@@ -160,7 +162,7 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
 
 def _summary(at_pub: Judgement | None, latest: Judgement) -> str:
     def title(ed: str | None) -> str:
-        if ed in ("targets", "pledges"):
+        if ed in ("targets", "pledges", "packages"):
             return f"natospend's {ed} data"
         return f"the {ed} edition" if ed else "no edition"
 
@@ -389,17 +391,44 @@ def _against_nato(claim: ClaimLike, target: pd.Series, published: date | None,
 
 
 def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
+    """Match an aid claim to an announced package: same donor, near the publication date, the
+    amount within the claim's rounding (at least 5%, as news converts at its own rate)."""
+    from natospend.analysis import aid as aid_mod
+
+    if not claim.subject or claim.value is None or not claim.unit:
+        return Judgement(UNVERIFIABLE, "the claim names no donor or amount", edition="packages")
+    if published is None:
+        return Judgement(UNVERIFIABLE, "without a publication date the announcement cannot be "
+                         "matched", edition="packages")
     try:
-        aid_mod = importlib.import_module("natospend.analysis.aid")
-    except ImportError:
-        return Judgement(UNVERIFIABLE, "the aid ledger is not available", edition=edition)
-    matcher = getattr(aid_mod, "judge_pledge", None)
-    if matcher is None:
-        return Judgement(UNVERIFIABLE, "aid pledges are not checked yet", edition=edition)
-    result: Judgement = matcher(claim, published)
-    return result
+        donor = aid_mod.resolve_donor(claim.subject)
+    except LookupError:
+        return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
+                         "records", edition="packages")
+    lo, hi = interval(claim)
+    tolerance = max(0.05, (hi - lo) / 2 / float(claim.value)) if math.isfinite(hi - lo) else 0.05
+    try:
+        found = aid_mod.match_package(donor, float(claim.value), claim.unit, published,
+                                      tolerance=tolerance)
+    except (LookupError, ValueError) as exc:
+        return Judgement(UNVERIFIABLE, str(exc), edition="packages")
+    if found.empty:
+        return Judgement(UNVERIFIABLE, f"no announced package by {donor} of about "
+                         f"{money(float(claim.value))} {claim.unit} within 45 days of "
+                         f"{published} in natospend's records", edition="packages")
+    ev = [Evidence(float(r.amount), "packages",
+                   f"package {r.package_id} announced {r.announced}: {r.amount_text}",
+                   str(r.source_url),
+                   f"{money(float(r.amount_in_claim_currency))} {claim.unit} at the ECB rate "
+                   f"({r.difference_pct:+.1f}%)") for r in found.head(3).itertuples()]
+    best = found.iloc[0]
+    return Judgement(SUPPORTED, f"{donor} announced {best['amount_text']} on "
+                     f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
+                     f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
+                     ev, "packages")
 
 
+EDITION_FREE = {"aid_pledge", "target_commitment"}  # judged on records that have no editions
 JUDGES = {"share_of_gdp": judge_share, "allies_meeting_target": judge_count,
           "spending_amount": judge_amount, "target_commitment": judge_target,
           "aid_pledge": judge_aid}

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from natospend.sources import curated, nato_csv, nato_long, nato_xlsx
+from natospend.sources import aid_build, curated, nato_csv, nato_long, nato_xlsx
 from natospend.sources.records import INDICATORS, Observation, SourceFormatError
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -148,6 +148,7 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
     files["observations.csv"] = _csv_text(OBSERVATION_FIELDS, observation_rows(observations))
     files["pledges.csv"] = _pledges(curated_dir / "pledges.csv")
     files["known_exceptions.csv"] = (curated_dir / "known_exceptions.csv").read_text("utf-8")
+    files.update(aid_build.build_aid(raw, curated_dir))
     files["datapackage.json"] = json.dumps(datapackage(editions_doc, files), indent=2,
                                            ensure_ascii=False) + "\n"
     _write_atomic(out, files)
@@ -212,6 +213,17 @@ def _field(name: str, type_: str, description: str, **extra: Any) -> dict[str, A
 
 def datapackage(editions_doc: dict[str, Any], files: dict[str, str]) -> dict[str, Any]:
     """The Frictionless descriptor of the shipped files: fields, types, units, sources."""
+    release = files["aid_kiel_release.csv"].splitlines()[1].split(",")[0]
+    package = _nato_datapackage(editions_doc)
+    package["resources"] += aid_build.datapackage_resources(release)
+    package["licenses"].append({"name": "Kiel-attribution", "title": "Credit the Kiel Institute "
+                                "for the World Economy (Ukraine Support Tracker)",
+                                "path": "https://www.ifw-kiel.de/topics/war-against-ukraine/"
+                                        "ukraine-support-tracker/"})
+    return package
+
+
+def _nato_datapackage(editions_doc: dict[str, Any]) -> dict[str, Any]:
     sources = [{"title": f"NATO, {e['title']} ({e['id']})", "path": e.get("tables_url")
                 or e.get("url") or "see nato_publications in the curated folder"}
                for e in editions_doc["editions"]]
