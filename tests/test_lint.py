@@ -15,7 +15,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff():
-    r = _run("ruff", "check", "src", "tests", "bench")
+    r = _run("ruff", "check", "src", "tests", "bench", "scripts")
     assert r.returncode == 0, r.stdout + r.stderr
 
 

@@ -1,1 +1,11 @@
-"""The claim checker: find quantitative claims in news text and judge them against the data."""
+"""Quantitative claims about defence spending in news text: find them and resolve them.
+
+``extract(text, published)`` returns :class:`Claim` records; verification against the dataset
+builds on them.
+"""
+
+from natospend.claims.extract import CLAIM_TYPES, Claim, extract
+from natospend.claims.text import NotTextError, decode, html_to_text, split_sentences
+
+__all__ = ["CLAIM_TYPES", "Claim", "NotTextError", "decode", "extract", "html_to_text",
+           "split_sentences"]

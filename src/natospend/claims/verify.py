@@ -9,7 +9,7 @@ holds no data on, or a change rather than a level, is ``unverifiable``, with the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -28,17 +28,40 @@ NATIONAL_CURRENCY = {"GBR": "GBP", "POL": "PLN", "DNK": "DKK", "NOR": "NOK", "SW
 
 
 class ClaimLike(Protocol):
-    type: str
-    subject: str | None
-    year: int | None
-    value: float | None
-    unit: str | None
-    hedge: str | None
-    low: float | None
-    high: float | None
-    target_pct: float | None
-    total: int | None
-    deadline: int | None
+    """What verification reads of a claim (the extractor's Claim has it all)."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def subject(self) -> str | None: ...
+
+    @property
+    def year(self) -> int | None: ...
+
+    @property
+    def value(self) -> float | None: ...
+
+    @property
+    def unit(self) -> str | None: ...
+
+    @property
+    def hedge(self) -> str | None: ...
+
+    @property
+    def low(self) -> float | None: ...
+
+    @property
+    def high(self) -> float | None: ...
+
+    @property
+    def target_pct(self) -> float | None: ...
+
+    @property
+    def total(self) -> int | None: ...
+
+    @property
+    def deadline(self) -> int | None: ...
 
 
 @dataclass
@@ -121,6 +144,23 @@ def _rounding(v: float, unit: str | None) -> float:
     return 0.5 * 10 ** exponent
 
 
+def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
+    """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
+    which are for 2024: an inferred year the editions of the day do not yet cover becomes the
+    newest year they do."""
+    if not getattr(claim, "year_inferred", False) or claim.year is None or published is None:
+        return claim
+    newest = None
+    for ed in editions_at(published):
+        w = dataset.expenditure(ed, aggregates=False).dropna(subset=["share_of_gdp_pct"])
+        if not w.empty:
+            newest = int(w["year"].max())
+            break
+    if newest is None or newest >= claim.year or not is_dataclass(claim):
+        return claim
+    return replace(claim, year=newest)  # type: ignore[type-var]
+
+
 def editions_at(published: date) -> list[str]:
     """Editions out by ``published``, newest first (publication date, else cut-off)."""
     ed = dataset.editions()
@@ -151,6 +191,7 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
     if claim.type in EDITION_FREE:
         j = judge(claim, latest_id, published)
         return Verdict(j.verdict, _summary(None, j), None, j)
+    claim = _present_year(claim, published)
     at_pub = _judge_at(judge, claim, published) if published else None
     latest = judge(claim, latest_id, published)
     primary = at_pub if at_pub and at_pub.verdict != UNVERIFIABLE else latest

@@ -22,6 +22,11 @@ import yaml
 from natospend.sources import aid_build, curated, nato_csv, nato_long, nato_xlsx
 from natospend.sources.records import INDICATORS, Observation, SourceFormatError
 
+NAME_FILES = {
+    "donors_extra.csv": "Donors and other countries outside NATO that news names (no figures)",
+    "claim_groups.csv": "Group names news uses (NATO, Europe and Canada, the EU, ...)",
+    "claim_aliases.csv": "Capitals, institutions and office-holders news uses for an ally",
+}
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_RAW = REPO_ROOT.parent / "shared" / "data"
@@ -149,6 +154,8 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
     files["pledges.csv"] = _pledges(curated_dir / "pledges.csv")
     files["known_exceptions.csv"] = (curated_dir / "known_exceptions.csv").read_text("utf-8")
     files.update(aid_build.build_aid(raw, curated_dir))
+    for name in NAME_FILES:  # hand-written name lists the claim checker reads
+        files[name] = (curated_dir / name).read_text("utf-8")
     files["datapackage.json"] = json.dumps(datapackage(editions_doc, files), indent=2,
                                            ensure_ascii=False) + "\n"
     _write_atomic(out, files)
@@ -216,6 +223,14 @@ def datapackage(editions_doc: dict[str, Any], files: dict[str, str]) -> dict[str
     release = files["aid_kiel_release.csv"].splitlines()[1].split(",")[0]
     package = _nato_datapackage(editions_doc)
     package["resources"] += aid_build.datapackage_resources(release)
+    for name, description in NAME_FILES.items():
+        header = files[name].splitlines()[0].split(",")
+        package["resources"].append({
+            "name": name.removesuffix(".csv").replace("_", "-"), "path": name,
+            "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
+            "description": description + "; lists are '|'-separated. Written by hand for "
+                           "natospend (names, not figures).",
+            "schema": {"fields": [_field(c, "string", c.replace("_", " ")) for c in header]}})
     package["licenses"].append({"name": "Kiel-attribution", "title": "Credit the Kiel Institute "
                                 "for the World Economy (Ukraine Support Tracker)",
                                 "path": "https://www.ifw-kiel.de/topics/war-against-ukraine/"

@@ -1,0 +1,138 @@
+"""Precision, recall and F1 of claim extraction on the labelled development set.
+
+    .venv/bin/python bench/claims_quality.py [--show-errors dev|held-out]
+
+Passages are split once and for all by a hash of their id: an even first byte of the SHA-256 is
+'dev' (looked at while developing), odd is 'held-out' (never tuned on); both are reported. A
+predicted claim matches a gold claim of the same type when its span overlaps the gold quote and
+its value agrees within rounding; each gold claim matches at most one prediction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from natospend.claims import Claim, extract
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "claims_dev.jsonl"
+TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
+         "target_commitment")
+
+
+def split_of(passage_id: str) -> str:
+    return "dev" if hashlib.sha256(passage_id.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+def values_agree(pred: float, gold: float) -> bool:
+    """Equal once rounded the way the article may have rounded ('2.1%' vs 2.06, '$1.6 tn')."""
+    return abs(pred - gold) <= max(0.005 * abs(gold), 0.005)
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, at = [], text.find(quote)
+    while at >= 0:
+        spans.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return spans
+
+
+@dataclass
+class Tally:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    fields: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+
+def score_passage(p: dict[str, Any], tally: Tally) -> None:
+    published = date.fromisoformat(p["published"]) if p.get("published") else None
+    preds = extract(p["text"], published)
+    gold = p["claims"]
+    used: set[int] = set()
+    matched_gold: set[int] = set()
+    for gi, g in enumerate(gold):
+        spans = quote_spans(p["text"], g["quote"])
+        for pi, c in enumerate(preds):
+            if pi in used or c.type != g["type"] or not values_agree(c.value, g["value"]):
+                continue
+            if any(c.span[0] < e and s < c.span[1] for s, e in spans):
+                used.add(pi)
+                matched_gold.add(gi)
+                _score_fields(c, g, tally, p["id"])
+                break
+    for gi, g in enumerate(gold):
+        if gi in matched_gold:
+            tally.tp[g["type"]] += 1
+        else:
+            tally.fn[g["type"]] += 1
+            tally.errors.append(f"MISS {p['id']}: {g['type']} {g['subject']} {g['value']} "
+                                f"{g['unit']} | {g['quote']}")
+    for pi, c in enumerate(preds):
+        if pi not in used:
+            tally.fp[c.type] += 1
+            tally.errors.append(f"FP   {p['id']}: {c.type} {c.subject} {c.value} {c.unit} "
+                                f"| {c.quote}")
+
+
+def _score_fields(c: Claim, g: dict[str, Any], tally: Tally, pid: str) -> None:
+    tally.fields["n"] += 1
+    for name, ok in (("subject", c.subject == g["subject"]), ("year", c.year == g["year"]),
+                     ("unit", c.unit == g["unit"]), ("hedge", c.hedge == g["hedge"]),
+                     ("deadline", c.deadline == g["deadline"])):
+        tally.fields[name] += ok
+        if not ok and name in ("subject", "year"):
+            tally.errors.append(f"FIELD {pid}: {name} {getattr(c, name)} != {g[name]} "
+                                f"| {c.quote}")
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(name: str, t: Tally) -> str:
+    lines = [f"## {name}", "", "| type | gold | predicted | precision | recall | F1 |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for ty in (*TYPES, "overall"):
+        tp, fp, fn = ((sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
+                      if ty == "overall" else (t.tp[ty], t.fp[ty], t.fn[ty]))
+        p, r, f = _prf(tp, fp, fn)
+        lines.append(f"| {ty} | {tp + fn} | {tp + fp} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    n = t.fields["n"] or 1
+    lines += ["", f"Field accuracy on {t.fields['n']} matched claims: " + ", ".join(
+        f"{k} {t.fields[k] / n:.3f}" for k in ("subject", "year", "unit", "hedge", "deadline")),
+        ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show-errors", choices=("dev", "held-out"),
+                    help="list misses, false positives and wrong fields for one split")
+    args = ap.parse_args()
+    tallies = {"dev": Tally(), "held-out": Tally()}
+    passages = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+    for p in passages:
+        score_passage(p, tallies[split_of(p["id"])])
+    total = Tally()
+    for t in tallies.values():
+        for a in ("tp", "fp", "fn", "fields"):
+            getattr(total, a).update(getattr(t, a))
+    for name, t in (*tallies.items(), ("all", total)):
+        print(report(name, t))
+    if args.show_errors:
+        print("\n".join(tallies[args.show_errors].errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Articles per second and MB per second of claim extraction on one core.
+
+    .venv/bin/python bench/claims_throughput.py [--mb 20]
+
+The corpus is realistic text: the five seed articles and the development passages, grouped into
+articles of about 4 KB, repeated until it reaches the requested size. Reading is included
+(bytes are decoded as a user's file would be); verification is not part of this stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from natospend.claims import decode, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+DEV = ROOT / "tests" / "data" / "claims_dev.jsonl"
+
+
+def corpus(target_bytes: int) -> list[bytes]:
+    base: list[str] = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
+        if SEEDS.is_dir() else []
+    buf: list[str] = []
+    for line in DEV.read_text("utf-8").splitlines():
+        buf.append(json.loads(line)["text"])
+        if sum(len(b) for b in buf) > 4000:
+            base.append("\n\n".join(buf))
+            buf = []
+    if buf:
+        base.append("\n\n".join(buf))
+    encoded = [a.encode("utf-8") for a in base]
+    out: list[bytes] = []
+    size = 0
+    while size < target_bytes:
+        for a in encoded:
+            out.append(a)
+            size += len(a)
+            if size >= target_bytes:
+                break
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    args = ap.parse_args()
+    articles = corpus(int(args.mb * 1_000_000))
+    total = sum(len(a) for a in articles)
+    extract(decode(articles[0]))  # warm the compiled patterns and the name index
+    claims = 0
+    t0 = time.perf_counter()
+    for a in articles:
+        claims += len(extract(decode(a)))
+    dt = time.perf_counter() - t0
+    print(f"{len(articles)} articles, {total / 1e6:.1f} MB, {claims} claims in {dt:.1f} s")
+    print(f"{len(articles) / dt:.0f} articles/s, {total / 1e6 / dt:.2f} MB/s on one core")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""The whole checker: read an input, find its claims, judge each one against the data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from natospend.claims.extract import Claim, extract
+from natospend.claims.text import NotTextError, decode, html_to_text, looks_like_html
+from natospend.claims.verify import verify
+
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+
+
+class InputError(ValueError):
+    """The input cannot be checked as given: empty, too large, binary, a bad date."""
+
+
+def read_text(data: bytes | str, name: str = "input") -> str:
+    """Text from bytes or str; HTML is reduced to its text. Refuses empty and oversized input."""
+    size = len(data)
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is {size / 1e6:.0f} MB; the limit is "
+                         f"{MAX_INPUT_BYTES // 1024 // 1024} MB")
+    try:
+        text = decode(data, name) if isinstance(data, bytes) else data
+    except NotTextError as exc:
+        raise InputError(str(exc)) from None
+    if looks_like_html(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name} is empty: there is no text to check")
+    return text
+
+
+def parse_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
+
+
+def check(text: str, published: str | date | None = None) -> list[dict[str, Any]]:
+    """Each claim in ``text`` with its verdict, evidence and sources, in reading order."""
+    day = parse_date(published)
+    return [report(c, day) for c in extract(text, day)]
+
+
+def report(claim: Claim, published: date | None) -> dict[str, Any]:
+    v = verify(claim, published)
+    row = asdict(claim)
+    row["span"] = list(claim.span)
+    row.update({"verdict": v.verdict, "summary": v.summary,
+                "at_publication": v.at_publication.as_dict() if v.at_publication else None,
+                "latest": v.latest.as_dict()})
+    return row
+
+
+def segments(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The text cut at claim spans, for highlighting: plain pieces and claim pieces in order.
+    Overlapping spans keep the first claim; the caller escapes every piece."""
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for i, r in sorted(enumerate(rows), key=lambda p: p[1]["span"][0]):
+        start, end = r["span"]
+        if start < pos:
+            continue
+        if start > pos:
+            out.append({"text": text[pos:start], "claim": None})
+        out.append({"text": text[start:end], "claim": i, "verdict": r["verdict"]})
+        pos = end
+    if pos < len(text):
+        out.append({"text": text[pos:], "claim": None})
+    return out

@@ -1,0 +1,643 @@
+"""Find the quantitative claims about defence spending in a text and resolve what they are about.
+
+Rules, not a model: every claim must point at the characters it came from and say why it was
+read as it was, and the checker must run at megabytes per second with no download. The rules
+work sentence by sentence: figures (``numbers``), names (``subjects``) and years (``years``) are
+found first, then each figure is classed by the words around it. A figure we cannot class with
+confidence yields nothing, because a wrong claim costs the user more than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from natospend.claims.numbers import Quantity, find_quantities
+from natospend.claims.subjects import (
+    Mention,
+    crown_currency,
+    currency_country,
+    find_mentions,
+    group_members,
+)
+from natospend.claims.text import Sentence, split_sentences
+from natospend.claims.years import YearRef, find_years
+
+__all__ = ["Claim", "extract", "CLAIM_TYPES"]
+
+CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
+               "target_commitment")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim; ``span`` indexes the full text, ``quote`` is ``text[span[0]:span[1]]``."""
+
+    sentence: str
+    span: tuple[int, int]
+    quote: str
+    type: str
+    subject: str | None
+    year: int | None
+    year_inferred: bool
+    value: float
+    unit: str
+    hedge: str | None
+    low: float | None
+    high: float | None
+    target_pct: float | None = None
+    total: int | None = None
+    deadline: int | None = None
+    sentence_span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established: the subject, a year, a currency."""
+
+    published: date | None
+    subject: str | None = None
+    year: int | None = None
+    currency: str | None = None
+    count_topic: bool = False
+    defence_topic: bool = False
+    money_type: str | None = None
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+_GDP_AFTER = re.compile(
+    r"\s?(?:of|in)\s+(?:(?:the|its|their|his|her|our|each|a|national|annual|the\s+country['’]s|"
+    r"each\s+country['’]s|[A-Z][\w.]*['’]s?|\(much\s+larger\))\s+){0,3}"
+    r"(?:GDP|gross\s+domestic\s+product|economic\s+output|national\s+income|economy)\b", re.I)
+_GDP_SHARE_BEFORE = _words(r"GDP share", r"share of (?:its |their )?GDP", r"burden")
+_NOT_GDP_AFTER = re.compile(
+    r"\s?(?:of\s+(?:gross\s+national\s+income|GNI|the\s+(?:loan|total|global|world|budget|funds|"
+    r"population|territory|respondents|vote|votes|country['’]s\s+territory|cost)|its\s+(?:funds|"
+    r"budget|territory)|all|those|[A-Z]\w+ns\b|[A-Z]\w+s\b(?!['’])|people|voters|incoming|"
+    r"military\s+equipment)|increase|rise|drop|fall|jump|hike|cut|growth|more|less|higher|lower|"
+    r"real|annual\s+(?:increase|growth|rise)|year[-\s]on[-\s]year|stake|tariffs?|interest|"
+    r"majority|of\s+Ukraine|of\s+the\s+\d)", re.I)
+_CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\bup|\bdown|\brise\s+of|\bincrease\s+of|\bjumped|\brose|\bgrew|\bfell|\bdrop\s+of|"
+    r"\bgrowth\s+of|\bcut\s+of|\bfalling|\bcloser\s+to|\bincreased\s+by|\bincrease\s+by)\s+(?:an?\s+)?"
+    r"(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.I)
+_DEFENCE = _words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
+                  "arms", "NATO", "alliance", "allies", "armament", "security", "spend\\w*",
+                  "outlays", "budget", "target", "benchmark", "threshold", "GDP",
+                  "gross domestic product")
+_POLL = _words("poll", "polls", "survey", "surveyed", "respondents", "Politbarometer", "voters",
+               "in favou?r", "opinion", "supporters", "believe", "said that")
+_TARGET_REF_AFTER = re.compile(
+    r"\s?(?:[-‑–]\s?)?(?:of\s+GDP\s+|GDP\s+|NATO\s+|core\s+|defen[cs]e\s+spending\s+|"
+    r"spending\s+|military\s+spending\s+)?(?:target|threshold|benchmark|guideline|goal|"
+    r"commitment|mark|pledge|level|bar)\b", re.I)
+_TARGET_WORDS = _words(
+    "aims?", "aiming", "aimed", "targets?", "targeting", "goals?", "pledged?", "pledges",
+    "commit\\w*", "agreed", "agree", "agreement", "demand\\w*", "call(?:ed|s)? (?:on|for)",
+    "asked", "urged?", "ambition", "proposed", "suggested", "wants?", "plans? to",
+    "intends? to", "intention", "set to (?:raise|increase|boost|lift)", "raise", "increase",
+    "boost", "lift", "move toward", "expects? to (?:reach|hit)", "reach", "hit", "devote",
+    "vow\\w*", "promis\\w*", "ceilings?", "hold")
+_DEADLINE_PHRASE = re.compile(
+    r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
+    r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
+    r"in\s+\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b", re.I)
+_REACHED = _words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
+                  "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
+_AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
+              "military (?:aid|assistance|support)", "security assistance", "assistance",
+              "donat\\w*", "donors?", "tranche", "packages?",
+              "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
+              "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
+              "Ukraine support", "PURL", "help Ukraine", "to help it")
+_SPENDING = _words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
+                   "armament\\w*", "weapons", "security", "spend\\w*", "outlays",
+                   "expenditure\\w*")
+_NOT_SPENDING_AFTER = re.compile(
+    r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|debt|borrowing|infrastructure"
+    r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
+    r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
+    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?[A-Z])", re.I)
+_CUMULATIVE = _words("since", "in total", "total of", "so far", "to date", "over the past",
+                     "altogether", "cumulative", "per year", "annually", "a year", "each year",
+                     "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
+                     "since the start", "the war began", "all-time")
+_COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
+               r"|of\s+the)\s+){0,2}(?:member\s+)?(?:members|allies|countries|nations|states|"
+               r"people)")
+_COUNT_RE = re.compile(
+    r"(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|less\s+than|nearly|almost)\s+)?"
+    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
+    r"thirty(?:[-‑]\w+)?)\b)"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+|NATO['’]s\s+|the\s+alliance['’]s\s+|its\s+)?"
+    r"(?P<total>\d{2})\b)?"
+    rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
+_ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|NATO['’]s\s+)?(?:(?P<total>\d{2})\s+)?"
+                     r"(?:members|allies|member\s+states|member\s+countries)|every\s+member"
+                     r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
+_COUNT_VERB = _words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
+                     "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
+_COUNT_NEG = _words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
+                    "do not", "falling short", "lagging")
+_ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
+                          r"\bexcept\w*\s+(?:for\s+)?Iceland", re.I)
+_FOLLOWUP_COUNT = re.compile(
+    r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
+    r"(?:was|from))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
+    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+    r"(?!\s*(?:%|per|percent|billion|million))", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|down\s+from|"
+    r"but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|\bcompared\s+"
+    r"(?:to|with)\b|\bup\s+from\b|\bfrom\s+(?:its\s+)?(?:the\s+)?current\b")
+_LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+_WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+              "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+              "nineteen": 19, "twenty": 20, "thirty": 30}
+
+
+_HAS_FIGURE = re.compile(
+    r"\d|\b(?:per\s?cent|percent|all|every|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|half|third|quarter)\b", re.I)
+
+
+def _count_value(token: str) -> int:
+    t = token.lower().replace("‑", "-")
+    if t.isdigit():
+        return int(t)
+    total = 0
+    for part in t.split("-"):
+        total += _WORD_NUMS.get(part, 0)
+    return total
+
+
+def extract(text: str, published: date | None = None) -> list[Claim]:
+    """The quantitative claims in ``text``, in reading order.
+
+    ``published`` resolves 'this year' and 'last year'; without it those claims have no year.
+    """
+    if not text or not text.strip():
+        return []
+    ctx = _Context(published)
+    claims: list[Claim] = []
+    for sent in split_sentences(text):
+        claims.extend(_sentence_claims(sent, ctx))
+    return claims
+
+
+@dataclass
+class _Sent:
+    sent: Sentence
+    mentions: list[Mention]
+    years: list[YearRef]
+    quantities: list[Quantity]
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        cuts.append(m.start())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _clause_of(s: _Sent, pos: int) -> tuple[int, int]:
+    for a, b in s.clauses:
+        if a <= pos < b:
+            return a, b
+    return 0, len(s.text)
+
+
+def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
+    text = sent.text
+    if not _HAS_FIGURE.search(text):
+        _remember(ctx, find_mentions(text), [], text)
+        return []
+    py = ctx.published.year if ctx.published else None
+    s = _Sent(sent, find_mentions(text), find_years(text, py), find_quantities(text))
+    s.clauses = _clauses(text)
+    out: list[Claim] = []
+    used_percents: set[int] = set()
+    out.extend(_count_claims(s, ctx, used_percents))
+    out.extend(_bare_target_claims(s, ctx))
+    for q in s.quantities:
+        if q.kind == "percent" and q.start not in used_percents:
+            out.extend(_percent_claims(s, q, ctx))
+        elif q.kind in ("money", "amount"):
+            c = _money_claim(s, q, ctx)
+            if c is not None:
+                out.extend(c)
+    _remember(ctx, s.mentions, s.years, text)
+    for q in s.quantities:
+        if q.kind == "money" and q.currency and q.currency != "KR":
+            ctx.currency = q.currency
+    out.sort(key=lambda c: c.span)
+    return out
+
+
+def _remember(ctx: _Context, mentions: list[Mention], years: list[YearRef], text: str) -> None:
+    usable = [m for m in mentions if m.role in ("ally", "donor", "group")]
+    if usable:
+        ctx.subject = usable[0].code
+    explicit = [y for y in years if y.year is not None and y.kind in ("in", "bare")]
+    if explicit:
+        ctx.year = explicit[-1].year
+    ctx.defence_topic = _DEFENCE.search(text) is not None and _POLL.search(text) is None
+    ctx.count_topic = bool(_COUNT_RE.search(text) and _COUNT_VERB.search(text)) or \
+        bool(re.search(r"\bnumber of (?:states|allies|countries|members)\b", text, re.I))
+
+
+def _make(s: _Sent, start: int, end: int, ctype: str, subject: str | None, year: int | None,
+          inferred: bool, value: float, unit: str, q: Quantity | None,
+          **extra: float | int | str | None) -> Claim:
+    base = s.sent.start
+    hedge = q.hedge if q else extra.pop("hedge", None)  # type: ignore[arg-type]
+    low = q.low if q else extra.pop("low", value)
+    high = q.high if q else extra.pop("high", value)
+    return Claim(sentence=s.text, span=(base + start, base + end), quote=s.text[start:end],
+                 type=ctype, subject=subject, year=year, year_inferred=inferred, value=value,
+                 unit=unit, hedge=hedge if isinstance(hedge, str) else None,
+                 low=low if isinstance(low, (int, float)) else None,
+                 high=high if isinstance(high, (int, float)) else None,
+                 target_pct=extra.get("target_pct"),  # type: ignore[arg-type]
+                 total=extra.get("total"),  # type: ignore[arg-type]
+                 deadline=extra.get("deadline"),  # type: ignore[arg-type]
+                 sentence_span=(s.sent.start, s.sent.end))
+
+
+def _next_quantity_start(s: _Sent, q_end: int) -> int:
+    for other in s.quantities:
+        if other.start >= q_end:
+            return other.start
+    return len(s.text)
+
+
+def _year_for(s: _Sent, start: int, end: int) -> YearRef | None:
+    """The year reference that dates the figure at [start, end), looking in its clause only."""
+    a, b = _clause_of(s, start)
+    stop = min(b, _next_quantity_start(s, end))
+    after = [y for y in s.years if end <= y.start < stop and y.kind not in ("date", "since")]
+    if after:
+        return after[0]
+    prev_q = max((q.end for q in s.quantities if q.end <= start), default=a)
+    before = [y for y in s.years if max(a, prev_q) <= y.start and y.end <= start
+              and y.kind not in ("date", "since")]
+    if before:
+        return before[-1]
+    before = [y for y in s.years if a <= y.start and y.end <= start
+              and y.kind not in ("date", "since", "by", "from")]
+    if before:
+        return before[-1]
+    lead = s.text.find(",")
+    if 0 < lead < start and lead < 40:
+        leading = [y for y in s.years if y.end <= lead and y.kind in ("in", "bare", "by")]
+        if leading:
+            return leading[0]
+    return None
+
+
+def _list_around(s: _Sent, idx: int) -> list[Mention]:
+    """The coordinated list ('Estonia, Latvia and Lithuania') that mention ``idx`` belongs to."""
+    ms = s.mentions
+    lo = hi = idx
+    sep = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*[—–-]\s*)$")
+    while lo > 0 and sep.match(s.text[ms[lo - 1].end:ms[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ms) and sep.match(s.text[ms[hi].end:ms[hi + 1].start]):
+        hi += 1
+    return [m for m in ms[lo:hi + 1] if m.role in ("ally", "donor")]
+
+
+_NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
+_FUTURE_TARGET_VERB = _words("increased? to", "raised? to", "rise to", "boost(?:ed)? to",
+                             "reach", "hit", "lift(?:ed)? to", "targets?")
+
+
+def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
+    """Who the figure is about: the name right before it, else its clause's or sentence's, else
+    the previous sentence's. A list of countries gives each (percentages) or their group (money).
+    """
+    text = s.text
+    ok = [i for i, m in enumerate(s.mentions)
+          if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
+              or (m.role == "recipient" and m.start < 3 and kind == "spending"))
+          and not _NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)]
+    for i in ok:
+        m = s.mentions[i]
+        if q.end <= m.start <= q.end + 40 and _POSSESSIVE_AFTER.match(text[q.end:m.start]) \
+                and text[m.end:m.end + 2] in ("'s", "’s"):
+            return [m.code]
+    a, _ = _clause_of(s, q.start)
+    before = [i for i in ok if s.mentions[i].end <= q.start]
+    chosen: int | None = None
+    in_clause = [i for i in before if s.mentions[i].start >= a]
+    if in_clause:
+        chosen = in_clause[-1]
+    elif before:
+        chosen = before[0]
+    else:
+        after = [i for i in ok if s.mentions[i].start >= q.end]
+        if after:
+            chosen = after[0]
+    if chosen is None:
+        if ctx.subject:
+            return [ctx.subject]
+        own = currency_country(q.currency)
+        return [own] if own and kind != "percent" else []
+    m = s.mentions[chosen]
+    if m.role == "group":
+        members = group_members().get(m.code)
+        if members and m.code == "BALTICS":
+            return sorted(members)
+        return [m.code]
+    group = _list_around(s, chosen)
+    if len(group) >= 2:
+        codes = [g.code for g in group]
+        window = text[group[-1].end:q.start]
+        if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b", window):
+            return codes
+        for code, members in group_members().items():
+            if set(codes) <= members:
+                return [code] if kind != "percent" else codes
+        if re.search(r"\beach\b", window):
+            return codes
+        return [] if kind != "percent" else [m.code]
+    return [m.code]
+
+
+def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
+    text = s.text
+    out: list[Claim] = []
+    targetish = re.search(r"target|threshold|benchmark|guideline|pledge|goal|%|per\s?cent|"
+                          r"percent", text, re.I)
+    found: list[tuple[int, int, int, int | None, str | None]] = []
+    for m in (_COUNT_RE.finditer(text) if targetish else ()):
+        n = _count_value(m.group("n"))
+        if not 0 < n <= 32 or not targetish or not _COUNT_VERB.search(text):
+            continue
+        if re.search(r"\b(?:the|all|its|The|All)\s+$", text[max(0, m.start() - 5):m.start()]):
+            continue
+        total = m.group("total") or m.group("total2")
+        found.append((m.start(), m.end(), n, int(total) if total else None, m.group("hedge")))
+    for m in _ALL_RE.finditer(text):
+        if not targetish or not _COUNT_VERB.search(text, m.end()):
+            continue
+        total = int(m.group("total")) if m.group("total") else None
+        n = total or _member_count(ctx.published)
+        if _ICELAND_OUT.search(text):
+            n -= 1
+        found.append((m.start(), m.end(), n, total, None))
+    if not found and (ctx.count_topic or re.search(r"\bnumber of (?:states|allies|countries|"
+                                                    r"members|NATO)", text, re.I)):
+        for m in _FOLLOWUP_COUNT.finditer(text):
+            n = _count_value(m.group("n"))
+            if 0 < n <= 32:
+                found.append((m.start("n"), m.end("n"), n, None, None))
+        for q in s.quantities:
+            if q.kind == "number" and 0 < q.value <= 32 and q.value == int(q.value) and \
+                    not any(f[0] <= q.num_start < f[1] for f in found):
+                near = [y for y in s.years if abs(y.start - q.end) < 15 or abs(q.start - y.end)
+                        < 20]
+                if near and re.match(r"\s*(?:last|this|in|$)", text[q.end:q.end + 6]) or \
+                        re.search(r"\b(?:was|just|only)\s+$", text[max(0, q.start - 12):q.start]):
+                    found.append((q.start, q.end, int(q.value), None, None))
+    for start, end, n, total, hedge_word in found:
+        neg_window = text[end:end + 60]
+        if _COUNT_NEG.search(neg_window):
+            continue
+        target = 2.0
+        for q in s.quantities:
+            if q.kind == "percent" and q.start >= end and q.value <= 6:
+                target = q.value
+                used.add(q.start)
+                break
+        for q in s.quantities:
+            if q.kind == "percent" and q.value <= 6 and q.start < start:
+                used.add(q.start)
+        yref = _year_for(s, start, end)
+        year: int | None
+        if yref is None and ctx.published:
+            year, inferred = ctx.published.year, True
+        else:
+            year = yref.year if yref else None
+            inferred = yref.inferred if yref else False
+        hedge = {"more than": "more than", "over": "more than", "at least": "at least",
+                 "fewer than": "less than", "less than": "less than", "nearly": "nearly",
+                 "almost": "nearly"}.get(re.sub(r"\s+", " ", (hedge_word or "").lower()))
+        low = n if hedge in (None, "more than", "at least") else None
+        high = n if hedge in (None, "less than", "nearly") else None
+        out.append(_make(s, start, end, "allies_meeting_target", "NATO", year, inferred,
+                         float(n), "count", None, hedge=hedge, low=low, high=high,
+                         target_pct=target, total=total))
+    return out
+
+
+_BARE_TARGET = re.compile(
+    r"\b(?:reach|meet|hit)\s+(?:the|its|their)\s+(?:NATO\s+|alliance['’]s\s+)?(?:\w+\s+){0,3}?"
+    r"(?:target|commitment)\s+(?P<year>(?:by|in)\s+(?:20[2-4]\d|\w+\s+years))", re.I)
+
+
+def _bare_target_claims(s: _Sent, ctx: _Context) -> list[Claim]:
+    """'expects to hit the NATO target in 2032': the 2% guideline with a national deadline.
+
+    Only before The Hague (25 June 2025), when 'the target' could mean nothing but 2%.
+    """
+    if ctx.published is None or ctx.published >= date(2025, 6, 25) or "%" in s.text:
+        return []
+    out = []
+    for m in _BARE_TARGET.finditer(s.text):
+        if re.search(r"\d|per\s?cent|percent", m.group(), re.I):
+            continue
+        refs = [y for y in s.years if m.start("year") <= y.start < m.end("year") + 1]
+        deadline = refs[0].year if refs else None
+        q = Quantity("percent", m.start(), m.end(), 2.0, num_start=m.start())
+        subjects = _subjects_for(s, q, ctx, "percent")
+        if deadline and len(subjects) == 1 and subjects[0] != "NATO":
+            out.append(_make(s, m.start(), m.end(), "target_commitment", subjects[0], None,
+                             False, 2.0, "pct_gdp", None, hedge=None, low=2.0, high=2.0,
+                             deadline=deadline))
+    return out
+
+
+def _member_count(published: date | None) -> int:
+    from natospend.countries import members_on
+    return len(members_on(published)) if published else 32
+
+
+def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
+    text = s.text
+    if q.points or q.value > 60 or q.value <= 0:
+        return []
+    a, b = _clause_of(s, q.start)
+    clause = text[a:b]
+    if _NOT_GDP_AFTER.match(text, q.end) or re.search(r"\bfrom\s+$", text[max(0, q.start - 6):
+                                                                         q.start]):
+        return []
+    explicit = _GDP_AFTER.match(text, q.end) is not None or \
+        _GDP_SHARE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    if re.match(r"\s?of\s+gross\s+national", text[q.end:q.end + 30], re.I):
+        return []
+    if _CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return []
+    if not explicit:
+        prev = [o for o in s.quantities if o.end <= q.start]
+        if q.value > 10 or _POLL.search(text) or not (_DEFENCE.search(text)
+                                                      or ctx.defence_topic):
+            return []
+        if prev and prev[-1].kind in ("money", "amount") and \
+                re.match(r"^\s*\(?\s*$", text[prev[-1].end:q.start]):
+            return []
+    if _AID.search(clause) and not re.search(r"defen[cs]e\s+(?:spending|budget)", clause, re.I):
+        return []
+    window_end = min(b, _next_quantity_start(s, q.end))
+    after = text[q.end:window_end]
+    before = text[a:q.start]
+    is_ref = _TARGET_REF_AFTER.match(text, q.end) is not None or re.search(
+        r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of\s+(?:spending\s+|"
+        r"allocating\s+)?$", before, re.I) is not None
+    yref = _year_for(s, q.start, q.end)
+    deadline_ref = yref if yref and yref.kind in ("by", "from") else None
+    kind = "percent"
+    subjects = _subjects_for(s, q, ctx, kind)
+    if not subjects:
+        return []
+    if is_ref:
+        if deadline_ref or re.search(r"\b(?:demand\w*|call\w* for|ask\w*)\b", after[:60], re.I):
+            return _claims_for(s, q, subjects, "target_commitment", None, False,
+                               deadline_ref.year if deadline_ref else None)
+        reached = _REACHED.search(before[-60:])
+        if reached and not re.search(r"\b(?:not|fail\w*|short|below|under)\b", before[-60:]):
+            hedge = "more than" if reached.group().lower() in ("above", "exceeds", "exceeded",
+                                                               "exceeding", "exceed") \
+                else "at least"
+            year, inferred = _resolve_year(yref, ctx, default_context=False)
+            return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None,
+                               hedge=hedge)
+        return []
+    phrase = _DEADLINE_PHRASE.search(after)
+    if deadline_ref or phrase:
+        deadline = deadline_ref.year if deadline_ref else None
+        if deadline is None and phrase and ctx.published:
+            n = re.search(r"(?:within|in)\s+(\w+)\s+years", phrase.group(), re.I)
+            if n and _count_value(n.group(1)):
+                deadline = ctx.published.year + _count_value(n.group(1))
+        if phrase and phrase.group().lower().startswith("every year from"):
+            y = re.search(r"\d{4}", after[phrase.end():phrase.end() + 6])
+            deadline = int(y.group()) if y else deadline
+        return _claims_for(s, q, subjects, "target_commitment", None, False, deadline)
+    explicit_year = yref is not None and yref.year is not None and yref.kind in ("in", "bare") \
+        and (yref.start >= q.end or not yref.inferred)
+    if yref is not None and yref.year and not yref.inferred and ctx.published and \
+            yref.year > ctx.published.year and _FUTURE_TARGET_VERB.search(before[-90:]):
+        return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
+    if _TARGET_WORDS.search(before[-90:]) and not explicit_year:
+        return _claims_for(s, q, subjects, "target_commitment", None, False, None)
+    if _TARGET_WORDS.search(before[-90:]) and yref and not yref.inferred and \
+            re.search(r"\b(?:reach|hit)\b", before[-40:], re.I):
+        return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
+    year, inferred = _resolve_year(yref, ctx, default_context=True)
+    return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
+
+
+def _resolve_year(yref: YearRef | None, ctx: _Context, default_context: bool
+                  ) -> tuple[int | None, bool]:
+    if yref is not None:
+        return yref.year, yref.inferred
+    if default_context and ctx.year is not None:
+        return ctx.year, True
+    if ctx.published is not None:
+        return ctx.published.year, True
+    return None, False
+
+
+def _claims_for(s: _Sent, q: Quantity, subjects: list[str], ctype: str, year: int | None,
+                inferred: bool, deadline: int | None, hedge: str | None = None) -> list[Claim]:
+    out = []
+    for subject in subjects:
+        if hedge:
+            low = q.value if hedge in ("more than", "at least") else None
+            out.append(_make(s, q.start, q.end, ctype, subject, year, inferred, q.value,
+                             "pct_gdp", None, hedge=hedge, low=low, high=None,
+                             deadline=deadline))
+        else:
+            out.append(_make(s, q.start, q.end, ctype, subject, year, inferred, q.value,
+                             "pct_gdp", q, deadline=deadline))
+    return out
+
+
+_MONEY_NOT_BEFORE = re.compile(
+    r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
+    r"deal|sales|profits?|valuation|loss(?:es)?|damage)\s+(?:of\s+)?(?:more\s+than\s+|about\s+|"
+    r"around\s+|some\s+)?$", re.I)
+
+
+def _money_type(window: str, first: bool) -> str | None:
+    """Aid or defence spending, by the word nearest the figure (first after, last before)."""
+    aid = list(_AID.finditer(window))
+    spend = list(_SPENDING.finditer(window))
+    if not aid and not spend:
+        return None
+    if not aid or not spend:
+        return "aid_pledge" if aid else "spending_amount"
+    if first:
+        return "aid_pledge" if aid[0].start() <= spend[0].start() else "spending_amount"
+    return "aid_pledge" if aid[-1].end() >= spend[-1].end() else "spending_amount"
+
+
+def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
+    text = s.text
+    if q.value < 1e6:
+        return None
+    currency = q.currency
+    if currency is None:
+        others = [o.currency for o in s.quantities if o.kind == "money" and o.currency]
+        currency = others[0] if others else ctx.currency
+        if currency is None:
+            return None
+    a, b = _clause_of(s, q.start)
+    local_after = text[q.end:min(len(text), _next_quantity_start(s, q.end), q.end + 80)]
+    before = text[a:q.start]
+    if _NOT_SPENDING_AFTER.match(local_after) or _MONEY_NOT_BEFORE.search(before[-40:]):
+        return None
+    ctype = (("aid_pledge" if _AID.search(local_after) else None)
+             or _money_type(local_after, first=True) or _money_type(before, first=False)
+             or _money_type(text, first=True) or ctx.money_type)
+    if ctype is None:
+        return None
+    subjects = _subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid")
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    if currency == "KR":
+        currency = crown_currency(subject)
+        if currency is None:
+            return None
+    if currency == "USD" and text[q.num_start - 1:q.num_start] == "$" and \
+            not text[max(0, q.num_start - 3):q.num_start].upper().endswith("US$") and \
+            subject in ("CAN", "AUS", "NZL"):
+        currency = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}[subject]
+    yref = _year_for(s, q.start, q.end)
+    if yref is not None and yref.kind != "period":
+        year, inferred = yref.year, yref.inferred
+    elif yref is not None or _CUMULATIVE.search(text[a:b]):
+        year, inferred = None, False
+    elif ctype == "aid_pledge" and ctx.published:
+        year, inferred = ctx.published.year, True
+    else:
+        year, inferred = None, False
+    ctx.money_type = ctype
+    return [_make(s, q.start, q.end, ctype, subject, year, inferred, q.value, currency, q)]

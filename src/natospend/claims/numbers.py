@@ -1,0 +1,260 @@
+"""Find amounts of money, percentages and counts in a sentence, with spans and hedges.
+
+News writes one figure in many ways: '$1.05 billion', 'EUR 89.9 billion', '186 billion zlotys',
+'£13.4bn', '100-billion-euro', 'twenty-three', '3.5-3.7%', 'more than 4 per cent'. Each pattern
+is compiled once, and every number must start where a digit run starts, so a run of a million
+digits costs one attempt, not a million (the scan stays linear on adversarial input).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "HEDGES"]
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+              "a quarter": 0.25, "one quarter": 0.25, "two thirds": 2 / 3, "two-thirds": 2 / 3,
+              "three quarters": 0.75}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9,
+           "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+
+_HYPHEN = "[-‑‐–]"
+_WORD_NUMBER = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:{_HYPHEN}|\s)(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|{'|'.join(_TENS)})"
+)
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?"
+NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
+
+_CURRENCY_PREFIX = {
+    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
+    "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
+    "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
+    "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
+}
+_CURRENCY_SUFFIX = {
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "pounds sterling": "GBP", "pounds": "GBP",
+    "pound": "GBP", "gbp": "GBP", "zlotys": "PLN", "zloty": "PLN", "złoty": "PLN", "zł": "PLN",
+    "pln": "PLN", "danish kroner": "DKK", "danish crowns": "DKK", "dkk": "DKK",
+    "norwegian kroner": "NOK", "norwegian crowns": "NOK", "nok": "NOK", "swedish kronor": "SEK",
+    "swedish crowns": "SEK", "sek": "SEK", "kroner": "KR", "kronor": "KR", "krone": "KR",
+    "crowns": "KR", "kr": "KR", "canadian dollars": "CAD", "cad": "CAD", "yen": "JPY",
+    "jpy": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
+    "australian dollars": "AUD", "aud": "AUD",
+}
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+
+
+_SCALE_WORDS = "trillion|billion|million|thousand|tln|bln|mln|tn|bn|mn|b|m|k"
+_PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
+_SCALE_RE = re.compile(
+    rf"(?:\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
+_SUFFIX_RE = re.compile(
+    rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
+_PERCENT_RE = re.compile(
+    rf"\s?(?:%|{_HYPHEN}?\s?(?:per\s?cent|percent|pct)\b|\s?p\.c\.|\s?percentage points?\b)", re.I)
+_RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
+                       re.I)
+_NUMBER_RE = re.compile(rf"(?=[\dzotfsenhaqZOTFSENHAQ]){NUMBER}", re.I)
+_FRACTION_RE = re.compile(rf"(?=[aohtAOHT])\b(?:{_alternation(_FRACTIONS)})\b(?=\s+of\b)", re.I)
+
+# (phrase right before the number, hedge). 'surpass about $1.5 trillion' is 'more than'.
+HEDGES: dict[str, str] = {
+    "more than": "more than", "over": "more than", "above": "more than",
+    "in excess of": "more than", "just over": "more than", "surpass": "more than",
+    "surpassed": "more than", "exceed": "more than", "exceeds": "more than",
+    "exceeded": "more than", "upwards of": "more than",
+    "at least": "at least", "no less than": "at least", "a minimum of": "at least",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "approx.": "about", "circa": "about", "an estimated": "about",
+    "nearly": "nearly", "almost": "nearly", "nearing": "nearly", "close to": "nearly",
+    "just under": "nearly", "up to": "up to", "as much as": "up to", "as many as": "up to",
+    "less than": "less than", "under": "less than", "below": "less than",
+    "fewer than": "less than",
+}
+_HEDGE_RE = re.compile(
+    rf"\b({_alternation(HEDGES)})\s+(?:(?:about|around|approximately|roughly|an?|the)\s+)?"
+    rf"(?:estimated\s+)?(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure found in a sentence; ``start``/``end`` cover the hedge, currency and scale."""
+
+    kind: str  # 'money' | 'percent' | 'number'
+    start: int
+    end: int
+    value: float
+    high_value: float | None = None  # the upper end of a range
+    currency: str | None = None  # ISO 4217, or 'KR' until a subject tells which crown
+    hedge: str | None = None
+    num_start: int = 0  # where the number itself starts (after any hedge)
+    points: bool = False  # 'percentage points', never a share of GDP
+    scaled: bool = False
+
+    @property
+    def low(self) -> float | None:
+        if self.hedge == "range" or self.hedge is None:
+            return self.value
+        return self.value if self.hedge in ("more than", "at least") else None
+
+    @property
+    def high(self) -> float | None:
+        if self.hedge == "range":
+            return self.high_value
+        if self.hedge is None:
+            return self.value
+        return self.value if self.hedge in ("up to", "nearly", "less than") else None
+
+
+def parse_number(token: str) -> float:
+    """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333..."""
+    t = token.strip().lower()
+    if t in _FRACTIONS:
+        return _FRACTIONS[t]
+    if t[:1].isdigit():
+        return float(t.replace(",", ""))
+    parts = re.split(rf"{_HYPHEN}|\s+", t)
+    total = 0
+    for p in parts:
+        if p in _TENS:
+            total += _TENS[p]
+        elif p in _UNITS:
+            total += _UNITS[p]
+        else:
+            raise ValueError(f"not a number: {token!r}")
+    return float(total)
+
+
+def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+    window_start = max(0, pos - 40)
+    m = _HEDGE_RE.search(text, window_start, pos)
+    if m:
+        return HEDGES[m.group(1).lower()], m.start()
+    return None, pos
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every money amount, percentage and plain number in ``text``, left to right, not overlapping.
+
+    A parenthetical conversion right after an amount ('€800 billion ($874 billion)') is folded
+    into the first amount, so one figure is never reported twice.
+    """
+    out: list[Quantity] = []
+    pos = 0
+    for m in _NUMBER_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        q = _read_quantity(text, m)
+        if q is None:
+            continue
+        q = _fold_conversion(text, q)
+        out.append(q)
+        pos = q.end
+    for m in _FRACTION_RE.finditer(text):
+        if not any(q.start <= m.start() < q.end for q in out):
+            out.append(Quantity("number", m.start(), m.end(), _FRACTIONS[m.group().lower()],
+                                num_start=m.start()))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    value = parse_number(m.group())
+    start, end = m.start(), m.end()
+    num_start = start
+    currency = None
+    prefix = _PREFIX_RE.search(text, max(0, start - 5), start)
+    if prefix and m.group()[:1].isdigit():
+        code = prefix.group().strip().lower()
+        glued = prefix.start() > 0 and text[prefix.start() - 1].isalpha()
+        if not (code.isalpha() and glued):  # 'EUR 5' yes, 'theEUR 5' no
+            currency = _CURRENCY_PREFIX[code]
+            start = prefix.start()
+    high_value = None
+    rng = _RANGE_RE.match(text, end)
+    if rng and m.group()[:1].isdigit() and rng.group(1)[:1].isdigit():
+        second = parse_number(rng.group(1))
+        tail = text[rng.end():rng.end() + 20]
+        if second > value and (_PERCENT_RE.match(tail) or _SCALE_RE.match(tail)
+                               or _SUFFIX_RE.match(tail)):
+            high_value = second
+            end = rng.end()
+    scale = _SCALE_RE.match(text, end)
+    scaled = False
+    if scale and not (scale.group(1) in ("m", "b", "k", "M", "B", "K")
+                      and (currency is None or scale.group().startswith(" "))):
+        factor = _SCALES[scale.group(1).lower()]
+        value *= factor
+        if high_value is not None:
+            high_value *= factor
+        end = scale.end()
+        scaled = True
+    suffix = _SUFFIX_RE.match(text, end)
+    if suffix and currency is None:
+        currency = _CURRENCY_SUFFIX[suffix.group(1).lower()]
+        end = suffix.end()
+    kind = "money" if currency else "number"
+    points = False
+    if currency is None and not scaled:
+        pct = _PERCENT_RE.match(text, end)
+        if pct:
+            kind = "percent"
+            points = "point" in pct.group().lower()
+            end = pct.end()
+    hedge, hedge_start = _hedge_before(text, start)
+    if high_value is None:
+        between = _BETWEEN_RE.search(text, max(0, start - 12), start)
+        and_next = re.match(rf"\s+and\s+(?:\$|€|£)?({NUMBER})", text[end:end + 40])
+        if between and and_next:
+            hv = parse_number(and_next.group(1))
+            tail_at = end + and_next.end()
+            sc = _SCALE_RE.match(text, tail_at)
+            if sc and scaled:
+                hv *= _SCALES[sc.group(1).lower()]
+                tail_at = sc.end()
+            elif scaled:
+                hv *= value / parse_number(m.group())
+            if kind == "percent":
+                pct2 = _PERCENT_RE.match(text, tail_at)
+                tail_at = pct2.end() if pct2 else tail_at
+            high_value, hedge, hedge_start, end = hv, "range", between.start(), tail_at
+    if high_value is not None:
+        hedge, hedge_start = "range", min(hedge_start, start)
+    if kind == "number" and scaled:
+        kind = "amount"  # '138 billion' without a currency; the extractor may supply one
+    return Quantity(kind=kind, start=hedge_start if hedge else start, end=end, value=value,
+                    high_value=high_value, currency=currency, hedge=hedge, num_start=num_start,
+                    points=points, scaled=scaled)
+
+
+_CONVERSION_RE = re.compile(
+    r"\s?[(\[]\s?(?:approximately |about |around |roughly |some |just over |nearly |almost )?"
+    r"[^()\[\]]{0,40}[)\]]")
+
+
+def _fold_conversion(text: str, q: Quantity) -> Quantity:
+    if q.kind not in ("money", "amount"):
+        return q
+    m = _CONVERSION_RE.match(text, q.end)
+    if not m:
+        return q
+    inner = m.group()
+    if any(c.isdigit() for c in inner) and ("%" not in inner and "percent" not in inner.lower()):
+        return Quantity(kind=q.kind, start=q.start, end=m.end(), value=q.value,
+                        high_value=q.high_value, currency=q.currency, hedge=q.hedge,
+                        num_start=q.num_start, points=q.points, scaled=q.scaled)
+    return q

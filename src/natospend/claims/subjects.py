@@ -1,0 +1,128 @@
+"""Who a claim is about: allies, donors outside NATO and groups, as news text names them.
+
+Allies' names and demonyms come from ``countries.allies()``; donors outside NATO and the
+spellings news uses for groups ('the alliance', 'European allies and Canada', 'Nordic
+countries') come from ``data/donors_extra.csv`` and ``data/claim_groups.csv``, so a new
+spelling is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from natospend.countries import allies
+
+__all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    code: str
+    role: str  # 'ally' | 'donor' | 'recipient' | 'other' | 'group'
+    demonym: bool = False
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("natospend.data").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in cell.split("|") if x]
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, str, bool]]:
+    """Every spelling -> (code, role, is_demonym); longer spellings win at match time."""
+    lex: dict[str, tuple[str, str, bool]] = {}
+
+    def add(name: str, code: str, role: str, demonym: bool = False) -> None:
+        variants = {name}
+        if name[:1].islower():
+            variants.add(name[:1].upper() + name[1:])
+        if len(name) > 3 and not demonym:
+            variants.add(name.upper())
+        for v in variants:
+            lex.setdefault(v, (code, role, demonym))
+
+    for g in _read("claim_groups.csv"):
+        for alias in _split(g["aliases"]):
+            add(alias, g["code"], "group")
+    for a in allies():
+        for name in (a.name, a.nato_name, *a.aliases):
+            add(name, a.iso3, "ally")
+        for d in a.demonyms:
+            add(d, a.iso3, "ally", demonym=True)
+    for r in _read("claim_aliases.csv"):
+        for alias in _split(r["aliases"]):
+            role = "group" if r["code"] in _group_codes() else "ally"
+            lex.setdefault(alias, (r["code"], role + "-metonym", False))
+    for r in _read("donors_extra.csv"):
+        for name in (r["name"], *_split(r["aliases"])):
+            add(name, r["iso3"], r["role"])
+        for d in _split(r["demonyms"]):
+            add(d, r["iso3"], r["role"], demonym=True)
+    return lex
+
+
+@cache
+def _group_codes() -> frozenset[str]:
+    return frozenset(g["code"] for g in _read("claim_groups.csv"))
+
+
+@cache
+def group_members() -> dict[str, frozenset[str]]:
+    """Groups whose members are listed, so 'Sweden, Norway and Denmark' can be read as one."""
+    return {g["code"]: frozenset(_split(g["members"]))
+            for g in _read("claim_groups.csv") if g["members"]}
+
+
+@cache
+def _mention_re() -> re.Pattern[str]:
+    names = sorted(_lexicon(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # Not inside a word and not the first half of a compound ('US-made', 'EU-funded').
+    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+    # The leading class lets the engine skip most positions with one test.
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{alternation})(?![\w]|[-‑][a-z])")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every ally, donor, recipient or group named in ``text``, left to right."""
+    lex = _lexicon()
+    out = []
+    for m in _mention_re().finditer(text):
+        code, role, demonym = lex[m.group()]
+        if role.endswith("-metonym"):
+            # 'a summit in Washington' is a place, not the government.
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            role = role.removesuffix("-metonym")
+        out.append(Mention(m.start(), m.end(), code, role, demonym))
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|visit(?:ed|ing)?|near|of|via)\s+$", re.I)
+_CROWNS = {"DNK": "DKK", "NOR": "NOK", "SWE": "SEK", "ISL": "ISK", "CZE": "CZK"}
+
+
+def crown_currency(subject: str | None) -> str | None:
+    """'crowns' or 'kr' mean the subject's own crown; without a crown country we cannot say."""
+    return _CROWNS.get(subject or "")
+
+
+_CURRENCY_COUNTRY = {"PLN": "POL", "DKK": "DNK", "NOK": "NOR", "SEK": "SWE", "GBP": "GBR",
+                     "CAD": "CAN", "JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "CZK": "CZE",
+                     "HUF": "HUN", "RON": "ROU", "TRY": "TUR", "ISK": "ISL", "NZD": "NZL"}
+
+
+def currency_country(currency: str | None) -> str | None:
+    """The country whose own currency it is: a budget in zlotys is Poland's when no one is named."""
+    return _CURRENCY_COUNTRY.get(currency or "")

@@ -1,0 +1,104 @@
+"""Years in a sentence and what they are: the year a figure is for, a deadline, or just a date.
+
+'in 2025' dates a figure, 'by 2035' is a deadline, 'since 2022' starts a total, 'on February 24,
+2022' is a date, '2024-2030' is a period; 'this year' and 'last year' are resolved against the
+publication date and marked as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["YearRef", "find_years"]
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+
+
+@dataclass(frozen=True)
+class YearRef:
+    start: int
+    end: int
+    year: int | None
+    kind: str  # 'in' | 'by' | 'from' | 'since' | 'date' | 'period' | 'bare'
+    inferred: bool = False
+
+
+_YEAR_RE = re.compile(
+    r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\.\d| ?per ?cent| ?percent)")
+_PERIOD_AFTER = re.compile(r"\s?(?:[-–/]|to|and)\s?(?:19[5-9]\d|20[0-4]\d|\d\d)\b")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
+_DATE_BEFORE = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTHS},?)\s+$")
+_PREP_BEFORE = re.compile(
+    r"\b(?P<prep>by\s+the\s+end\s+of|by\s+end\s+of|by|until|till|from|starting\s+in|starting|"
+    r"beginning\s+in|after|since|as\s+of|in|for|during|of)\s+(?:the\s+(?:year\s+)?)?$", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>this\s+year|last\s+year|next\s+year|the\s+current\s+year|the\s+past\s+year|"
+    r"the\s+previous\s+year|the\s+coming\s+year|currently|current|now|as\s+of\s+today|today|"
+    r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years)\b",
+    re.I)
+_DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:pledge|goal|target|commitment|deadline)\b", re.I)
+_GOAL_FOR_BEFORE = re.compile(r"\b(?:goals?|targets?|pledges?|commitments?)\s+$", re.I)
+_RELATIVE_HINT = re.compile(r"year|current|now|today", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_PREP_KIND = {"by": "by", "until": "by", "till": "by", "by the end of": "by", "by end of": "by",
+              "from": "from", "starting": "from", "starting in": "from", "beginning in": "from",
+              "after": "from", "since": "since", "as of": "in", "in": "in", "for": "in",
+              "during": "in", "of": "in"}
+
+
+def _small(word: str) -> int | None:
+    w = word.lower()
+    return int(w) if w.isdigit() else _SMALL.get(w)
+
+
+def find_years(text: str, published_year: int | None) -> list[YearRef]:
+    """Explicit and relative year references in ``text``, left to right."""
+    refs: list[YearRef] = []
+    skip_to = 0
+    for m in _YEAR_RE.finditer(text):
+        if m.start() < skip_to:
+            continue
+        look = max(0, m.start() - 30)
+        period = _PERIOD_AFTER.match(text, m.end())
+        if period:
+            between = _BETWEEN_BEFORE.search(text, look, m.start())
+            refs.append(YearRef(between.start() if between else m.start(), period.end(), None,
+                                "period"))
+            skip_to = period.end()
+            continue
+        date_m = _DATE_BEFORE.search(text, look, m.start())
+        if date_m:
+            refs.append(YearRef(date_m.start(), m.end(), None, "date"))
+            continue
+        prep_m = _PREP_BEFORE.search(text, look, m.start())
+        prep = re.sub(r"\s+", " ", prep_m.group("prep").lower()) if prep_m else ""
+        kind = _PREP_KIND.get(prep, "bare")
+        if _DEADLINE_NOUN_AFTER.match(text, m.end()) or (
+                kind == "in" and prep_m and _GOAL_FOR_BEFORE.search(
+                    text, max(0, prep_m.start() - 20), prep_m.start())):
+            kind = "by"  # 'the 2035 pledge', 'goals for 2032'
+        refs.append(YearRef(prep_m.start() if prep_m else m.start(), m.end(),
+                            int(m.group()), kind))
+    if published_year is not None and _RELATIVE_HINT.search(text):
+        for m in _RELATIVE.finditer(text):
+            rel = re.sub(r"\s+", " ", m.group("rel").lower())
+            year: int | None = published_year
+            kind = "in"
+            if rel.startswith("last") or rel in ("the past year", "the previous year"):
+                year = published_year - 1
+            elif rel.startswith("next") or rel == "the coming year":
+                year = published_year + 1
+            elif m.group("ago"):
+                n = _small(m.group("ago"))
+                year = published_year - n if n else None
+            elif m.group("within") or m.group("inyears"):
+                n = _small(m.group("within") or m.group("inyears"))
+                year, kind = (published_year + n if n else None), "by"
+            if year is not None:
+                refs.append(YearRef(m.start(), m.end(), year, kind, inferred=True))
+    refs.sort(key=lambda r: r.start)
+    return refs

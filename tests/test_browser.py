@@ -1,0 +1,127 @@
+"""The dashboard in a real headless Chromium: pages load, charts draw, the checker works, and
+hostile text is shown, never run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import browser, chromium_path, running_server
+from tests.conftest import RAW
+
+pytestmark = pytest.mark.skipif(chromium_path() is None,
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+
+PAGES = ["/", "/ally/POL", "/targets?target=3.5&by=2035&group=europe-canada", "/burden", "/aid",
+         "/data", "/check", "/ally/ISL"]
+SEED = RAW.parent / "seeds" / "004_22aa553175590713.txt"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[tuple[str, Any]]:
+    with running_server() as url, browser() as b:
+        yield url, b
+
+
+def open_page(site: tuple[str, Any], path: str) -> tuple[Any, list[str]]:
+    url, b = site
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    response = page.goto(url + path)
+    assert response is not None and response.status == 200, path
+    return page, errors
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_and_draws_its_charts(site, path):
+    page, errors = open_page(site, path)
+    figures = page.locator("figure.chart")
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        fig.locator("svg").first.wait_for(timeout=20000)
+        assert fig.get_attribute("data-drawn") == "true"
+        # a drawn chart has marks, not just an empty frame
+        assert fig.locator("svg path, svg rect, svg line").count() > 5
+    assert errors == [], errors  # no CSP violation, no script error
+    page.close()
+
+
+def test_overview_shows_counts_and_estimates(site):
+    page, _ = open_page(site, "/")
+    text = page.locator("main").inner_text()
+    assert "of 32" in text and "allies at or above 2% of GDP" in text
+    assert page.locator("#allies tbody tr").count() == 32
+    page.close()
+
+
+def test_scenario_is_in_the_url(site):
+    page, _ = open_page(site, "/targets")
+    page.fill("input[name=target]", "5")
+    page.select_option("select[name=group]", "europe-canada")
+    page.click("form.scenario button")
+    page.wait_for_load_state()
+    assert "target=5" in page.url and "group=europe-canada" in page.url
+    assert "USA" not in page.locator("#per-ally").inner_text()
+    page.close()
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason=f"seed article not present at {SEED}")
+def test_check_a_seed_article_shows_verdicts(site):
+    page, errors = open_page(site, "/check")
+    page.fill("#text", SEED.read_text("utf-8"))
+    page.fill("input[name=published]", "2025-02-27")
+    page.click("#check-form button")
+    page.wait_for_url("**/check/*")
+    claims = page.locator("#claims li")
+    assert claims.count() >= 3
+    assert page.locator("#article mark").count() >= 3
+    verdicts = page.locator("#claims .verdict").all_inner_texts()
+    assert "SUPPORTED" in [v.upper() for v in verdicts]
+    # the result has its own address: open it again in a new page
+    again, _ = open_page(site, page.url.replace(site[0], ""))
+    assert again.locator("#claims li").count() == claims.count()
+    assert errors == []
+    page.close()
+    again.close()
+
+
+def test_hostile_text_is_shown_not_run(site):
+    page, errors = open_page(site, "/check")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = ('<script>alert("x")</script><img src=x onerror="alert(1)"> Poland spent '
+               '4.12% of GDP on defence in 2024.')
+    page.fill("#text", hostile)
+    page.fill("input[name=published]", "2024-07-01")
+    page.click("#check-form button")
+    page.wait_for_url("**/check/*")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.locator("#article script").count() == 0
+    assert page.locator("#article img").count() == 0
+    page.close()
+
+
+def test_upload_of_a_binary_file_is_refused(site, tmp_path: Path):
+    page, _ = open_page(site, "/check")
+    bad = tmp_path / "photo.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    page.set_input_files("input[name=file]", str(bad))
+    with page.expect_response(lambda r: r.request.method == "POST") as resp:
+        page.click("#check-form button")
+    assert resp.value.status == 415
+    page.close()
+
+
+def test_unknown_ally_gets_a_page_that_says_so(site):
+    url, b = site
+    page = b.new_page()
+    response = page.goto(url + "/ally/Narnia")
+    assert response is not None and response.status == 404
+    assert "unknown country" in page.locator("main").inner_text()
+    page.close()

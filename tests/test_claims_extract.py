@@ -1,0 +1,240 @@
+"""Claim extraction: the seeds' claims, the number parser, negatives, and arbitrary input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from natospend.claims import NotTextError, decode, extract, html_to_text, split_sentences
+from natospend.claims.numbers import find_quantities, parse_number
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _only(claims, ctype):
+    found = [c for c in claims if c.type == ctype]
+    assert found, f"no {ctype} in {claims}"
+    return found
+
+
+# --- golden cases from the seed articles -------------------------------------------------
+
+def test_seed_allies_meeting_target():
+    text = ("Currently, 23 out of NATO's 32 member nations are meeting the Western military "
+            "alliance's target of allocating 2% of their GDP to defense.")
+    [c] = extract(text, date(2025, 2, 14))
+    assert (c.type, c.subject, c.value, c.unit) == ("allies_meeting_target", "NATO", 23, "count")
+    assert (c.total, c.target_pct) == (32, 2.0)
+    assert c.year == 2025 and c.year_inferred
+
+
+def test_seed_aid_pledges_with_donor_outside_nato():
+    text = ("Spain has also stepped up, as Prime Minister Pedro Sanchez declared during his recent "
+            "visit to Kyiv, a new military assistance package valued at $1.05 billion, part of a "
+            "broader ten-year bilateral defense agreement already established. Japan, though not a "
+            "NATO member, has pledged $58 million of aid aimed at enhancing Ukraine's energy "
+            "sector and infrastructure recovery.")
+    spain, japan = _only(extract(text, date(2025, 3, 1)), "aid_pledge")
+    assert (spain.subject, spain.value, spain.unit) == ("ESP", 1_050_000_000, "USD")
+    assert text[spain.span[0]:spain.span[1]] == spain.quote == "$1.05 billion"
+    assert (japan.subject, japan.value, japan.unit) == ("JPN", 58_000_000, "USD")
+    assert spain.year == 2025 and spain.year_inferred
+
+
+def test_seed_target_commitment_with_deadline():
+    text = ("- The US demands that NATO members boost defence budgets to 5% of GDP, while NATO "
+            "chief Mark Rutte proposed a compromise of 3.5% for core military spending plus 1.5% "
+            "for related security by 2032.")
+    targets = _only(extract(text, date(2025, 6, 5)), "target_commitment")
+    by_value = {c.value: c for c in targets}
+    assert by_value[5.0].subject == "NATO"
+    assert by_value[1.5].deadline == 2032
+
+
+def test_seed_parenthetical_conversion_is_one_amount():
+    text = ("Rutte highlighted recent European commitments to strengthening defense, pointing to "
+            "the European Commission's call for 800 billion euros ($874 billion) in new defense "
+            "spending by the 27-member bloc.")
+    [c] = extract(text, date(2025, 3, 13))
+    assert (c.type, c.subject, c.value, c.unit) == ("spending_amount", "EU", 8e11, "EUR")
+
+
+def test_seed_hedged_share_resolves_this_year_and_previous_sentence_subject():
+    text = ("Poland is a front-line state. It is expected to spend more than 4% of GDP this year.")
+    [c] = extract(text, date(2025, 2, 11))
+    assert (c.type, c.subject, c.hedge, c.low, c.high) == ("share_of_gdp", "POL", "more than",
+                                                            4.0, None)
+    assert (c.year, c.year_inferred) == (2025, True)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+def test_every_seed_runs_and_finds_claims():
+    for path in sorted(SEEDS.glob("*.txt")):
+        claims = extract(decode(path.read_bytes(), path.name), date(2025, 3, 1))
+        assert claims, path.name
+        for c in claims:
+            assert c.quote and c.unit
+
+
+# --- the number parser -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("$1.05 billion", 1.05e9, "USD"), ("US$ 5m", 5e6, "USD"), ("EUR 89.9 billion", 89.9e9, "EUR"),
+    ("€0.7 billion", 0.7e9, "EUR"), ("£13.4bn", 13.4e9, "GBP"),
+    ("186 billion zlotys", 186e9, "PLN"),
+    ("200 mld zł", None, None), ("PLN 4 bn", 4e9, "PLN"), ("17.9 billion crowns", 17.9e9, "KR"),
+    ("405 million Danish kroner", 405e6, "DKK"), ("NOK 1.5 billion", 1.5e9, "NOK"),
+    ("SEK 300 mn", 300e6, "SEK"), ("C$3bn", 3e9, "CAD"), ("¥10 billion", 10e9, "JPY"),
+    ("a 100-billion-euro fund", 100e9, "EUR"), ("$1.6 trillion", 1.6e12, "USD"),
+    ("100 million US dollars", 100e6, "USD"), ("$500k", 500e3, "USD"),
+])
+def test_money(text, value, currency):
+    money = [q for q in find_quantities(text) if q.kind == "money"]
+    if value is None:
+        assert not money
+        return
+    [q] = money
+    assert q.value == pytest.approx(value)
+    assert q.currency == currency
+
+
+def test_parenthetical_conversion_folds_into_first_amount():
+    [q] = find_quantities("a €150 billion ($170.7 billion) loan")
+    assert (q.value, q.currency) == (150e9, "EUR")
+    [q] = [q for q in find_quantities("at least €85 billion [$87.5 billion] from 2028")
+           if q.kind == "money"]
+    assert (q.value, q.currency, q.hedge) == (85e9, "EUR", "at least")
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("twenty-three", 23), ("Twenty-three", 23), ("thirty two", 32), ("ten", 10),
+    ("1,050", 1050), ("4.48", 4.48), ("a third", 1 / 3), ("half", 0.5),
+])
+def test_number_words(token, value):
+    assert parse_number(token) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "hedge", "low", "high"), [
+    ("more than 4%", "more than", 4.0, None), ("over 4.8 percent", "more than", 4.8, None),
+    ("about 2.3%", "about", None, None), ("roughly $845 billion", "about", None, None),
+    ("nearly EUR 1 billion", "nearly", None, 1e9), ("almost $37 billion", "nearly", None, 37e9),
+    ("at least 3.5%", "at least", 3.5, None), ("up to €150 billion", "up to", None, 150e9),
+    ("3.5-3.7%", "range", 3.5, 3.7), ("between £5bn and £6bn", "range", 5e9, 6e9),
+    ("€100–500 billion", "range", 100e9, 500e9), ("2.1%", None, 2.1, 2.1),
+])
+def test_hedges_and_ranges_become_intervals(text, hedge, low, high):
+    [q] = find_quantities(text)
+    assert q.hedge == hedge
+    assert q.low == (pytest.approx(low) if low is not None else None)
+    assert q.high == (pytest.approx(high) if high is not None else None)
+
+
+def test_percentage_words_and_points():
+    [q] = find_quantities("two per cent")
+    assert (q.kind, q.value) == ("percent", 2.0)
+    [q] = find_quantities("0.2 percentage points")
+    assert q.points
+
+
+# --- years, subjects, sentences ----------------------------------------------------------
+
+def test_deadline_year_versus_dated_figure():
+    [t] = extract("Spain aims to reach 2% of GDP by 2029.", date(2024, 6, 18))
+    assert (t.type, t.deadline, t.year) == ("target_commitment", 2029, None)
+    [s] = extract("Estonia spent 3.13% of GDP in 2025.", date(2024, 6, 18))
+    assert (s.type, s.year, s.year_inferred) == ("share_of_gdp", 2025, False)
+    [s] = extract("Last year Latvia spent 3.15% of GDP.", date(2024, 6, 18))
+    assert (s.year, s.year_inferred) == (2023, True)
+
+
+def test_demonyms_and_short_names():
+    [c] = extract("The U.K. will spend 2.3% of GDP on defence this year.", date(2025, 2, 25))
+    assert c.subject == "GBR"
+    [c] = extract("German defence spending was around 2% of GDP in 2024.", date(2025, 1, 1))
+    assert c.subject == "DEU"
+
+
+def test_sentences_keep_spans_and_do_not_break_at_abbreviations():
+    text = "The U.S. President said $1.05 bn. was pledged. Gen. Smith agreed.\n\nNew paragraph"
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == ["The U.S. President said $1.05 bn. was pledged.",
+                                       "Gen. Smith agreed.", "New paragraph"]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_html_is_reduced_to_visible_text():
+    html = ("<html><head><script>var x = '5% of GDP';</script></head><body><h1>Title</h1>"
+            "<p>Poland spends 4.1% of GDP.</p><style>p{}</style></body></html>")
+    text = html_to_text(html)
+    assert "var x" not in text and "Title\n\nPoland spends 4.1% of GDP." == text
+
+
+# --- negatives ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Almost a million Russian soldiers have been killed or wounded in the war.",
+    "North Korea has sent more than 10,000 soldiers to help Russia.",
+    "A survey showed 73% of Germans believe Germany should invest more in security.",
+    "In 2014 the alliance met in Wales; on February 24, 2022 Russia invaded.",
+    "Russia controls nearly 20% of Ukraine, including Crimea.",
+    "NATO allies are increasing defence spending this year by 18%.",
+    "Members voted 311-112 to pass the bill.",
+    "With the additional 1,700 US troops, there are now 10,000 American soldiers in Poland.",
+    "The increase in aid is part of a €524.5 billion federal budget.",
+    "",
+    "   \n\n ",
+])
+def test_negatives_yield_nothing(text):
+    assert extract(text, date(2024, 6, 1)) == []
+
+
+# --- arbitrary and adversarial input -----------------------------------------------------
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_never_crashes_on_arbitrary_text(text):
+    claims = extract(text, date(2025, 1, 1))
+    assert isinstance(claims, list)
+    for c in claims:
+        assert text[c.span[0]:c.span[1]] == c.quote
+
+
+_PIECES = st.sampled_from([
+    "$", "€", "£", "US$", "EUR ", "1", "1.05", "2%", " billion", "bn", " per cent", "-", "–",
+    " of GDP", " by 2035", " Poland", " NATO", " allies", " more than ", "(", ")", ". ", "U.S.",
+    " twenty-three", " of 32", " members", " meet", " aid", " to Ukraine", "\n\n", "kr", "zł",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_never_crashes_on_claim_like_fragments(text):
+    assert isinstance(extract(text, None), list)
+
+
+@pytest.mark.parametrize("text", ["$" * 100_000, "9" * 1_000_000, "€1" * 50_000,
+                                  "1." * 100_000, "1,000," * 50_000, "%" * 100_000,
+                                  "U.S. " * 20_000, "more than " * 20_000])
+def test_adversarial_runs_finish(text):
+    assert isinstance(extract(text), list)
+
+
+def test_binary_and_non_utf8_get_a_clear_error():
+    with pytest.raises(NotTextError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "chart.png")
+    with pytest.raises(NotTextError, match="not UTF-8"):
+        decode("Défense 2 % du PIB".encode("latin-1"), "article.txt")
+    assert decode("\ufeffPoland 4%".encode()) == "Poland 4%"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary())
+def test_decode_either_returns_text_or_raises_not_text(data):
+    try:
+        assert isinstance(decode(data), str)
+    except NotTextError:
+        pass
