@@ -39,6 +39,7 @@ def user_data_dir() -> Path:
     return Path(home) if home else Path(platformdirs.user_data_dir("natospend"))
 
 
+@cache
 def _package_csv(name: str) -> pd.DataFrame:
     text = resources.files("natospend.data").joinpath(name).read_text("utf-8")
     return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
@@ -81,6 +82,30 @@ def reload() -> None:
     _editions.cache_clear()
     _observations.cache_clear()
     _wide.cache_clear()
+    _figure_index.cache_clear()
+    latest_edition.cache_clear()
+    newest_year.cache_clear()
+
+
+@cache
+def _figure_index() -> dict[tuple[str, str, int, str], dict[str, object]]:
+    obs = _observations()
+    return {(r.edition, r.entity, int(r.year), r.indicator):
+            {"value": float(r.value), "estimate": bool(r.estimate), "table": r.table,
+             "source_url": r.source_url}
+            for r in obs.itertuples(index=False)}
+
+
+def figure(edition: str, entity: str, year: int, indicator: str) -> dict[str, object] | None:
+    """One figure with its provenance, or None: the fast path for checking many claims."""
+    return _figure_index().get((edition, entity, year, indicator))
+
+
+@cache
+def newest_year(edition: str) -> int | None:
+    """The newest year for which the edition gives any ally's share of GDP."""
+    w = expenditure(edition, aggregates=False).dropna(subset=["share_of_gdp_pct"])
+    return None if w.empty else int(w["year"].max())
 
 
 def editions() -> pd.DataFrame:
@@ -88,6 +113,7 @@ def editions() -> pd.DataFrame:
     return _editions().copy()
 
 
+@cache
 def latest_edition() -> str:
     """The newest edition with full tables (publication-only vintages hold a few figures)."""
     tables = _editions()[_editions()["kind"] == "tables"]
@@ -188,12 +214,12 @@ def _ally_hint(code: str) -> str:
 
 def targets() -> pd.DataFrame:
     """NATO's commitments (Wales 2014, The Hague 2025), one row each, with their sources."""
-    return _package_csv("targets.csv")
+    return _package_csv("targets.csv").copy()
 
 
 def pledges(ally: str | None = None) -> pd.DataFrame:
     """National pledges reported by governments, each with its source URL."""
-    df = _package_csv("pledges.csv")
+    df = _package_csv("pledges.csv").copy()
     if ally is not None:
         df = df[df["iso3"] == countries.resolve_ally(ally)]
     return df.reset_index(drop=True)
@@ -201,4 +227,4 @@ def pledges(ally: str | None = None) -> pd.DataFrame:
 
 def allies() -> pd.DataFrame:
     """The 32 allies: codes, names, accession date, EU membership, aliases."""
-    return _package_csv("allies.csv")
+    return _package_csv("allies.csv").copy()

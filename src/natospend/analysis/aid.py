@@ -86,8 +86,20 @@ def weapons(donor: str | None = None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _package_donors() -> set[str]:
-    return {d for cell in _table("aid_packages.csv")["donor"] for d in cell.split("+")}
+@cache
+def _package_donors() -> frozenset[str]:
+    return frozenset(d for cell in _table("aid_packages.csv")["donor"] for d in cell.split("+"))
+
+
+@cache
+def _donor_index() -> tuple[frozenset[str], dict[str, str]]:
+    """Every donor code we know, and the names and codes that lead to them (built once)."""
+    table = _table("aid_donors.csv")
+    known = frozenset(set(table["iso3"]) | _package_donors())
+    index = {c.casefold(): c for c in known}
+    index |= {n.casefold(): c for n, c in zip(table["name"], table["iso3"], strict=True)}
+    index |= {"european union": "EU", "eu institutions": "EU"}
+    return known, index
 
 
 def resolve_donor(name: str) -> str:
@@ -97,11 +109,8 @@ def resolve_donor(name: str) -> str:
     list alone would refuse half of them; the EU group resolves to the EU institutions, the
     only EU donor Kiel counts apart from its members.
     """
-    known = set(donors()["iso3"]) | _package_donors()
+    known, index = _donor_index()
     key = name.strip().casefold()
-    index = {c.casefold(): c for c in known}
-    index |= {n.casefold(): c for n, c in zip(donors()["name"], donors()["iso3"], strict=True)}
-    index |= {"european union": "EU", "eu institutions": "EU"}
     if key in index:
         return index[key]
     try:
@@ -347,6 +356,18 @@ def packages(since: str | None = None, donor: str | None = None,
     return df
 
 
+@cache
+def _packages_by_donor() -> dict[str, list[dict[str, Any]]]:
+    """Announced packages as records, indexed by each donor of the package (joint ones under
+    every donor), so matching a claim touches a handful of rows, not the table."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in _table("aid_packages.csv").to_dict(orient="records"):
+        r["announced_date"] = date.fromisoformat(str(r["announced"]))
+        for d in str(r["donor"]).split("+"):
+            out.setdefault(d, []).append(r)
+    return out
+
+
 def match_package(donor: str, amount: float, currency: str, on_date: date | str,
                   tolerance: float = 0.05, window_days: int = 45) -> pd.DataFrame:
     """Announced packages that could be the one a claim reports: same donor (or a joint
@@ -359,26 +380,28 @@ def match_package(donor: str, amount: float, currency: str, on_date: date | str,
     day = date.fromisoformat(on_date) if isinstance(on_date, str) else on_date
     code = resolve_donor(donor)
     cur = currency.upper()
-    df = _table("aid_packages.csv")
-    df = df[df["donor"].str.split("+").map(lambda ds: code in ds)].copy()
-    df["days_from_date"] = (pd.to_datetime(df["announced"]) - pd.Timestamp(day)).dt.days
-    df = df[df["days_from_date"].abs() <= window_days]
-
-    def in_claim_currency(r: pd.Series) -> float:
+    rows = []
+    for r in _packages_by_donor().get(code, []):
+        days = (r["announced_date"] - day).days
+        if abs(days) > window_days:
+            continue
         if r["currency"] == cur:
-            return float(r["amount"])
-        if cur in ("EUR", "USD") and pd.notna(r[f"amount_{cur.lower()}"]):
-            return float(r[f"amount_{cur.lower()}"])
-        try:
-            return convert(float(r["amount"]), r["currency"], r["announced"], cur).value
-        except RateNotFoundError:
-            return float("nan")
-
-    df["amount_in_claim_currency"] = (df.apply(in_claim_currency, axis=1) if len(df)
-                                      else pd.Series(dtype=float))
-    df["difference_pct"] = (df["amount_in_claim_currency"] - amount) / amount * 100
-    df = df[df["difference_pct"].abs() <= tolerance * 100]
-    df = df.reindex(df["difference_pct"].abs().sort_values().index).reset_index(drop=True)
+            value = float(r["amount"])
+        elif cur in ("EUR", "USD") and pd.notna(r[f"amount_{cur.lower()}"]):
+            value = float(r[f"amount_{cur.lower()}"])
+        else:
+            try:
+                value = convert(float(r["amount"]), r["currency"], r["announced"], cur).value
+            except RateNotFoundError:
+                continue
+        difference = (value - amount) / amount * 100
+        if abs(difference) <= tolerance * 100:
+            rows.append({k: v for k, v in r.items() if k != "announced_date"}
+                        | {"days_from_date": days, "amount_in_claim_currency": value,
+                           "difference_pct": difference})
+    df = pd.DataFrame(rows)
+    if not df.empty:
+        df = df.reindex(df["difference_pct"].abs().sort_values().index).reset_index(drop=True)
     df.attrs.update({"donor": code, "amount": amount, "currency": cur, "date": day.isoformat(),
                      "tolerance": tolerance, "window_days": window_days,
                      "assumptions": PACKAGE_CAVEATS})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol
 
 import pandas as pd
@@ -150,17 +151,14 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     newest year they do."""
     if not getattr(claim, "year_inferred", False) or claim.year is None or published is None:
         return claim
-    newest = None
-    for ed in editions_at(published):
-        w = dataset.expenditure(ed, aggregates=False).dropna(subset=["share_of_gdp_pct"])
-        if not w.empty:
-            newest = int(w["year"].max())
-            break
+    newest = next((y for ed in editions_at(published)
+                   if (y := dataset.newest_year(ed)) is not None), None)
     if newest is None or newest >= claim.year or not is_dataclass(claim):
         return claim
     return replace(claim, year=newest)  # type: ignore[type-var]
 
 
+@lru_cache(maxsize=4096)
 def editions_at(published: date) -> list[str]:
     """Editions out by ``published``, newest first (publication date, else cut-off)."""
     ed = dataset.editions()
@@ -253,14 +251,11 @@ def _subject_ok(claim: ClaimLike) -> str | None:
 
 
 def _share_figure(subject: str, year: int, edition: str) -> tuple[float, Evidence] | None:
-    obs = dataset.observations(edition)
-    row = obs[(obs["entity"] == subject) & (obs["year"] == year)
-              & (obs["indicator"] == "share_of_gdp_pct")]
-    if not row.empty:
-        r = row.iloc[0]
+    r = dataset.figure(edition, subject, year, "share_of_gdp_pct")
+    if r is not None:
         note = "NATO estimate" if r["estimate"] else ""
-        return float(r["value"]), Evidence(float(r["value"]), edition, str(r["table"]),
-                                           str(r["source_url"]), note)
+        value = float(r["value"])  # type: ignore[arg-type]
+        return value, Evidence(value, edition, str(r["table"]), str(r["source_url"]), note)
     w = _group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
     if w is None:
         return None
@@ -313,10 +308,9 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
                                        f"in {claim.year} as NATO stated it")
         return Judgement(verdict, reason.replace(".00", ""), [stated[1]], edition)
     try:
-        df = compliance(target, int(claim.year), edition)
+        a = _count(target, int(claim.year), edition)
     except (dataset.DataNotFoundError, ValueError) as exc:
         return Judgement(UNVERIFIABLE, str(exc), edition=edition)
-    a = df.attrs
     info = dataset.edition_info(edition)
     ev = Evidence(float(a["count"]), edition, "Table 3 (count of allies at or above "
                   f"{target:g}%)", str(info["url"]),
@@ -333,13 +327,27 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
 
 
 def _stated_count(edition: str, year: int) -> tuple[float, Evidence] | None:
-    obs = dataset.observations(edition)
-    row = obs[(obs["indicator"] == "allies_meeting_2pct") & (obs["year"] == year)]
-    if row.empty:
+    r = dataset.figure(edition, "NATO", year, "allies_meeting_2pct")
+    if r is None:
         return None
-    r = row.iloc[0]
-    return float(r["value"]), Evidence(float(r["value"]), edition, str(r["table"]),
-                                       str(r["source_url"]), "stated in NATO's text")
+    value = float(r["value"])  # type: ignore[arg-type]
+    return value, Evidence(value, edition, str(r["table"]), str(r["source_url"]),
+                           "stated in NATO's text")
+
+
+@lru_cache(maxsize=1)
+def _targets() -> pd.DataFrame:
+    return dataset.targets()
+
+
+@lru_cache(maxsize=1)
+def _pledges() -> pd.DataFrame:
+    return dataset.pledges()
+
+
+@lru_cache(maxsize=1024)
+def _count(target: float, year: int, edition: str) -> dict[str, Any]:
+    return dict(compliance(target, year, edition).attrs)
 
 
 def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
@@ -357,11 +365,9 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
         return Judgement(UNVERIFIABLE, f"NATO reports {subject}'s spending in US$ and in "
                          f"{NATIONAL_CURRENCY.get(subject, 'national currency')}, not "
                          f"{claim.unit}", edition=edition)
-    obs = dataset.observations(edition)
-    row = obs[(obs["entity"] == subject) & (obs["year"] == claim.year)
-              & (obs["indicator"] == indicator)]
-    group = _group_rows(subject, int(claim.year), edition, [indicator]) if row.empty else None
-    if row.empty and group is None:
+    r = dataset.figure(edition, subject, int(claim.year), indicator)
+    group = _group_rows(subject, int(claim.year), edition, [indicator]) if r is None else None
+    if r is None and group is None:
         return Judgement(UNVERIFIABLE, f"the {edition} edition has no {indicator} for {subject} "
                          f"in {claim.year}", edition=edition)
     if group is not None:
@@ -369,8 +375,8 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
         ev = Evidence(value, edition, "Table 2 (computed: sum of the group's allies)",
                       str(dataset.edition_info(edition)["url"]))
     else:
-        r = row.iloc[0]
-        value = float(r["value"]) * scale
+        assert r is not None
+        value = float(r["value"]) * scale  # type: ignore[arg-type]
         ev = Evidence(value, edition, str(r["table"]), str(r["source_url"]),
                       "NATO estimate" if r["estimate"] else "")
     lo, hi = interval(claim)
@@ -383,13 +389,13 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
 
 
 def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
-    targets = dataset.targets()
+    targets = _targets()
     if claim.value is None:
         return Judgement(UNVERIFIABLE, "no share of GDP stated", edition=edition)
     same = targets[(targets["share_pct"] - float(claim.value)).abs() < 1e-9]
     subject = claim.subject or "NATO"
     if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
-        pledges = dataset.pledges()
+        pledges = _pledges()
         mine = pledges[(pledges["iso3"] == subject)
                        & ((pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9)]
         if mine.empty:
