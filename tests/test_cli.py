@@ -104,3 +104,18 @@ def test_import_refuses_an_existing_edition_id(tmp_path: Path):
     r = run("import", "nato-xlsx", str(tmp_path / "none.xlsx"), "--edition", "2024-06",
             "--title", "t", "--published", "2024-06-17", "--url", "https://example.org")
     assert r.exit_code == 1 and "already exists" in r.output
+
+
+def test_export_sqlite_holds_every_table(tmp_path: Path):
+    import sqlite3
+
+    db = tmp_path / "out.db"
+    r = run("export", "sqlite", str(db))
+    assert r.exit_code == 0, r.output
+    with sqlite3.connect(db) as conn:
+        names = {n for (n,) in conn.execute("select name from sqlite_master where type='table'")}
+        assert {"expenditure", "observations", "editions", "aid_packages"} <= names
+        share = conn.execute("select share_of_gdp_pct from expenditure where iso3='POL' and "
+                             "year=2024 and edition='2024-06'").fetchone()[0]
+    assert round(share, 2) == 4.12
+    assert not list(tmp_path.glob(".out.db*"))  # no temporary file left behind

@@ -123,3 +123,12 @@ def test_empty_or_binary_text_upload_is_a_clear_400(client):
 def test_openapi_lists_the_versioned_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/compliance" in paths and "/api/v1/check" in paths
+
+
+def test_cached_answers_are_the_same_and_errors_are_not_cached(client):
+    first = client.get("/api/v1/gap?target=2.5&year=2025")
+    again = client.get("/api/v1/gap?target=2.5&year=2025")
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert again.headers["content-security-policy"]
+    bad = client.get("/api/v1/gap?target=-5")
+    assert bad.status_code == 400 and client.get("/api/v1/gap?target=-5").status_code == 400

@@ -523,6 +523,23 @@ def serve(host: str, port: int) -> None:
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")
 
 
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["sqlite", "csv", "json", "xlsx"]))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def export_cmd(fmt: str, path: Path) -> None:
+    """Export the dataset: sqlite (every table), csv (expenditure), json, xlsx.
+
+    Example:
+
+        natospend export sqlite natospend.db
+        datasette natospend.db
+    """
+    from natospend.export import export
+
+    counts = export(fmt, path)
+    click.echo(f"wrote {path}: " + ", ".join(f"{k} {n} rows" for k, n in counts.items()))
+
+
 @main.command("build-data")
 @click.option("--raw", type=click.Path(path_type=Path, file_okay=False),
               help="folder of raw source files (default: ../shared/data next to the checkout)")

@@ -24,6 +24,7 @@ from natospend.analysis.gap import gap as gap_fn
 from natospend.analysis.revisions import compare_editions, trend
 from natospend.output import records
 from natospend.web import pages
+from natospend.web.cache import ResponseCache
 from natospend.web.security import MAX_UPLOAD_BYTES, TEXT_TYPES, SecurityHeaders
 
 STATIC = resources.files("natospend.web").joinpath("static")
@@ -64,6 +65,7 @@ def frame_response(df: pd.DataFrame, fmt: str, filename: str) -> Response:
 def create_app() -> FastAPI:
     app = FastAPI(title="natospend", version="1", docs_url="/api/docs", redoc_url=None,
                   description="NATO allies' official defence spending, targets and checks.")
+    app.add_middleware(ResponseCache)
     app.add_middleware(SecurityHeaders)
     static = _static_files()
 
