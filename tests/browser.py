@@ -31,11 +31,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
+def running_server(*extra: str) -> Iterator[str]:
     """``natospend serve`` on a free port; yields its base URL."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "natospend.cli", "serve", "--port",
-                             str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             str(port), *extra], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

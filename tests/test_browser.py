@@ -125,3 +125,28 @@ def test_unknown_ally_gets_a_page_that_says_so(site):
     assert response is not None and response.status == 404
     assert "unknown country" in page.locator("main").inner_text()
     page.close()
+
+
+def test_news_page_over_a_store(site, tmp_path: Path):
+    import json
+
+    from natospend.store.db import open_store
+    from natospend.store.ingest import ingest
+
+    text = ("Poland spent 4.12% of GDP on defence in 2024, and 23 of NATO's 32 allies met the 2% "
+            "target that year, NATO said.")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"outlet": f"Outlet {i}", "published": "2024-07-01",
+                                        "url": f"https://o{i}.example/a",
+                                        "text": f"{text} ({i})"}) + "\n" for i in range(3)))
+    db = tmp_path / "news.db"
+    ingest(open_store(str(db)), [feed], processes=1)
+    b = site[1]  # one Playwright per thread: reuse the module's browser
+    with running_server("--store", str(db)) as url:
+        page = b.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        assert page.goto(url + "/news").status == 200
+        page.locator("figure.chart svg").first.wait_for(timeout=20000)
+        assert "appears in 3 articles from 3 outlets" in page.locator("main").inner_text()
+        assert errors == []

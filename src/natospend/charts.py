@@ -162,3 +162,22 @@ def trend_chart(df: pd.DataFrame) -> dict[str, Any]:
              "encoding": {"y": {"field": "target", "type": "quantitative"}}},
         ],
     }
+
+
+def news_chart(df: pd.DataFrame) -> dict[str, Any]:
+    """Claims in the store per month of publication, by verdict."""
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": "Claims in the news, by month and verdict"},
+        "width": 640, "height": 240,
+        "data": {"values": _values(df)},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {"field": "month", "type": "ordinal", "title": None},
+            "y": {"field": "claims", "type": "quantitative", "aggregate": "sum",
+                  "title": "claims"},
+            "color": {"field": "verdict", "type": "nominal", "title": None,
+                      "scale": {"domain": ["supported", "contradicted", "unverifiable"],
+                                "range": ["#38a169", "#e53e3e", "#d69e2e"]}},
+            "tooltip": [{"field": "month"}, {"field": "verdict"}, {"field": "claims"}]},
+    }

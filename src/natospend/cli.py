@@ -507,7 +507,8 @@ def _check_batch(path: Path, fmt: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="interface to bind; anything but 127.0.0.1 exposes the dashboard")
 @click.option("--port", type=int, default=8765, show_default=True)
-def serve(host: str, port: int) -> None:
+@click.option("--store", help="a news store (SQLite file or postgresql:// URL) for the News page")
+def serve(host: str, port: int, store: str | None) -> None:
     """Start the local web dashboard and JSON API, and print its URL.
 
     Example:
@@ -520,7 +521,7 @@ def serve(host: str, port: int) -> None:
 
     click.echo(f"natospend dashboard at http://{host}:{port}/  (API: http://{host}:{port}"
                "/api/docs; Ctrl+C stops)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
 
 @main.command("export")
@@ -554,8 +555,10 @@ def build_data(raw: Path | None) -> None:
 
 def _register() -> None:
     from natospend.cli_aid import aid
+    from natospend.cli_store import claims_cmd, ingest, stories
 
-    main.add_command(aid)
+    for command in (aid, ingest, claims_cmd, stories):
+        main.add_command(command)
 
 
 _register()

@@ -48,11 +48,11 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None,
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
     elif fmt == "jsonl":
         for r in records(df):
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     elif fmt == "json":
         body: dict[str, Any] = dict(_clean(summary or {}))
         body["rows"] = records(df)
-        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         console = Console(soft_wrap=False, width=max(Console().width, 100))
         table = Table(title=title, title_justify="left", show_lines=False)

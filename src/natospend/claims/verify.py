@@ -149,7 +149,8 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
     which are for 2024: an inferred year the editions of the day do not yet cover becomes the
     newest year they do."""
-    if not getattr(claim, "year_inferred", False) or claim.year is None or published is None:
+    if (not getattr(claim, "year_inferred", False) or claim.year is None or published is None
+            or claim.year != published.year):
         return claim
     newest = next((y for ed in editions_at(published)
                    if (y := dataset.newest_year(ed)) is not None), None)
@@ -192,9 +193,9 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
     claim = _present_year(claim, published)
     at_pub = _judge_at(judge, claim, published) if published else None
     latest = judge(claim, latest_id, published)
-    primary = at_pub if at_pub and at_pub.verdict != UNVERIFIABLE else latest
-    if at_pub and at_pub.verdict == UNVERIFIABLE and latest.verdict != UNVERIFIABLE:
-        primary = latest
+    # The verdict is the one the figures out at publication give: a figure published later is
+    # reported beside it (the summary names it) but does not decide what the article could know.
+    primary = at_pub if at_pub is not None else latest
     summary = _summary(at_pub, latest)
     return Verdict(primary.verdict, summary, at_pub, latest)
 
@@ -398,16 +399,24 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
         pledges = _pledges()
         mine = pledges[(pledges["iso3"] == subject)
                        & ((pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9)]
+        if published is not None:  # a pledge made after the article cannot judge it
+            known = mine["announced"].isna() | (mine["announced"].astype(str)
+                                                 <= published.isoformat())
+            mine = mine[known]
         if mine.empty:
-            if not same.empty:
-                same_row = same.iloc[0]
-                return _against_nato(claim, same_row, published, edition)
+            restates_nato = not same.empty and (
+                claim.deadline is None or int(claim.deadline) == int(same.iloc[0]["deadline"]))
+            if restates_nato:  # "Canada will meet the 2% target": NATO's own target
+                return _against_nato(claim, same.iloc[0], published, edition)
             return Judgement(UNVERIFIABLE, f"no pledge of {claim.value:g}% by {subject} in "
                              "natospend's pledges", edition=edition)
         ev = [Evidence(float(r.target_pct_gdp), "pledges", f"pledge {r.pledge_id}",
                        str(r.source_url), f"{r.status}; by {r.deadline_year}")
               for r in mine.itertuples()]
         deadlines = {int(d) for d in mine["deadline_year"].dropna()}
+        if claim.deadline is not None and not deadlines:
+            return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {claim.value:g}% names no "
+                             "year", ev, "pledges")
         if claim.deadline is None or claim.deadline in deadlines:
             return Judgement(SUPPORTED, f"{subject} pledged {claim.value:g}% "
                              f"(deadline {', '.join(map(str, sorted(deadlines))) or 'none'})",
@@ -453,12 +462,15 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
                          "records", edition="packages")
     lo, hi = interval(claim)
-    tolerance = max(0.05, (hi - lo) / 2 / float(claim.value)) if math.isfinite(hi - lo) else 0.05
+    rounding = (hi - lo) / 2 / float(claim.value) if math.isfinite(hi - lo) else 0.05
+    tolerance = min(max(0.05, rounding), 0.10)  # "EUR 3 billion" is not any package of 2.5-3.5
     try:
         found = aid_mod.match_package(donor, float(claim.value), claim.unit, published,
                                       tolerance=tolerance)
     except (LookupError, ValueError) as exc:
         return Judgement(UNVERIFIABLE, str(exc), edition="packages")
+    if not found.empty:  # an announcement after publication cannot be what the article reports
+        found = found[found["days_from_date"] <= 2].reset_index(drop=True)
     if found.empty:
         return Judgement(UNVERIFIABLE, f"no announced package by {donor} of about "
                          f"{money(float(claim.value))} {claim.unit} within 45 days of "

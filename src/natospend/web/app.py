@@ -62,7 +62,8 @@ def frame_response(df: pd.DataFrame, fmt: str, filename: str) -> Response:
                                               default=str)))
 
 
-def create_app() -> FastAPI:
+def create_app(store: str | None = None) -> FastAPI:
+    """The application; ``store`` (a SQLite path or postgresql:// URL) enables the News page."""
     app = FastAPI(title="natospend", version="1", docs_url="/api/docs", redoc_url=None,
                   description="NATO allies' official defence spending, targets and checks.")
     app.add_middleware(ResponseCache)
@@ -164,6 +165,27 @@ def create_app() -> FastAPI:
     def burden_json(year: int | None = None, edition: str = "latest") -> Response:
         return JSONResponse(json.loads(json.dumps(pages.burden_page(year, edition),
                                                   default=str)))
+
+    engine = None
+    if store:
+        from natospend.store.db import open_store
+
+        engine = open_store(store)
+
+    def news_ctx() -> dict[str, Any]:
+        if engine is None:
+            raise StarletteHTTPException(404, "no news store: start the dashboard with "
+                                              "`natospend serve --store news.db` after "
+                                              "`natospend ingest`")
+        return pages.news_page(engine)
+
+    @app.get("/news", response_class=HTMLResponse, include_in_schema=False)
+    def news_html(request: Request) -> Response:
+        return page(request, "news.html", news_ctx(), False)
+
+    @app.get("/news.json", tags=["pages"])
+    def news_json() -> Response:
+        return JSONResponse(json.loads(json.dumps(news_ctx(), default=str)))
 
     @app.get("/aid", response_class=HTMLResponse, include_in_schema=False)
     def aid_html(request: Request) -> Response:
@@ -370,6 +392,12 @@ def create_app() -> FastAPI:
                 _float(p.get("target", "3.5"), "target"), _int(p.get("by")) or 2035,
                 _int(p.get("from")), rate, p.get("path", "linear"), edition,
                 p.get("group", "all")))
+        elif name == "news":
+            if engine is None:
+                raise StarletteHTTPException(404, "no news store")
+            from natospend.store.queries import claims_by_month
+
+            spec = charts.news_chart(claims_by_month(engine))
         elif name == "aid":
             from natospend.aid_charts import aid_chart
             from natospend.analysis.aid import aid

@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-UNCACHED_PREFIXES = ("/check", "/static", "/favicon")
+UNCACHED_PREFIXES = ("/check", "/static", "/favicon", "/news", "/api/v1/charts/news")
 
 
 class ResponseCache:

@@ -153,6 +153,21 @@ def aid_page() -> dict[str, Any]:
             "chart": "/api/v1/charts/aid?by=month"}
 
 
+def news_page(engine: Any) -> dict[str, Any]:
+    from natospend.store import queries
+
+    rep = queries.repeated_claims(engine, limit=30)
+    st = queries.stories(engine, limit=20)
+    cols = ["articles", "outlets", "stories", "verdict", "latest_verdict", "type", "subject",
+            "year", "value", "unit", "example", "first_seen", "last_seen"]
+    return {"page": "news",
+            "repeated": _table(rep, cols) if not rep.empty else {"columns": [], "rows": []},
+            "lines": [f"“{r.example}” ({r.type}, {r.subject}): {r.line}"
+                      for r in rep.head(5).itertuples()] if not rep.empty else [],
+            "stories": _table(st) if not st.empty else {"columns": [], "rows": []},
+            "chart": "/api/v1/charts/news"}
+
+
 def data_page() -> dict[str, Any]:
     eds = dataset.editions()
     return {"page": "data", "editions": _table(eds.drop(columns=["user"])),

@@ -1,0 +1,158 @@
+"""Verdict accuracy of natospend's verifier against hand-labelled gold verdicts.
+
+    .venv/bin/python bench/claims_verdicts.py [--show] [--type TYPE]
+
+The gold verdicts (tests/data/claims_verdicts.jsonl) were decided by hand from the shipped
+figures, using the edition current at each passage's publication date. The verifier is run on
+the GOLD claims of tests/data/claims_dev.jsonl (not on extracted ones), so extraction errors do
+not count: only the verdict is scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from natospend.claims.verify import verify
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+CLAIMS = DATA / "claims_dev.jsonl"
+GOLD = DATA / "claims_verdicts.jsonl"
+TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
+         "target_commitment")
+VERDICTS = ("supported", "contradicted", "unverifiable")
+
+
+@dataclass
+class GoldClaim:
+    """The fields of a gold claim that verification reads."""
+
+    type: str
+    subject: str | None
+    year: int | None
+    value: float | None
+    unit: str | None
+    hedge: str | None
+    low: float | None
+    high: float | None
+    target_pct: float | None
+    total: int | None
+    deadline: int | None
+    year_inferred: bool = False
+
+
+def _opt_float(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+def _opt_int(v: Any) -> int | None:
+    return None if v is None else int(v)
+
+
+def gold_claim(c: dict[str, Any]) -> GoldClaim:
+    return GoldClaim(type=c["type"], subject=c.get("subject"), year=_opt_int(c.get("year")),
+                     value=_opt_float(c.get("value")), unit=c.get("unit"),
+                     hedge=c.get("hedge"), low=_opt_float(c.get("low")),
+                     high=_opt_float(c.get("high")), target_pct=_opt_float(c.get("target_pct")),
+                     total=_opt_int(c.get("total")), deadline=_opt_int(c.get("deadline")),
+                     year_inferred=bool(c.get("year_inferred", False)))
+
+
+def load_passages() -> dict[str, dict[str, Any]]:
+    with CLAIMS.open(encoding="utf-8") as f:
+        return {p["id"]: p for p in (json.loads(line) for line in f if line.strip())}
+
+
+def load_gold() -> list[dict[str, Any]]:
+    with GOLD.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@dataclass
+class Row:
+    passage_id: str
+    index: int
+    type: str
+    quote: str
+    published: str
+    gold: str
+    gold_edition: str | None
+    gold_reason: str
+    pred: str
+    summary: str
+
+
+def run(type_filter: str | None = None) -> list[Row]:
+    passages = load_passages()
+    rows: list[Row] = []
+    for g in load_gold():
+        p = passages[g["passage_id"]]
+        c = p["claims"][g["claim_index"]]
+        if type_filter and c["type"] != type_filter:
+            continue
+        published = date.fromisoformat(p["published"]) if p.get("published") else None
+        v = verify(gold_claim(c), published)
+        rows.append(Row(g["passage_id"], g["claim_index"], c["type"], c["quote"],
+                        p.get("published") or "", g["verdict"], g.get("edition"),
+                        g.get("reason", ""), v.verdict, v.summary))
+    return rows
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}%" if d else "    -"
+
+
+def report(rows: list[Row], show: bool) -> None:
+    right = sum(r.gold == r.pred for r in rows)
+    print(f"gold verdicts: {len(rows)}   verdict accuracy: {_pct(right, len(rows))} "
+          f"({right}/{len(rows)})")
+    print()
+    print(f"{'type':24} {'n':>4} {'acc':>7}   " + "  ".join(f"{v[:5]:>5}" for v in VERDICTS)
+          + "   (gold counts)")
+    by_type: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        by_type[r.type].append(r)
+    for t in TYPES:
+        rs = by_type.get(t, [])
+        if not rs:
+            continue
+        ok = sum(r.gold == r.pred for r in rs)
+        counts = Counter(r.gold for r in rs)
+        print(f"{t:24} {len(rs):4} {_pct(ok, len(rs)):>7}   "
+              + "  ".join(f"{counts[v]:5}" for v in VERDICTS))
+    print()
+    confusion = Counter((r.gold, r.pred) for r in rows)
+    print("confusion (rows: gold, columns: predicted)")
+    print(f"{'':14}" + "".join(f"{v:>14}" for v in VERDICTS))
+    for g in VERDICTS:
+        print(f"{g:14}" + "".join(f"{confusion[(g, p)]:14}" for p in VERDICTS))
+    for g in VERDICTS:
+        support = sum(1 for r in rows if r.gold == g)
+        predicted = sum(1 for r in rows if r.pred == g)
+        tp = confusion[(g, g)]
+        print(f"  {g:13} precision {_pct(tp, predicted)}  recall {_pct(tp, support)}")
+    wrong = [r for r in rows if r.gold != r.pred]
+    if show and wrong:
+        print()
+        print(f"disagreements ({len(wrong)}):")
+        for r in sorted(wrong, key=lambda r: (r.type, r.gold, r.pred, r.passage_id)):
+            print(f"- {r.passage_id}#{r.index} [{r.type}] {r.published} {r.quote!r}")
+            print(f"    gold {r.gold} ({r.gold_edition}): {r.gold_reason}")
+            print(f"    pred {r.pred}: {r.summary}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show", action="store_true", help="list the disagreements")
+    ap.add_argument("--type", choices=TYPES, help="only claims of this type")
+    args = ap.parse_args()
+    report(run(args.type), args.show)
+
+
+if __name__ == "__main__":
+    main()
