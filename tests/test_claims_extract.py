@@ -238,3 +238,88 @@ def test_decode_either_returns_text_or_raises_not_text(data):
         assert isinstance(decode(data), str)
     except NotTextError:
         pass
+
+
+# --- rules added for passage context, lists, follow-ups and target structures -------------
+# Each sentence is from tests/data/claims_dev.jsonl (dev split), source URL above the test.
+
+
+# https://particle.news/story/nato-says-all-allies-will-meet-2-defense-target-in-2025-as-push-toward-5-intensifies
+def test_count_built_from_a_list_after_only():
+    text = ("Only Poland (4.48%), Lithuania (4.00%) and Latvia (3.73%) currently exceed the 3.5% "
+            "core benchmark set in June.")
+    claims = extract(text, date(2025, 8, 29))
+    [count] = _only(claims, "allies_meeting_target")
+    assert (count.value, count.target_pct) == (3, 3.5)
+    shares = _only(claims, "share_of_gdp")
+    assert [(c.subject, c.value) for c in shares] == [("POL", 4.48), ("LTU", 4.0), ("LVA", 3.73)]
+
+
+# https://magyarnemzet.hu/kulfold/2024/06/attores-a-nato-ban-jelentosen-megnottek-a-vedelmi-kiadasok
+def test_follow_up_counts_carry_the_topic_forward():
+    text = "In 2014 that number was just 3. In 2022 it was still just 7, and 11 last year in 2023."
+    counts = _only(extract(text, date(2024, 6, 17)), "allies_meeting_target")
+    assert [(c.year, c.value) for c in counts] == [(2014, 3), (2022, 7), (2023, 11)]
+
+
+# https://darakchi.uz/en/201989
+def test_shares_within_a_target_are_parts_of_it():
+    text = ("Members of the North Atlantic Alliance agreed to increase military spending to 5 "
+            "percent of GDP by 2035. This was stated in the declaration announced at the "
+            "conclusion of the NATO summit held in The Hague.\nAccording to the decision, at least "
+            "3.5 percent of the 5 percent will be directly allocated to defense, while the "
+            "remaining 1.5 percent will be directed to infrastructure that can be used for "
+            "military purposes.")
+    claims = extract(text, date(2025, 6, 26))
+    assert {c.type for c in claims} == {"target_commitment"}
+    assert [(c.value, c.deadline, c.hedge) for c in claims] == [
+        (5.0, 2035, None), (3.5, 2035, "at least"), (1.5, 2035, None)]
+
+
+# https://www.politico.eu/article/germany-pledges-to-hit-3-5-percent-defense-spending-target-by-2029/
+def test_share_restating_an_amount_is_spending_not_a_target():
+    text = ("For 2025, Berlin has allocated €86 billion to defense, equal to 2.4 percent of gross "
+            "domestic product, officials said. By 2029, annual defense expenditures are expected "
+            "to reach €153 billion, or 3.5 percent of GDP.")
+    shares = _only(extract(text, date(2025, 6, 23)), "share_of_gdp")
+    assert [(c.subject, c.year, c.value) for c in shares] == [("DEU", 2025, 2.4),
+                                                              ("DEU", 2029, 3.5)]
+
+
+# https://helpnearby.co.uk/home/uk-to-raise-defence-spending-to-25-of-gdp-by-2027
+def test_starting_point_is_todays_share_and_apposition_is_one_subject():
+    text = ("Keir Starmer, the UK’s prime minister, announced a £6bn boost to Britain’s defence "
+            "funded by aid cuts. In his announcement, he said military spending will be boosted "
+            "to 2.5 per cent in 2027, up from 2.3 per cent of national income.")
+    claims = extract(text, date(2025, 2, 25))
+    [money] = _only(claims, "spending_amount")
+    assert (money.subject, money.value, money.unit) == ("GBR", 6e9, "GBP")
+    [target] = _only(claims, "target_commitment")
+    assert (target.value, target.deadline) == (2.5, 2027)
+    [share] = _only(claims, "share_of_gdp")
+    assert (share.subject, share.value, share.year) == ("GBR", 2.3, 2025)
+
+
+# https://helpnearby.co.uk/home/uk-to-raise-defence-spending-to-25-of-gdp-by-2027
+def test_aid_budget_and_shares_of_gni_are_not_defence_figures():
+    text = ("Starmer said the £6bn increase in military spending would be funded entirely by "
+            "reducing the UK’s £15.3bn aid budget from 0.5 per cent of gross national income to "
+            "0.3 per cent over the next two years.")
+    [c] = extract(text, date(2025, 2, 25))
+    assert (c.type, c.value) == ("spending_amount", 6e9)
+
+
+# https://www.shephardmedia.com/news/defence-notes/uk-defence-budget-increased-to-25-by-2027-as-geopolitical-landscape-darkens/
+def test_share_of_its_gdp_with_a_vague_deadline():
+    text = ("Assuming no change to the party in government, that would commit the UK to spending "
+            "3% of its GDP to defence spending within the space of a decade.")
+    [c] = extract(text, date(2025, 2, 25))
+    assert (c.type, c.subject, c.value) == ("target_commitment", "GBR", 3.0)
+
+
+# https://darpanmagazine.com/news/national/trudeau-says-canada-expects-to-hit-nato-defence-spending-target-in-2032/?page=44
+def test_bare_target_with_a_year_before_the_hague():
+    text = ("Prime Minister Justin Trudeau says Canada expects to hit the NATO defence spending "
+            "target in 2032.")
+    [c] = extract(text, date(2024, 7, 11))
+    assert (c.type, c.subject, c.value, c.deadline) == ("target_commitment", "CAN", 2.0, 2032)

@@ -67,7 +67,9 @@ _PERCENT_RE = re.compile(
     rf"\s?(?:%|{_HYPHEN}?\s?(?:per\s?cent|percent|pct)\b|\s?p\.c\.|\s?percentage points?\b)", re.I)
 _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
                        re.I)
-_NUMBER_RE = re.compile(rf"(?=[\dzotfsenhaqZOTFSENHAQ]){NUMBER}", re.I)
+# A number starts at a digit or at the start of a word: testing that first skips the middle of
+# every word, which is most positions in news text.
+_NUMBER_RE = re.compile(rf"(?=\d|(?<![\w])[zotfsenZOTFSEN]){NUMBER}", re.I)
 _FRACTION_RE = re.compile(rf"(?=[aohtAOHT])\b(?:{_alternation(_FRACTIONS)})\b(?=\s+of\b)", re.I)
 
 # (phrase right before the number, hedge). 'surpass about $1.5 trillion' is 'more than'.
@@ -85,7 +87,8 @@ HEDGES: dict[str, str] = {
     "fewer than": "less than",
 }
 _HEDGE_RE = re.compile(
-    rf"\b({_alternation(HEDGES)})\s+(?:(?:about|around|approximately|roughly|an?|the)\s+)?"
+    rf"\b(?=[{''.join(sorted({c for h in HEDGES for c in (h[0].lower(), h[0].upper())}))}])"
+    rf"({_alternation(HEDGES)})\s+(?:(?:about|around|approximately|roughly|an?|the)\s+)?"
     rf"(?:estimated\s+)?(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
 
