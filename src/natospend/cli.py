@@ -87,7 +87,12 @@ def data_expenditure(edition: str, ally: str | None, year: int | None, all_colum
 @data.command("targets")
 @format_option
 def data_targets(fmt: str) -> None:
-    """NATO's targets (Wales 2014, The Hague 2025), with their sources."""
+    """NATO's targets (Wales 2014, The Hague 2025), with their sources.
+
+    Example:
+
+        natospend data targets --format json
+    """
     df = dataset.targets()
     if fmt == "table":
         df = df[["id", "share_pct", "of", "deadline", "summit", "agreed", "url"]]
@@ -98,7 +103,12 @@ def data_targets(fmt: str) -> None:
 @click.option("--ally", help="one ally")
 @format_option
 def data_pledges(ally: str | None, fmt: str) -> None:
-    """National pledges reported by governments, each with its source."""
+    """National pledges reported by governments, each with its source.
+
+    Example:
+
+        natospend data pledges --ally "U.K."
+    """
     df = dataset.pledges(ally)
     if fmt == "table":
         df = df[["iso3", "target_pct_gdp", "target_pct_gdp_high", "deadline_year", "basis",
