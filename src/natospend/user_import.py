@@ -14,6 +14,7 @@ from pathlib import Path
 
 from natospend import checks, dataset
 from natospend.sources import build, nato_xlsx
+from natospend.sources.csvtext import csv_text
 from natospend.sources.records import SourceFormatError
 
 EDITION_ID = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
@@ -46,8 +47,8 @@ def import_workbook(path: Path, edition_id: str, title: str, published: str, url
     final = root / edition_id
     try:
         (staging / "observations.csv").write_text(
-            build._csv_text(build.OBSERVATION_FIELDS, build.observation_rows(obs)), "utf-8")
-        (staging / "edition.csv").write_text(build._csv_text(list(edition_row), [edition_row]),
+            csv_text(build.OBSERVATION_FIELDS, build.observation_rows(obs)), "utf-8")
+        (staging / "edition.csv").write_text(csv_text(list(edition_row), [edition_row]),
                                              "utf-8")
         staging.rename(final)
     except BaseException:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from natospend.sources import fx, kiel
+from natospend.sources.csvtext import csv_text
 from natospend.sources.records import SourceFormatError
 
 PACKAGE_FIELDS = ["package_id", "announced", "donor", "amount", "currency", "amount_text",
@@ -40,23 +40,6 @@ KIEL_LICENCE = {"name": "Kiel-attribution", "title": "Reuse with credit to the K
                 "for the World Economy (Ukraine Support Tracker)", "path": kiel.SOURCE_URL}
 
 
-def _csv_text(fields: list[str], rows: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: _cell(r.get(k)) for k in fields})
-    return buf.getvalue()
-
-
-def _cell(v: Any) -> str:
-    if v is None or (isinstance(v, float) and v != v):
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v)
-    return str(v)
 
 
 def _month(year: Any, month: Any) -> str:
@@ -170,16 +153,16 @@ def build_aid(raw: Path, curated_dir: Path) -> dict[str, str]:
                    for r in k["procurement"].itertuples(index=False)]
     rel = k["release"].iloc[0]
     return {
-        "aid_kiel_release.csv": _csv_text(["release", "period", "published", "label", "url"],
+        "aid_kiel_release.csv": csv_text(["release", "period", "published", "label", "url"],
                                           [{"release": release, "period": rel["period"],
                                             "published": rel["date"], "label": rel["label"],
                                             "url": kiel.SOURCE_URL}]),
-        "aid_kiel_monthly.csv": _csv_text(MONTHLY_FIELDS, _monthly_rows(k, release)),
-        "aid_donors.csv": _csv_text(DONOR_FIELDS, donors),
-        "aid_kiel_weapons.csv": _csv_text(WEAPON_FIELDS, weapons),
-        "aid_kiel_eu_shares.csv": _csv_text(EU_SHARE_FIELDS, shares),
-        "aid_kiel_procurement.csv": _csv_text(PROCUREMENT_FIELDS, procurement),
-        "aid_packages.csv": _csv_text(PACKAGE_FIELDS + CONVERSION_FIELDS, packages),
+        "aid_kiel_monthly.csv": csv_text(MONTHLY_FIELDS, _monthly_rows(k, release)),
+        "aid_donors.csv": csv_text(DONOR_FIELDS, donors),
+        "aid_kiel_weapons.csv": csv_text(WEAPON_FIELDS, weapons),
+        "aid_kiel_eu_shares.csv": csv_text(EU_SHARE_FIELDS, shares),
+        "aid_kiel_procurement.csv": csv_text(PROCUREMENT_FIELDS, procurement),
+        "aid_packages.csv": csv_text(PACKAGE_FIELDS + CONVERSION_FIELDS, packages),
     }
 
 

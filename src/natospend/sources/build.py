@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from natospend.sources import aid_build, curated, nato_csv, nato_long, nato_xlsx
+from natospend.sources.csvtext import csv_text
 from natospend.sources.records import INDICATORS, Observation, SourceFormatError
 
 NAME_FILES = {
@@ -64,23 +63,6 @@ def import_edition(edition: dict[str, Any], raw: Path) -> list[Observation]:
     raise SourceFormatError(f"{path}: no importer for this kind of file")
 
 
-def _csv_text(fields: list[str], rows: Iterable[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: _cell(r.get(k)) for k in fields})
-    return buf.getvalue()
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (list, tuple)):
-        return "|".join(str(x) for x in v)
-    return str(v)
 
 
 def observation_rows(obs: list[Observation]) -> list[dict[str, Any]]:
@@ -100,11 +82,11 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
     targets_doc = yaml.safe_load((curated_dir / "targets.yaml").read_text("utf-8"))
 
     files: dict[str, str] = {}
-    files["allies.csv"] = _csv_text(
+    files["allies.csv"] = csv_text(
         ["iso3", "iso2", "geo", "name", "nato_name", "joined", "eu", "armed_forces", "capital",
          "aliases", "demonyms", "note"],
         [{**a, "armed_forces": a.get("armed_forces", True)} for a in allies_doc["allies"]])
-    files["groups.csv"] = _csv_text(
+    files["groups.csv"] = csv_text(
         ["code", "name", "members", "nato_aggregate", "aliases"],
         [{"code": k, **v, "nato_aggregate": v.get("nato_aggregate", False)}
          for k, v in allies_doc["groups"].items()])
@@ -141,16 +123,16 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
                               key=lambda u: -sum(o.source_url == u for o in mine))
                 row["url"] = urls[0]
         edition_rows.append(row)
-    files["editions.csv"] = _csv_text(
+    files["editions.csv"] = csv_text(
         ["id", "kind", "title", "publisher", "published", "cutoff", "price_base",
          "estimate_years", "basis", "url", "tables_url", "raw_file", "raw_sha256", "note"],
         edition_rows)
-    files["targets.csv"] = _csv_text(
+    files["targets.csv"] = csv_text(
         ["id", "name", "summit", "agreed", "share_pct", "of", "basis", "deadline",
          "deadline_text", "review_year", "ceiling", "measurable", "measurable_note", "source",
          "url"],
         [{"ceiling": False, "measurable": True, **t} for t in targets_doc["targets"]])
-    files["observations.csv"] = _csv_text(OBSERVATION_FIELDS, observation_rows(observations))
+    files["observations.csv"] = csv_text(OBSERVATION_FIELDS, observation_rows(observations))
     files["pledges.csv"] = _pledges(curated_dir / "pledges.csv")
     files["known_exceptions.csv"] = (curated_dir / "known_exceptions.csv").read_text("utf-8")
     files.update(aid_build.build_aid(raw, curated_dir))
@@ -193,7 +175,7 @@ def _pledges(path: Path) -> str:
         for k in ("target_pct_gdp", "target_pct_gdp_high"):
             if r[k]:  # a pledge in money (France's EUR 64bn) has no share
                 float(r[k])
-    return _csv_text(PLEDGE_FIELDS, rows)
+    return csv_text(PLEDGE_FIELDS, rows)
 
 
 def _write_atomic(folder: Path, files: dict[str, str]) -> None:
