@@ -109,3 +109,10 @@ def test_aid_amount_with_no_matching_announcement_is_unverifiable_not_supported(
     assert v.verdict == UNVERIFIABLE and "no announced package" in v.summary
     narnia = verify(Claim("aid_pledge", "Narnia", 2025, 1e9, "USD"), date(2025, 2, 25))
     assert narnia.verdict == UNVERIFIABLE
+
+
+def test_a_group_total_is_checked_against_the_totals_sources_stated():
+    v = verify(Claim("aid_pledge", "UDCG", None, 98e9, "USD", "more than"), date(2024, 6, 14))
+    assert v.verdict == SUPPORTED and "2024-06-13" in v.summary
+    later = verify(Claim("aid_pledge", "UDCG", None, 98e9, "USD", "more than"), date(2024, 5, 1))
+    assert later.verdict == UNVERIFIABLE  # stated after publication: not the article's source

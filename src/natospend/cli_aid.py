@@ -123,3 +123,19 @@ def aid_packages(since: str | None, until: str | None, donor: str | None,
     shown = _package_table(df) if fmt == "table" else df
     emit(shown, fmt, title=f"Announced aid packages ({len(df)}); amounts as announced, EUR "
          "and US$ million", summary=dict(df.attrs), footer=_footer(df), digits=1)
+
+
+@aid.command("totals")
+@click.option("--subject", help="UDCG, EU, PURL, NORDIC_BALTIC, G7, NATO, ...")
+@format_option
+def aid_totals(subject: str | None, fmt: str) -> None:
+    """Multi-donor totals as sources stated them (Ramstein meetings, the EU, PURL).
+
+    Example:
+
+        natospend aid totals --subject UDCG
+    """
+    df = aid_mod.totals(subject)
+    shown = df[["stated", "subject", "amount_text", "scope", "source_url"]] if fmt == "table" \
+        else df
+    emit(shown, fmt, title=f"{len(df)} stated totals")

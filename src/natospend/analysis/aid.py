@@ -406,3 +406,17 @@ def match_package(donor: str, amount: float, currency: str, on_date: date | str,
                      "tolerance": tolerance, "window_days": window_days,
                      "assumptions": PACKAGE_CAVEATS})
     return df
+
+
+def totals(subject: str | None = None) -> pd.DataFrame:
+    """Multi-donor totals as sources stated them (UDCG, EU, PURL, ...): overlapping, never to
+    be summed, each with its source."""
+    df = _table("aid_totals.csv").copy()
+    if subject is not None:
+        df = df[df["subject"] == subject.upper()]
+        if df.empty:
+            raise NoAidDataError(f"no stated totals for {subject!r}; subjects held: "
+                                 f"{', '.join(sorted(set(_table('aid_totals.csv')['subject'])))}")
+    df.attrs.update({"assumptions": ["Totals as each source stated them; they overlap and "
+                                     "cover different periods and kinds of aid."]})
+    return df.reset_index(drop=True)

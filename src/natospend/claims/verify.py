@@ -456,6 +456,8 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     if published is None:
         return Judgement(UNVERIFIABLE, "without a publication date the announcement cannot be "
                          "matched", edition="packages")
+    if claim.subject in _total_subjects():
+        return _judge_total(claim, published)
     try:
         donor = aid_mod.resolve_donor(claim.subject)
     except LookupError:
@@ -485,6 +487,35 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
                      f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
                      ev, "packages")
+
+
+@lru_cache(maxsize=1)
+def _total_subjects() -> frozenset[str]:
+    from natospend.analysis import aid as aid_mod
+
+    return frozenset(aid_mod.totals()["subject"]) - {"USA"}
+
+
+def _judge_total(claim: ClaimLike, published: date) -> Judgement:
+    """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
+    from natospend.analysis import aid as aid_mod
+
+    t = aid_mod.totals(str(claim.subject))
+    t = t[t["currency"] == claim.unit]
+    stated = t["stated"].astype(str)
+    t = t[(stated <= published.isoformat()) & (stated >= (published.replace(
+        year=published.year - 1)).isoformat())]
+    lo, hi = interval(claim)
+    close = t[(t["amount"] >= lo * 0.95) & (t["amount"] <= hi * 1.05)]
+    if close.empty:
+        return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
+                         f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
+                         "before publication in natospend's records", edition="packages")
+    r = close.sort_values("stated").iloc[-1]
+    ev = Evidence(float(r["amount"]), "packages", f"total {r['total_id']} stated {r['stated']}: "
+                  f"{r['amount_text']} ({r['scope']})", str(r["source_url"]))
+    return Judgement(SUPPORTED, f"{r['amount_text']} stated on {r['stated']} ({r['scope']})",
+                     [ev], "packages")
 
 
 EDITION_FREE = {"aid_pledge", "target_commitment"}  # judged on records that have no editions

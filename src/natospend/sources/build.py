@@ -136,6 +136,7 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
     files["pledges.csv"] = _pledges(curated_dir / "pledges.csv")
     files["known_exceptions.csv"] = (curated_dir / "known_exceptions.csv").read_text("utf-8")
     files.update(aid_build.build_aid(raw, curated_dir))
+    files["aid_totals.csv"] = _aid_totals(curated_dir / "aid_totals.csv")
     for name in NAME_FILES:  # hand-written name lists the claim checker reads
         files[name] = (curated_dir / name).read_text("utf-8")
     files["datapackage.json"] = json.dumps(datapackage(editions_doc, files), indent=2,
@@ -158,6 +159,30 @@ def _text_figures(tables: list[Observation], text: list[Observation]) -> list[Ob
             raise SourceFormatError(f"edition {o.edition}: text gives {o.value} for {key}, the "
                                     f"tables {known[key]}")
     return out
+
+
+AID_TOTAL_FIELDS = ["total_id", "stated", "subject", "scope", "donors", "amount", "currency",
+                    "amount_text", "period", "source_url", "source_title", "note"]
+
+
+def _aid_totals(path: Path) -> str:
+    """Multi-donor totals as a source states them (UDCG meetings, the EU, PURL), checked."""
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != AID_TOTAL_FIELDS:
+            raise SourceFormatError(f"{path}: header {reader.fieldnames} is not "
+                                    f"{AID_TOTAL_FIELDS}")
+        rows = list(reader)
+    for n, r in enumerate(rows, start=2):
+        if not r["source_url"].startswith("http"):
+            raise SourceFormatError(f"{path} line {n}: a total needs its source URL")
+        try:
+            float(r["amount"])
+        except ValueError:
+            raise SourceFormatError(f"{path} line {n}: amount {r['amount']!r}") from None
+        if len(r["currency"]) != 3 or not r["subject"]:
+            raise SourceFormatError(f"{path} line {n}: currency and subject are required")
+    return csv_text(AID_TOTAL_FIELDS, rows)
 
 
 def _pledges(path: Path) -> str:
@@ -205,6 +230,28 @@ def datapackage(editions_doc: dict[str, Any], files: dict[str, str]) -> dict[str
     release = files["aid_kiel_release.csv"].splitlines()[1].split(",")[0]
     package = _nato_datapackage(editions_doc)
     package["resources"] += aid_build.datapackage_resources(release)
+    package["resources"].append({
+        "name": "aid-totals", "path": "aid_totals.csv", "profile": "tabular-data-resource",
+        "format": "csv", "encoding": "utf-8",
+        "description": "Multi-donor totals of aid to Ukraine as a source states them (Ukraine "
+                       "Defense Contact Group meetings, the EU, PURL, Nordic-Baltic); curated by "
+                       "hand, each with its source. Overlapping; never to be summed.",
+        "schema": {"fields": [
+            _field("total_id", "string", "Id"),
+            _field("stated", "string", "Date the total was stated, YYYY-MM-DD or YYYY-MM where "
+                   "the source gives only the month", constraints={
+                       "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"}),
+            _field("subject", "string", "Group code: UDCG, UDCG_EX_USA, USA, EU, G7, PURL, "
+                   "NORDIC_BALTIC, NATO, EUROPE, CZECH_INITIATIVE"),
+            _field("scope", "string", "What the total covers"),
+            _field("donors", "string", "Who, as the source words it"),
+            _field("amount", "number", "Amount in units of the currency"),
+            _field("currency", "string", "ISO 4217"),
+            _field("amount_text", "string", "The amount as the source wrote it"),
+            _field("period", "string", "Period covered"),
+            _field("source_url", "string", "URL read"),
+            _field("source_title", "string", "Title of the page"),
+            _field("note", "string", "Note")]}})
     for name, description in NAME_FILES.items():
         header = files[name].splitlines()[0].split(",")
         package["resources"].append({
