@@ -323,3 +323,96 @@ def test_bare_target_with_a_year_before_the_hague():
             "target in 2032.")
     [c] = extract(text, date(2024, 7, 11))
     assert (c.type, c.subject, c.value, c.deadline) == ("target_commitment", "CAN", 2.0, 2032)
+
+
+# --- round 2 conventions, on dev-split sentences from claims_dev2.jsonl ------------------
+
+def test_target_as_yardstick_is_not_a_claim():
+    # https://staging.particle.news/story/sweden-announces-28-billion-defense-spending-increase-in-largest-buildup-since-cold-war
+    text = ("- The country aims to raise defense spending to 3.5% of GDP by 2030, up from the "
+            "current 2.4%, significantly exceeding NATO's 2% target.")
+    claims = extract(text, date(2025, 3, 26))
+    assert [(c.type, c.value) for c in claims] == [("target_commitment", 3.5),
+                                                   ("share_of_gdp", 2.4)]
+    # https://www.globalbankingandfinance.com/BELGIUM-DEFENSE-2e246bb8-156c-407f-898a-f9c8ce8a12e2
+    text = ("Defence spending is currently around 1.3% of Belgian GDP, and has never reached the "
+            "2% level before.")
+    assert [c.value for c in extract(text, date(2025, 3, 4))] == [1.3]
+
+
+def test_future_raise_is_a_target_and_a_forecast_is_a_level():
+    # https://newswire.com.pk/?p=116105
+    text = ("London: On 25 February 2025, the Prime Minister, Keir Starmer, announced that the UK "
+            "would raise its defence spending to 2.6% of gross domestic product (GDP) in 2027.")
+    [c] = extract(text, date(2025, 2, 26))
+    assert (c.type, c.subject, c.value, c.deadline) == ("target_commitment", "GBR", 2.6, 2027)
+    # https://www.gamereactor.eu/sweden-to-increase-defence-spending-to-35-of-gdp-by-2030-1520103/
+    text = ("The latest news on Sweden. The country is preparing to significantly ramp up its "
+            "defence spending, targeting "
+            "3.5% of GDP by 2030, a sharp increase from the previously projected 2.4% for this "
+            "year and 2.6% by 2028.")
+    by_value = {c.value: c for c in extract(text, date(2025, 3, 26))}
+    assert by_value[2.6].type == "share_of_gdp" and by_value[2.6].year == 2028
+    assert by_value[3.5].type == "target_commitment" and by_value[3.5].deadline == 2030
+
+
+def test_parts_of_a_target_are_targets():
+    # http://www.localnewswave.com/article/984691183342415872
+    text = ("NATO Secretary General Mark Rutte has said he would propose an overall investment "
+            "plan that would total five per cent of GDP in defence spending — 3.5 per cent for "
+            "core military spending and another 1.5 in defence-related investments.")
+    claims = extract(text, date(2025, 6, 9))
+    assert {(c.type, c.value) for c in claims} == {("target_commitment", 5.0),
+                                                   ("target_commitment", 3.5)}
+
+
+def test_deficit_share_and_budget_composition_are_not_defence_shares():
+    # https://newsukraine.rbc.ua/news/poland-plans-record-military-budget-details-1756459897.html
+    text = ("Polish Finance Minister Andrzej Domański added that the budget deficit in 2026 will "
+            "amount to 271.7 billion zlotys (74.35 billion dollars), which is 6.5% of GDP.")
+    assert extract(text, date(2025, 8, 29)) == []
+    # https://en.defence-ua.com/analysis/italy_hits_natos_2_defense_goal_by_turning_15_of_gdp_into_2_on_paper-16104.html
+    text = ("According to that report, Italy's budget composition is: 42.8% personnel costs, "
+            "29.6% operations, 25.7% procurement and development, and only 1.9% for "
+            "infrastructure.")
+    assert extract(text, date(2025, 9, 2)) == []
+
+
+def test_amounts_listed_respectively_and_drawdowns_are_aid():
+    # https://www.ifw-kiel.de/publications/news/ukraine-support-tracker-new-aid-drops-to-lowest-level-since-january-2022/
+    text = ("For example, Denmark, Germany, and Norway, have delivered EUR 1.2 billion, EUR 1 "
+            "billion, and EUR 662 million of military assistance, respectively, in the past 3 "
+            "months as part of their previously committed multi-year schemes.")
+    claims = extract(text, date(2023, 12, 7))
+    assert [(c.type, c.subject, c.value) for c in claims] == [
+        ("aid_pledge", "DNK", 1.2e9), ("aid_pledge", "DEU", 1e9), ("aid_pledge", "NOR", 6.62e8)]
+    # https://spokomptontimes.com/spokane-news/military/latest-security-assistance-for-ukraine-announced-white-house-directs-dod-to-allocate-remaining-appropriations
+    text = ("The Department of Defense announced yesterday the 66th round of security assistance "
+            "for Ukraine, which includes some $375 million in presidential drawdown authority of "
+            "equipment from the existing U.S. military inventory.")
+    [c] = extract(text, date(2024, 9, 27))
+    assert (c.type, c.subject, c.value, c.hedge) == ("aid_pledge", "USA", 3.75e8, "about")
+
+
+def test_demand_is_not_a_count_and_two_thirds_is_about_21():
+    # https://norway.news-pravda.com/en/world/2025/05/15/3684.html
+    text = ("US President Donald Trump has repeatedly criticized Europe for its low contribution "
+            "to NATO's defense capability and demanded that all member states raise defense "
+            "spending to 5% of GDP from the current 2%.")
+    claims = extract(text, date(2025, 5, 15))
+    assert not [c for c in claims if c.type == "allies_meeting_target"]
+    assert [c.value for c in claims if c.type == "target_commitment"] == [5.0]
+    # https://247newsreel.com/?p=520617
+    text = ("“This year, two-thirds of allies will reach the 2% target, compared to only three in "
+            "2014,” the secretary general added to the press.")
+    counts = extract(text, date(2024, 3, 15))
+    assert [(c.value, c.hedge, c.year) for c in counts] == [(21, "about", 2024), (3, None, 2014)]
+
+
+def test_number_words_with_a_half_and_ranges_of_percent():
+    [q] = find_quantities("a new commitment of two and a half billion pounds")
+    assert (q.kind, q.value, q.currency) == ("money", 2.5e9, "GBP")
+    [q] = find_quantities("to between 5 and 6 percent of its national economic output")
+    assert (q.kind, q.value, q.high_value, q.hedge) == ("percent", 5.0, 6.0, "range")
+    [q] = find_quantities("an additional EURO 2 billion in military aid")
+    assert (q.currency, q.value) == ("EUR", 2e9)

@@ -113,11 +113,12 @@ _TARGET_WORDS = _words(
     "asked", "urged?", "ambition", "proposed", "suggested", "wants?", "plans? to",
     "intends? to", "intention", "set to (?:raise|increase|boost|lift)", "raise", "increase",
     "boost", "lift", "move toward", "expects? to (?:reach|hit)", "reach", "hit", "devote",
-    "vow\\w*", "promis\\w*", "ceilings?", "hold")
+    "vow\\w*", "promis\\w*", "ceilings?", "hold", "need\\w* to", "will need", "would need",
+    "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*")
 _DEADLINE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
     r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
-    r"in\s+\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b", re.I)
+    r"in\s+(?:the\s+next\s+)?\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b", re.I)
 _REACHED = _words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
                   "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
 _AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
@@ -125,7 +126,8 @@ _AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)
               "donat\\w*", "donors?", "tranche", "packages?",
               "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
               "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
-              "Ukraine support", "PURL", "help Ukraine", "to help it")
+              "Ukraine support", "PURL", "help Ukraine", "to help it", "drawdowns?",
+              "USAI", "Ukrainian (?:military|army|armed forces|forces)")
 _SPENDING = _words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
                    "armament\\w*", "weapons", "security", "spend\\w*", "outlays",
                    "expenditure\\w*")
@@ -134,7 +136,8 @@ _NOT_SPENDING_AFTER = re.compile(
     r"education|welfare|pensions?|social)\s+budget|debt|borrowing|infrastructure"
     r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
     r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
-    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?[A-Z])", re.I)
+    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?[A-Z]|"
+    r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
 _CUMULATIVE = _words("since", "in total", "total of", "so far", "to date", "over the past",
                      "altogether", "cumulative", "per year", "annually", "a year", "each year",
                      "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
@@ -254,8 +257,15 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     out.extend(_count_claims(s, ctx, used_percents))
     out.extend(_bare_target_claims(s, ctx))
     for q in s.quantities:
+        if q.kind == "percent" and q.start in used_percents and \
+                _PLEDGE_TO_SPEND.search(text, max(0, q.start - 40), q.start):
+            # '23 allies are on track to meet their pledge to spend at least 2% of GDP': the
+            # pledge itself is stated too.
+            out.extend(_claims_for(s, q, ["NATO"], "target_commitment", None, False, None))
         if q.kind == "percent" and q.start not in used_percents:
-            out.extend(_percent_claims(s, q, ctx))
+            last = next((c for c in reversed(out) if c.unit == "pct_gdp"), None)
+            parts = _target_parts(s, q, last)
+            out.extend(parts if parts is not None else _percent_claims(s, q, ctx))
         elif q.kind in ("money", "amount"):
             c = _money_claim(s, q, ctx)
             if c is not None:
@@ -353,6 +363,11 @@ def _list_around(s: _Sent, idx: int, sep: re.Pattern[str] = _LIST_SEP_RE) -> lis
     return [m for m in ms[lo:hi + 1] if m.role in ("ally", "donor")]
 
 
+# 'NATO's 2% target', 'the NATO defence spending target': the alliance names the yardstick,
+# it is not who spends. 'Canada's NATO target' likewise.
+_NAMES_TARGET_AFTER = re.compile(
+    r"(?:['’]s\s+(?:[\w.%‑-]+\s+){0,3}?|\s+(?:(?:defen[cs]e|spending|military|\d+(?:\.\d+)?%)"
+    r"\s+){0,3})(?:target|benchmark|guideline|threshold|goal|commitment|pledge|norm)s?\b", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
 _FUTURE_TARGET_VERB = _words("increased? to", "raised? to", "rise to", "boost(?:ed)? to",
@@ -367,7 +382,10 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
     ok = [i for i, m in enumerate(s.mentions)
           if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
               or (m.role == "recipient" and m.start < 3 and kind == "spending"))
-          and not _NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)]
+          and not _NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
+          and not (m.role == "group" and _NAMES_TARGET_AFTER.match(text, m.end))]
+    if not ok and ctx.subject is None:
+        ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
     for i in ok:
         m = s.mentions[i]
         if q.end <= m.start <= q.end + 40 and _POSSESSIVE_AFTER.match(text[q.end:m.start]) \
@@ -424,6 +442,13 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
             continue
         total = m.group("total") or m.group("total2")
         found.append((m.start(), m.end(), n, int(total) if total else None, m.group("hedge")))
+    for m in _FRACTION_OF_ALLIES.finditer(text) if targetish else ():
+        # 'two-thirds of allies will reach the 2% target': about 21 of 32
+        if _COUNT_VERB.search(text, m.end()):
+            frac = 2 / 3 if m.group(1).lower().startswith("two") else \
+                (0.5 if "half" in m.group(1).lower() else 1 / 3)
+            found.append((m.start(), m.end(), round(frac * _member_count(ctx.published)), None,
+                          "about"))
     for m in _ALL_RE.finditer(text):
         if not targetish or not _COUNT_VERB.search(text, m.end()):
             continue
@@ -432,6 +457,14 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         if _ICELAND_OUT.search(text):
             n -= 1
         found.append((m.start(), m.end(), n, total, None))
+    if found:
+        # '..., compared to only three in 2014': an earlier count in the same sentence
+        last_end = max(f[1] for f in found)
+        for m in _FOLLOWUP_COUNT.finditer(text, last_end):
+            n = _count_value(m.group("n"))
+            if 0 < n <= 32 and any(y.start >= m.end("n") and y.start - m.end("n") < 12
+                                   and y.year for y in s.years):
+                found.append((m.start("n"), m.end("n"), n, None, None))
     if not found and (ctx.count_topic or re.search(r"\bnumber of (?:states|allies|countries|"
                                                     r"members|NATO)", text, re.I)
                       or (s.years and _NUMBER_ANAPHOR.search(text))):
@@ -453,6 +486,9 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         neg_window = text[end:end + 60]
         if _COUNT_NEG.search(neg_window):
             continue
+        if _DEMAND_BEFORE.search(text, max(0, start - 40), start):
+            continue  # 'demanded that all member states raise defense spending to 5%'
+
         target = 2.0
         for q in s.quantities:
             if q.kind == "percent" and q.num_start >= end and q.value <= 6:
@@ -469,7 +505,8 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         else:
             year = yref.year if yref else None
             inferred = yref.inferred if yref else False
-        hedge = {"more than": "more than", "over": "more than", "at least": "at least",
+        hedge = {"about": "about", "more than": "more than", "over": "more than",
+                 "at least": "at least",
                  "fewer than": "less than", "less than": "less than", "nearly": "nearly",
                  "almost": "nearly"}.get(re.sub(r"\s+", " ", (hedge_word or "").lower()))
         low = n if hedge in (None, "more than", "at least") else None
@@ -480,6 +517,13 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
     return out
 
 
+_PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|allocate|devote)"
+                              r"\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
+_DEMAND_BEFORE = _words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
+                        "want(?:s|ed)?", "pressed", "pressur\\w+")
+_FRACTION_OF_ALLIES = re.compile(
+    r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+)?"
+    r"(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|member\s+countries)\b", re.I)
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|solely)\s+(?:the\s+)?$", re.I)
 _LIST_VERB_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,24}\))?\s*(?:,[^,]{0,30},\s*)?(?:\w+\s+){0,2}?"
@@ -543,6 +587,31 @@ def _member_count(published: date | None) -> int:
     return len(members_on(published)) if published else 32
 
 
+# '5% of GDP — 3.5% for core defence and 1.5% for ...', 'divided into 3.5 per cent on defence':
+# the parts that spell out a target just named are targets too.
+_ELABORATION = re.compile(
+    r"^[^.;%]{0,40}?(?:\s[—–-]\s|:\s|\(|\b(?:divided|split|broken\s+down)\s+(?:into|between)\s|"
+    r"\bof\s+which\s|\bcomprising\s|\bincluding\s)(?:\w+\s+){0,3}?$", re.I)
+_PART_AND = re.compile(r"^\s(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?"
+                       r"(?:for|on|in|to)\s+[^.;%]{0,50}?\s(?:and|plus)\s+(?:another\s+|"
+                       r"a\s+further\s+|an\s+additional\s+)?$", re.I)
+_VERB_IN_GAP = _words("is", "are", "was", "were", "spends?", "spent", "currently", "now", "has",
+                      "have", "had", "will", "would")
+
+
+def _target_parts(s: _Sent, q: Quantity, last: Claim | None) -> list[Claim] | None:
+    if last is None or last.type != "target_commitment" or q.value > last.value:
+        return None
+    base = s.sent.start
+    gap = s.text[last.span[1] - base:q.start]
+    if not (_ELABORATION.match(gap) or _PART_AND.match(gap)) or _VERB_IN_GAP.search(gap):
+        return None
+    own = _year_for(s, q.start, q.end)
+    deadline = own.year if own is not None and own.kind in ("by", "from") else last.deadline
+    return _claims_for(s, q, [last.subject or "NATO"], "target_commitment", None, False,
+                       deadline)
+
+
 def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     text = s.text
     if q.points or q.value > 60 or q.value <= 0:
@@ -565,6 +634,14 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     explicit = _GDP_AFTER.match(text, q.end) is not None or \
         _GDP_SHARE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    fiscal = list(_FISCAL_NOT_DEFENCE.finditer(text, 0, q.start))
+    if fiscal and not _DEFENCE_NOUN.search(text, fiscal[-1].end(), q.start):
+        return []  # 'the budget deficit ... will amount to 271.7 billion zlotys, or 6.5% of GDP'
+    if _EXTRA_BEFORE.search(text, max(0, q.start - 12), q.start) or (not explicit and any(
+            o.kind == "percent" and o.value > 10 and o is not q for o in s.quantities)):
+        return []  # 'the extra 0.5%', '42.8% personnel costs ... only 1.9% for infrastructure'
+    if not explicit and not s.mentions and not _DEFENCE.search(text):
+        return []  # 'Therefore, 2.1%, no more, no less.': an echo, not a new claim
     # 'up from 2.3 per cent of national income', 'from its current level of 2.3 per cent':
     # where spending starts from is today's share, never a target.
     starting = _STARTING_POINT.search(text, max(0, q.start - 40), q.start)
@@ -587,6 +664,10 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     money = _money_restated(s, q)
     if money is not None and explicit:
         subjects = _subjects_for(s, money, ctx, "spending")
+        if _MODAL_GOAL.search(text, 0, money.start):
+            # 'Germany would have to ... increase spending to 140 billion euros, or 3.5 percent
+            # of GDP': what a study says is needed is a target, not a level.
+            return _claims_for(s, q, subjects, "target_commitment", None, False, None)
         yref = _year_for(s, money.start, money.end)
         year, inferred = _resolve_year(yref if yref and yref.year else None, ctx, True)
         return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
@@ -599,6 +680,10 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     window_end = min(b, _next_quantity_start(s, q.end))
     after = text[q.end:window_end]
     before = text[a:q.start]
+    if a > 0 and re.match(r"\s*(?:up\s+)?from\b", before, re.I) and \
+            re.search(r"\bto\s+(?:between\s+)?$", before, re.I):
+        head = _clause_of(s, a - 1)[0]
+        before = text[max(head, a - 90):q.start]
     is_ref = _TARGET_REF_AFTER.match(text, q.end) is not None or re.search(
         r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of\s+(?:spending\s+|"
         r"allocating\s+)?$", before, re.I) is not None
@@ -612,8 +697,26 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         if deadline_ref or re.search(r"\b(?:demand\w*|call\w* for|ask\w*)\b", after[:60], re.I):
             return _claims_for(s, q, subjects, "target_commitment", None, False,
                                deadline_ref.year if deadline_ref else None)
-        reached = _REACHED.search(before[-60:])
-        if reached and not re.search(r"\b(?:not|fail\w*|short|below|under)\b", before[-60:]):
+        if _TARGET_SET_AFTER.match(text, q.end) or (
+                _TARGET_SET_BEFORE.search(before[-40:]) and not _YARDSTICK_BEFORE.search(
+                    before[-40:])):
+            # 'a new guideline of 5 per cent', 'the 5% target set at the NATO summit': a
+            # sentence about the target itself, not a yardstick for another figure.
+            return _claims_for(s, q, subjects[:1], "target_commitment", None, False, None)
+        window = before[-60:]
+        reached = _REACHED.search(window)
+        # A target reached by a named ally is its level ('Germany reached NATO's 2% target');
+        # next to another figure ('..., exceeding NATO's 2% target'), after 'agreed to', or
+        # reached by 'members' (a count), it is only a yardstick.
+        if _AIMS_TO.search(window) and subjects != ["NATO"]:
+            # 'Norway is aiming to reach NATO's target of spending 2% ... in the next three years'
+            phrase = _DEADLINE_PHRASE.search(after)
+            return _claims_for(s, q, subjects, "target_commitment", None, False,
+                               _phrase_deadline(phrase, after, ctx))
+        if reached and (subjects == ["NATO"] or _AGREED_TO.search(window, 0, reached.start())
+                        or any(o.kind == "percent" and o.end <= q.start for o in s.quantities)):
+            return []
+        if reached and not re.search(r"\b(?:not|never|fail\w*|short|below|under)\b", window):
             hedge = "more than" if reached.group().lower() in ("above", "exceeds", "exceeded",
                                                                "exceeding", "exceed") \
                 else "at least"
@@ -621,21 +724,27 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
             return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None,
                                hedge=hedge)
         return []
+    if _projection(before[-60:]):
+        # 'the previously projected 2.4% for this year and 2.6% by 2028': a forecast level.
+        if deadline_ref and deadline_ref.kind == "by":
+            return _claims_for(s, q, subjects, "share_of_gdp", deadline_ref.year,
+                               deadline_ref.inferred, None)
+        if deadline_ref is None:
+            year, inferred = _resolve_year(yref, ctx, default_context=True)
+            return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
+    if _BUDGET_RAISES.search(before[-90:]) and deadline_ref is None:
+        # 'the new budget would raise Poland's defence spending to 4.8% of GDP': the budget's year.
+        year, inferred = _resolve_year(yref, ctx, default_context=True)
+        return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
     phrase = _DEADLINE_PHRASE.search(after)
     if deadline_ref or phrase:
-        deadline = deadline_ref.year if deadline_ref else None
-        if deadline is None and phrase and ctx.published:
-            n = re.search(r"(?:within|in)\s+(\w+)\s+years", phrase.group(), re.I)
-            if n and _count_value(n.group(1)):
-                deadline = ctx.published.year + _count_value(n.group(1))
-        if phrase and phrase.group().lower().startswith("every year from"):
-            y = re.search(r"\d{4}", after[phrase.end():phrase.end() + 6])
-            deadline = int(y.group()) if y else deadline
+        deadline = deadline_ref.year if deadline_ref else _phrase_deadline(phrase, after, ctx)
         return _claims_for(s, q, subjects, "target_commitment", None, False, deadline)
     explicit_year = yref is not None and yref.year is not None and yref.kind in ("in", "bare") \
         and (yref.start >= q.end or not yref.inferred)
     if yref is not None and yref.year and not yref.inferred and ctx.published and \
-            yref.year > ctx.published.year and _FUTURE_TARGET_VERB.search(before[-90:]):
+            yref.year > ctx.published.year and (_FUTURE_TARGET_VERB.search(before[-90:])
+                                                or _RAISE_TO.search(before[-90:])):
         return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     if _TARGET_WORDS.search(before[-90:]) and not explicit_year:
         return _claims_for(s, q, subjects, "target_commitment", None, False, None)
@@ -646,6 +755,64 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
 
 
+_PROJECTED = _words("projected", "projections?", "forecasts?", "forecasted", "expected to",
+                    "is expected", "are expected", "estimated", "estimates?", "on course to",
+                    "on track to", "predicted")
+_PLAN_WORDS = _words("aims?", "aiming", "plans?", "planning", "targets?", "targeting", "goals?",
+                     "pledged?", "wants?", "intends?", "commit\\w*", "promis\\w*", "need\\w*",
+                     "should", "must", "would have to", "propos\\w*", "recommend\\w*",
+                     "demand\\w*", "call(?:ed|s)? (?:on|for)", "urged?")
+
+
+def _projection(window: str) -> bool:
+    """A forecast ('projected', 'expected to') unless a plan or a 'should' comes after it."""
+    proj = [m.end() for m in _PROJECTED.finditer(window)]
+    if not proj:
+        return False
+    plans = [m.end() for m in _PLAN_WORDS.finditer(window)]
+    return not plans or proj[-1] > plans[-1]
+_FISCAL_NOT_DEFENCE = _words("deficits?", "debt", "borrowing", "revenues?", "growth",
+                             "inflation", "unemployment", "surplus", "GNI",
+                             "gross national income", "interest rates?")
+_DEFENCE_NOUN = _words(r"defen[cs]e", "military", "armed forces", "security", "NATO")
+_EXTRA_BEFORE = re.compile(r"\b(?:extra|another)\s+$", re.I)
+_MODAL_GOAL = _words("would have to", "will have to", "needs? to", "should", "must",
+                     "would need", "will need", "recommend\\w*", "propos\\w*")
+_BUDGET_RAISES = re.compile(
+    r"\bbudget\s+(?:\w+\s+){0,2}?(?:would|will|is\s+set\s+to|to)\s+(?:raise|increase|boost|lift|"
+    r"bring|take|push)\b", re.I)
+_RAISE_TO = re.compile(
+    r"\b(?:raise|increase|boost|lift|hike|bring|take|elevate|ramp\s+up)\w*\s+(?:[\w’'-]+\s+){0,4}?"
+    r"to\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$", re.I)
+def _phrase_deadline(phrase: re.Match[str] | None, after: str, ctx: _Context) -> int | None:
+    """The year 'in the next three years' or 'every year from 2026' points at, if any."""
+    if phrase is None:
+        return None
+    deadline = None
+    n = re.search(r"(?:within|in)\s+(?:the\s+next\s+)?(\w+)\s+years", phrase.group(), re.I)
+    if n and ctx.published and _count_value(n.group(1)):
+        deadline = ctx.published.year + _count_value(n.group(1))
+    if phrase.group().lower().startswith("every year from"):
+        y = re.search(r"\d{4}", after[phrase.end():phrase.end() + 6])
+        deadline = int(y.group()) if y else deadline
+    return deadline
+
+
+_AIMS_TO = re.compile(r"\b(?:aim(?:s|ing)?|plans?|planning|wants?|intends?|seeks?|seeking|"
+                      r"expects?)\s+to\s+(?:reach|meet|hit|achieve)\b", re.I)
+_TARGET_SET_AFTER = re.compile(
+    r"\s?(?:[-‑–]\s?)?(?:\w+\s+){0,3}?(?:target|threshold|benchmark|guideline|goal)\s+"
+    r"(?:(?:was\s+|were\s+)?(?:set|agreed|adopted|endorsed)\s+(?:at|by|in)|agreed\s+(?:up)?on)\b",
+    re.I)
+_TARGET_SET_BEFORE = re.compile(
+    r"\b(?:new|agreed|adopted|endorsed|proposed|current|existing|official)\s+(?:NATO\s+)?"
+    r"(?:target|threshold|benchmark|guideline|goal)\s+(?:of|is|was|at)\s+(?:spending\s+|"
+    r"allocating\s+)?$", re.I)
+_YARDSTICK_BEFORE = _words("from", "than", "exceed\\w*", "surpass\\w*", "short", "below",
+                           "above", "closer", "toward\\w*", "meet\\w*", "met", "reach\\w*",
+                           "hit\\w*", "beyond", "over", "up")
+_AGREED_TO = re.compile(r"\b(?:agreed|pledged|promised|committed|vowed|aims?|plans?|wants?)\s+"
+                        r"(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$", re.I)
 _STARTING_POINT = re.compile(
     r"(?:\bfrom\s+|(?P<current>\b(?:its|their|the)\s+(?:current|present)\s+(?:level|share)\s+of\s+))"
     r"(?:about\s+|around\s+|roughly\s+|just\s+(?:over|under)\s+|some\s+)?$", re.I)
@@ -716,6 +883,34 @@ _MONEY_NOT_BEFORE = re.compile(
     r"around\s+|some\s+)?$", re.I)
 
 
+_DEVELOPMENT_AID = _words("GNI", "gross national income", "aid spending", "development aid",
+                         "overseas aid", "foreign aid", "official development assistance", "ODA")
+
+
+def _respectively(s: _Sent, q: Quantity) -> str | None:
+    """'Denmark, Germany, and Norway have delivered EUR 1.2 billion, EUR 1 billion, and EUR 662
+    million ..., respectively': the n-th amount is the n-th name's."""
+    text = s.text
+    if "respectively" not in text:
+        return None
+    amounts = [o for o in s.quantities if o.kind in ("money", "amount")]
+    idx = next((i for i, o in enumerate(amounts) if o is q), None)
+    if idx is None or len(amounts) < 2:
+        return None
+    first = amounts[0]
+    names = [i for i, m in enumerate(s.mentions) if m.end <= first.start
+             and m.role in ("ally", "donor")]
+    if not names:
+        return None
+    group = _list_around(s, names[-1])
+    if len(group) != len(amounts) or not all(
+            _LIST_SEP_RE.match(text[x.end:y.start]) or re.match(r"^,?\s*(?:and\s+)?$",
+                                                                 text[x.end:y.start])
+            for x, y in zip(amounts, amounts[1:], strict=False)):
+        return None
+    return group[idx].code
+
+
 def _money_type(window: str, first: bool) -> str | None:
     """Aid or defence spending, by the word nearest the figure (first after, last before)."""
     aid = list(_AID.finditer(window))
@@ -744,12 +939,19 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     before = text[a:q.start]
     if _NOT_SPENDING_AFTER.match(local_after) or _MONEY_NOT_BEFORE.search(before[-40:]):
         return None
+    if _DEVELOPMENT_AID.search(text) and not _DEFENCE_NOUN.search(text):
+        return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
+    listed = _respectively(s, q)
+    if listed is not None:
+        subject_hint: str | None = listed
+    else:
+        subject_hint = None
     ctype = (("aid_pledge" if _AID.search(local_after) else None)
              or _money_type(local_after, first=True) or _money_type(before, first=False)
              or _money_type(text, first=True) or ctx.money_type)
     if ctype is None:
         return None
-    subjects: list[str | None] = list(
+    subjects: list[str | None] = [subject_hint] if subject_hint else list(
         _subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
     if not subjects and ctx.subject is None and not any(
             m.role in ("ally", "donor", "group") for m in s.mentions):

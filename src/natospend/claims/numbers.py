@@ -32,12 +32,12 @@ _WORD_NUMBER = (
     rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|{'|'.join(_TENS)})"
 )
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?"
-NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
+NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b)"
 
 _CURRENCY_PREFIX = {
     "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
     "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
-    "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
+    "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
 }
 _CURRENCY_SUFFIX = {
@@ -130,6 +130,8 @@ def parse_number(token: str) -> float:
         return _FRACTIONS[t]
     if t[:1].isdigit():
         return float(t.replace(",", ""))
+    if t.endswith(" a half") and " and " in t:  # 'two and a half'
+        return parse_number(t[:t.index(" and ")]) + 0.5
     parts = re.split(rf"{_HYPHEN}|\s+", t)
     total = 0
     for p in parts:
@@ -231,9 +233,12 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 tail_at = sc.end()
             elif scaled:
                 hv *= value / parse_number(m.group())
-            if kind == "percent":
-                pct2 = _PERCENT_RE.match(text, tail_at)
-                tail_at = pct2.end() if pct2 else tail_at
+            pct2 = _PERCENT_RE.match(text, tail_at) if kind in ("percent", "number") \
+                and not scaled else None
+            if pct2 and not pct2.group().lower().lstrip().startswith("percentage"):
+                kind, tail_at = "percent", pct2.end()  # 'between 5 and 6 percent'
+            elif kind == "percent" and pct2:
+                tail_at = pct2.end()
             high_value, hedge, hedge_start, end = hv, "range", between.start(), tail_at
     if high_value is not None:
         hedge, hedge_start = "range", min(hedge_start, start)
