@@ -23,6 +23,26 @@ PAGES = {
     "check": "/check",
 }
 SEED = ROOT.parent / "shared" / "seeds" / "004_22aa553175590713.txt"
+DEV = ROOT / "tests" / "data" / "claims_dev.jsonl"
+
+
+def news_store(folder: Path) -> Path:
+    """A small store from the labelled passages, so the News page has something to show."""
+    import json
+
+    from natospend.store.db import open_store
+    from natospend.store.ingest import ingest
+
+    feed = folder / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for line in DEV.read_text("utf-8").splitlines():
+            p = json.loads(line)
+            url = p["source_url"] if p["source_url"].startswith("http") else None
+            out.write(json.dumps({"url": url, "outlet": p.get("outlet"),
+                                  "published": p.get("published"), "text": p["text"]}) + "\n")
+    db = folder / "news.db"
+    ingest(open_store(str(db)), [feed], processes=1)
+    return db
 
 
 def main() -> None:
@@ -44,6 +64,15 @@ def main() -> None:
             page.wait_for_url("**/check/*")
             page.screenshot(path=str(out / "check-result.png"), full_page=False)
             print(out / "check-result.png")
+    import tempfile
+
+    db = news_store(Path(tempfile.mkdtemp()))
+    with running_server("--store", str(db)) as url, browser() as b:
+        page = b.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "/news")
+        page.locator("figure.chart svg").first.wait_for(timeout=20000)
+        page.screenshot(path=str(out / "news.png"), full_page=False)
+        print(out / "news.png")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Engine, and_, distinct, func, select, true
+from sqlalchemy import ColumnElement, Engine, and_, case, distinct, func, select, true
 
 from natospend.store.schema import articles, claims
 
@@ -57,9 +57,10 @@ def repeated_claims(engine: Engine, since: str | None = None, limit: int = 50) -
                 func.count(distinct(claims.c.article_id)).label("articles"),
                 func.count(distinct(articles.c.outlet)).label("outlets"),
                 func.count(distinct(articles.c.story_id)).label("stories"),
-                func.min(claims.c.verdict).label("verdict_min"),
-                func.max(claims.c.verdict).label("verdict_max"),
-                func.max(claims.c.latest_verdict).label("latest_verdict"),
+                *[func.sum(case((claims.c.verdict == v, 1), else_=0)).label(f"n_{v}")
+                  for v in VERDICTS],
+                *[func.sum(case((claims.c.latest_verdict == v, 1), else_=0)).label(f"latest_{v}")
+                  for v in VERDICTS],
                 func.min(articles.c.published).label("first_seen"),
                 func.max(articles.c.published).label("last_seen"))
          .join(articles, claims.c.article_id == articles.c.id)
@@ -70,13 +71,23 @@ def repeated_claims(engine: Engine, since: str | None = None, limit: int = 50) -
         df = pd.DataFrame(conn.execute(q).mappings().all())
     if df.empty:
         return df
-    df["verdict"] = df["verdict_min"].where(df["verdict_min"] == df["verdict_max"], "mixed")
+    def single(row: pd.Series, prefix: str) -> str:
+        found = [v for v in VERDICTS if row[f"{prefix}{v}"]]
+        return found[0] if len(found) == 1 else "mixed"
+
+    def counts(row: pd.Series, prefix: str) -> str:
+        return ", ".join(f"{int(row[f'{prefix}{v}'])} {v}" for v in VERDICTS
+                         if row[f"{prefix}{v}"])
+
+    df["verdict"] = df.apply(single, axis=1, prefix="n_")
+    df["latest_verdict"] = df.apply(single, axis=1, prefix="latest_")
     parts = df["claim_key"].str.split("|", expand=True)
     df[["type", "subject", "year", "value", "unit"]] = parts
-    df["line"] = df.apply(lambda r: f"this figure appears in {r['articles']} articles from "
-                          f"{r['outlets']} outlets, and is {r['latest_verdict']} by the latest "
-                          "edition", axis=1)
-    return df.drop(columns=["verdict_min", "verdict_max"])
+    df["line"] = df.apply(
+        lambda r: f"this figure appears in {r['articles']} articles from {r['outlets']} "
+                  f"outlets; when published: {counts(r, 'n_')}; by the latest data: "
+                  f"{counts(r, 'latest_')}", axis=1)
+    return df
 
 
 def stories(engine: Engine, limit: int = 100) -> pd.DataFrame:
