@@ -116,3 +116,15 @@ def test_a_group_total_is_checked_against_the_totals_sources_stated():
     assert v.verdict == SUPPORTED and "2024-06-13" in v.summary
     later = verify(Claim("aid_pledge", "UDCG", None, 98e9, "USD", "more than"), date(2024, 5, 1))
     assert later.verdict == UNVERIFIABLE  # stated after publication: not the article's source
+
+
+def test_cumulative_aid_is_checked_against_kiels_allocations():
+    from natospend.analysis.aid import aid
+
+    kiel = aid(by="donor", donor="DEU", until="2025-02").iloc[0]
+    claimed = round(float(kiel["eur_bn"]), 1) * 1e9  # "about EUR 16.5 billion since 2022"
+    v = verify(Claim("aid_pledge", "DEU", None, claimed, "EUR", "about"), date(2025, 3, 10))
+    assert v.verdict == SUPPORTED and "Kiel" in v.summary
+    assert v.latest.evidence[0].source_url.startswith("https://")
+    far = verify(Claim("aid_pledge", "DEU", None, claimed * 3, "EUR"), date(2025, 3, 10))
+    assert far.verdict == UNVERIFIABLE

@@ -456,11 +456,11 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     if published is None:
         return Judgement(UNVERIFIABLE, "without a publication date the announcement cannot be "
                          "matched", edition="packages")
-    if claim.subject in _total_subjects():
-        return _judge_total(claim, published)
     try:
         donor = aid_mod.resolve_donor(claim.subject)
     except LookupError:
+        if claim.subject in _total_subjects():  # a group: the Ramstein group, PURL, ...
+            return _judge_total(claim, published)
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
                          "records", edition="packages")
     lo, hi = interval(claim)
@@ -474,6 +474,13 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     if not found.empty:  # an announcement after publication cannot be what the article reports
         found = found[found["days_from_date"] <= 2].reset_index(drop=True)
     if found.empty:
+        kiel = _judge_kiel(claim, donor, published, tolerance)
+        if kiel is not None:
+            return kiel
+        if donor in _total_subjects() or claim.subject in _total_subjects():
+            total = _judge_total(claim, published)
+            if total.verdict != UNVERIFIABLE:
+                return total
         return Judgement(UNVERIFIABLE, f"no announced package by {donor} of about "
                          f"{money(float(claim.value))} {claim.unit} within 45 days of "
                          f"{published} in natospend's records", edition="packages")
@@ -489,18 +496,62 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      ev, "packages")
 
 
+def _judge_kiel(claim: ClaimLike, donor: str, published: date,
+                tolerance: float) -> Judgement | None:
+    """Cumulative or yearly claims ("Germany has provided EUR 28 billion since 2022") against
+    the Kiel Institute's allocations and commitments: supported when one of them matches, else
+    None (a different measure may be meant, so no contradiction is drawn)."""
+    from natospend.analysis import aid as aid_mod
+
+    if claim.unit not in ("EUR", "USD") or claim.value is None:
+        return None
+    month = published.strftime("%Y-%m")
+    windows: list[tuple[str, str | None, str]] = [("since 2022", None, month)]
+    if claim.year is not None and f"{claim.year}-12" < month:
+        windows.append((f"in {claim.year}", f"{claim.year}-01", f"{claim.year}-12"))
+    value = float(claim.value)
+    for label, since, until in windows:
+        try:
+            df = aid_mod.aid(by="donor", donor=donor, since=since, until=until)
+        except (LookupError, ValueError):
+            continue
+        if df.empty:
+            continue
+        r = df.iloc[0]
+        usd_ratio = float(r["usd_bn"]) / float(r["eur_bn"]) if r["eur_bn"] else 1.0
+        measures = {"allocations": float(r["eur_bn"]) * 1e9,
+                    "commitments": float(r["commitments_eur_bn"]) * 1e9}
+        for measure, eur in measures.items():
+            figure = eur * (usd_ratio if claim.unit == "USD" else 1.0)
+            if figure and abs(figure - value) <= tolerance * figure:
+                ev = Evidence(figure, f"Kiel release {df.attrs['release']}",
+                              f"{measure} {label} to {r['last_month']} "
+                              f"({df.attrs['release_label']})",
+                              str(df.attrs["sources"][0]["path"]),
+                              "US$ at the ECB's monthly average rates" if claim.unit == "USD"
+                              else "")
+                return Judgement(SUPPORTED, f"the Kiel Institute's tracker gives {donor}'s "
+                                 f"{measure} {label} (to {r['last_month']}) as "
+                                 f"{money(figure)} {claim.unit}", [ev], "packages")
+    return None
+
+
 @lru_cache(maxsize=1)
 def _total_subjects() -> frozenset[str]:
     from natospend.analysis import aid as aid_mod
 
-    return frozenset(aid_mod.totals()["subject"]) - {"USA"}
+    return frozenset(aid_mod.totals()["subject"])
 
 
 def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
     from natospend.analysis import aid as aid_mod
 
-    t = aid_mod.totals(str(claim.subject))
+    try:
+        t = aid_mod.totals(str(claim.subject))
+    except LookupError:
+        return Judgement(UNVERIFIABLE, f"no stated totals for {claim.subject}",
+                         edition="packages")
     t = t[t["currency"] == claim.unit]
     stated = t["stated"].astype(str)
     t = t[(stated <= published.isoformat()) & (stated >= (published.replace(
