@@ -420,3 +420,37 @@ def totals(subject: str | None = None) -> pd.DataFrame:
     df.attrs.update({"assumptions": ["Totals as each source stated them; they overlap and "
                                      "cover different periods and kinds of aid."]})
     return df.reset_index(drop=True)
+
+
+@cache
+def _donor_months() -> dict[str, list[tuple[str, float, float, float]]]:
+    """Per donor, the months in order with running totals (EUR, US$, commitments), so a
+    cumulative or yearly figure is two lookups rather than a table scan per claim."""
+    df = _table("aid_kiel_monthly.csv").sort_values(["iso3", "month"])
+    out: dict[str, list[tuple[str, float, float, float]]] = {}
+    for iso3, g in df.groupby("iso3"):
+        eur = (g["total_eur_bn"]).cumsum()
+        usd = (g["total_eur_bn"] * g["usd_per_eur"]).cumsum()
+        com = g["commitments_eur_bn"].cumsum()
+        out[str(iso3)] = list(zip(g["month"].astype(str), eur.astype(float), usd.astype(float),
+                                  com.astype(float), strict=True))
+    return out
+
+
+def running_total(donor: str, since: str | None, until: str) -> dict[str, Any] | None:
+    """Kiel's allocations (EUR and US$ billion) and commitments of ``donor`` over the months
+    ``since``..``until`` (YYYY-MM, inclusive; None = from the start), or None without data."""
+    import bisect
+
+    months = _donor_months().get(resolve_donor(donor))
+    if not months:
+        return None
+    keys = [m[0] for m in months]
+    end = bisect.bisect_right(keys, until) - 1
+    start = bisect.bisect_left(keys, since) - 1 if since else -1
+    if end < 0 or end <= start:
+        return None
+    last, first = months[end], months[start] if start >= 0 else ("", 0.0, 0.0, 0.0)
+    return {"eur_bn": last[1] - first[1], "usd_bn": last[2] - first[2],
+            "commitments_eur_bn": last[3] - first[3],
+            "first_month": keys[start + 1], "last_month": last[0]}

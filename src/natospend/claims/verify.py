@@ -341,9 +341,10 @@ def _targets() -> pd.DataFrame:
     return dataset.targets()
 
 
-@lru_cache(maxsize=1)
-def _pledges() -> pd.DataFrame:
-    return dataset.pledges()
+@lru_cache(maxsize=64)
+def _pledges_of(iso3: str) -> pd.DataFrame:
+    p = dataset.pledges()
+    return p[p["iso3"] == iso3]
 
 
 @lru_cache(maxsize=1024)
@@ -396,9 +397,8 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
     same = targets[(targets["share_pct"] - float(claim.value)).abs() < 1e-9]
     subject = claim.subject or "NATO"
     if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
-        pledges = _pledges()
-        mine = pledges[(pledges["iso3"] == subject)
-                       & ((pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9)]
+        pledges = _pledges_of(subject)
+        mine = pledges[(pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9]
         if published is not None:  # a pledge made after the article cannot judge it
             known = mine["announced"].isna() | (mine["announced"].astype(str)
                                                  <= published.isoformat())
@@ -510,24 +510,23 @@ def _judge_kiel(claim: ClaimLike, donor: str, published: date,
     if claim.year is not None and f"{claim.year}-12" < month:
         windows.append((f"in {claim.year}", f"{claim.year}-01", f"{claim.year}-12"))
     value = float(claim.value)
+    release = aid_mod.release_info()
     for label, since, until in windows:
         try:
-            df = aid_mod.aid(by="donor", donor=donor, since=since, until=until)
+            r = aid_mod.running_total(donor, since, until)
         except (LookupError, ValueError):
             continue
-        if df.empty:
+        if r is None or not r["eur_bn"]:
             continue
-        r = df.iloc[0]
         usd_ratio = float(r["usd_bn"]) / float(r["eur_bn"]) if r["eur_bn"] else 1.0
         measures = {"allocations": float(r["eur_bn"]) * 1e9,
                     "commitments": float(r["commitments_eur_bn"]) * 1e9}
         for measure, eur in measures.items():
             figure = eur * (usd_ratio if claim.unit == "USD" else 1.0)
             if figure and abs(figure - value) <= tolerance * figure:
-                ev = Evidence(figure, f"Kiel release {df.attrs['release']}",
-                              f"{measure} {label} to {r['last_month']} "
-                              f"({df.attrs['release_label']})",
-                              str(df.attrs["sources"][0]["path"]),
+                ev = Evidence(figure, f"Kiel release {release['release']}",
+                              f"{measure} {label} to {r['last_month']} ({release['label']})",
+                              str(release["url"]),
                               "US$ at the ECB's monthly average rates" if claim.unit == "USD"
                               else "")
                 return Judgement(SUPPORTED, f"the Kiel Institute's tracker gives {donor}'s "
@@ -543,12 +542,19 @@ def _total_subjects() -> frozenset[str]:
     return frozenset(aid_mod.totals()["subject"])
 
 
+@lru_cache(maxsize=64)
+def _totals_of(subject: str) -> pd.DataFrame:
+    from natospend.analysis import aid as aid_mod
+
+    return aid_mod.totals(subject)
+
+
 def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
     from natospend.analysis import aid as aid_mod
 
     try:
-        t = aid_mod.totals(str(claim.subject))
+        t = _totals_of(str(claim.subject))
     except LookupError:
         return Judgement(UNVERIFIABLE, f"no stated totals for {claim.subject}",
                          edition="packages")
