@@ -551,7 +551,6 @@ def _totals_of(subject: str) -> pd.DataFrame:
 
 def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
-    from natospend.analysis import aid as aid_mod
 
     try:
         t = _totals_of(str(claim.subject))
