@@ -464,8 +464,7 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
                          "records", edition="packages")
     lo, hi = interval(claim)
-    rounding = (hi - lo) / 2 / float(claim.value) if math.isfinite(hi - lo) else 0.05
-    tolerance = min(max(0.05, rounding), 0.10)  # "EUR 3 billion" is not any package of 2.5-3.5
+    tolerance = aid_tolerance(claim)
     try:
         found = aid_mod.match_package(donor, float(claim.value), claim.unit, published,
                                       tolerance=tolerance)
@@ -496,6 +495,27 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      ev, "packages")
 
 
+AID_TOLERANCE_CAP = 0.075
+
+
+def aid_tolerance(claim: ClaimLike) -> float:
+    """How far a recorded amount may be from the claim's: its rounding, at least 5% (news
+    converts at its own rate), at most 7.5% ("EUR 3 billion" is not any figure of 2.5-3.5)."""
+    lo, hi = interval(claim)
+    value = float(claim.value or 0)
+    rounding = (hi - lo) / 2 / value if value and math.isfinite(hi - lo) else 0.05
+    return min(max(0.05, rounding), AID_TOLERANCE_CAP)
+
+
+def _close(claim: ClaimLike, amount: float) -> bool:
+    """An amount that fits the claim: within tolerance of its value, and on the right side of
+    an open hedge ("more than $88 billion" is not $80 billion)."""
+    value = float(claim.value or 0)
+    lo, hi = interval(claim)
+    return lo <= amount <= hi and abs(amount - value) <= aid_tolerance(claim) * value \
+        if math.isinf(lo) or math.isinf(hi) else abs(amount - value) <= aid_tolerance(claim) * value
+
+
 def _judge_kiel(claim: ClaimLike, donor: str, published: date,
                 tolerance: float) -> Judgement | None:
     """Cumulative or yearly claims ("Germany has provided EUR 28 billion since 2022") against
@@ -509,7 +529,6 @@ def _judge_kiel(claim: ClaimLike, donor: str, published: date,
     windows: list[tuple[str, str | None, str]] = [("since 2022", None, month)]
     if claim.year is not None and f"{claim.year}-12" < month:
         windows.append((f"in {claim.year}", f"{claim.year}-01", f"{claim.year}-12"))
-    value = float(claim.value)
     release = aid_mod.release_info()
     for label, since, until in windows:
         try:
@@ -523,7 +542,7 @@ def _judge_kiel(claim: ClaimLike, donor: str, published: date,
                     "commitments": float(r["commitments_eur_bn"]) * 1e9}
         for measure, eur in measures.items():
             figure = eur * (usd_ratio if claim.unit == "USD" else 1.0)
-            if figure and abs(figure - value) <= tolerance * figure:
+            if figure and _close(claim, figure):
                 ev = Evidence(figure, f"Kiel release {release['release']}",
                               f"{measure} {label} to {r['last_month']} ({release['label']})",
                               str(release["url"]),
@@ -561,8 +580,7 @@ def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     stated = t["stated"].astype(str)
     t = t[(stated <= published.isoformat()) & (stated >= (published.replace(
         year=published.year - 1)).isoformat())]
-    lo, hi = interval(claim)
-    close = t[(t["amount"] >= lo * 0.95) & (t["amount"] <= hi * 1.05)]
+    close = t[[_close(claim, float(a)) for a in t["amount"]]]
     if close.empty:
         return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
                          f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
