@@ -128,3 +128,19 @@ def test_cumulative_aid_is_checked_against_kiels_allocations():
     assert v.latest.evidence[0].source_url.startswith("https://")
     far = verify(Claim("aid_pledge", "DEU", None, claimed * 3, "EUR"), date(2025, 3, 10))
     assert far.verdict == UNVERIFIABLE
+
+
+def test_the_fast_count_agrees_with_compliance_everywhere():
+    from natospend import dataset
+    from natospend.analysis.compliance import compliance
+    from natospend.claims.verify import _count
+
+    for edition in ("2024-06", "2025-08", "2026-07", "2025-04"):
+        years = sorted(dataset.expenditure(edition, aggregates=False)
+                       .dropna(subset=["share_of_gdp_pct"])["year"].unique())
+        for year in years:
+            for target in (2.0, 3.5, 5.0):
+                a = compliance(target, int(year), edition).attrs
+                b = _count(target, int(year), edition)
+                assert (a["count"], a["total"], sorted(a["no_figure"])) == \
+                    (b["count"], b["total"], sorted(b["no_figure"])), (edition, year, target)

@@ -84,6 +84,7 @@ def reload() -> None:
     _wide.cache_clear()
     _figure_index.cache_clear()
     latest_edition.cache_clear()
+    _edition_info.cache_clear()
     newest_year.cache_clear()
 
 
@@ -132,7 +133,13 @@ def resolve_edition(edition: str | None) -> str:
 
 
 def edition_info(edition: str) -> dict[str, object]:
-    row = _editions().set_index("id").loc[resolve_edition(edition)]
+    """One edition's metadata as plain values (a copy: callers may change it)."""
+    return dict(_edition_info(resolve_edition(edition)))
+
+
+@cache
+def _edition_info(edition: str) -> dict[str, object]:
+    row = _editions().set_index("id").loc[edition]
     return {k: (None if pd.isna(v) else v) for k, v in row.to_dict().items()} | {"id": edition}
 
 

@@ -454,3 +454,17 @@ def running_total(donor: str, since: str | None, until: str) -> dict[str, Any] |
     return {"eur_bn": last[1] - first[1], "usd_bn": last[2] - first[2],
             "commitments_eur_bn": last[3] - first[3],
             "first_month": keys[start + 1], "last_month": last[0]}
+
+
+def donor_code(name: str) -> str | None:
+    """The donor code for a name or code we know, else None: a quick yes/no for checking many
+    claims, without the suggestions :func:`resolve_donor` computes for a person."""
+    known, index = _donor_index()
+    code = index.get(name.strip().casefold())
+    if code:
+        return code
+    try:
+        found = countries.resolve(name)
+    except countries.UnknownCountryError:
+        return None
+    return found if found in known else None

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from natospend import countries, dataset
-from natospend.analysis.compliance import compliance
+from natospend.analysis.compliance import check_target, members_in
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
 EURO_AREA = {"AUT", "BEL", "HRV", "CYP", "EST", "FIN", "FRA", "DEU", "GRC", "IRL", "ITA", "LVA",
@@ -337,19 +337,37 @@ def _stated_count(edition: str, year: int) -> tuple[float, Evidence] | None:
 
 
 @lru_cache(maxsize=1)
-def _targets() -> pd.DataFrame:
-    return dataset.targets()
+def _targets() -> list[dict[str, Any]]:
+    return _records(dataset.targets())
 
 
 @lru_cache(maxsize=64)
-def _pledges_of(iso3: str) -> pd.DataFrame:
+def _pledges_of(iso3: str) -> list[dict[str, Any]]:
     p = dataset.pledges()
-    return p[p["iso3"] == iso3]
+    return _records(p[p["iso3"] == iso3])
 
 
-@lru_cache(maxsize=1024)
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Plain dicts with None for missing: a few rows are cheaper to scan than to filter."""
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()}
+            for r in df.to_dict(orient="records")]
+
+
+@lru_cache(maxsize=4096)
 def _count(target: float, year: int, edition: str) -> dict[str, Any]:
-    return dict(compliance(target, year, edition).attrs)
+    """The same count as :func:`compliance` (tests pin the two together), from the figure
+    index: checking thousands of claims should not build a DataFrame for each."""
+    check_target(target)
+    members = members_in(year)
+    values = {m: dataset.figure(edition, m, year, "share_of_gdp_pct") for m in members}
+    have = {m: f for m, f in values.items() if f is not None}
+    if not have:
+        raise dataset.DataNotFoundError(f"edition {edition} has no share_of_gdp_pct figures "
+                                        f"for {year}")
+    meeting = [m for m, f in have.items() if float(f["value"]) >= target - 1e-9]  # type: ignore[arg-type]
+    return {"count": len(meeting), "total": len(members), "meeting": meeting,
+            "no_figure": [m for m in members if m not in have],
+            "estimate": any(bool(f["estimate"]) for f in have.values())}
 
 
 def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
@@ -391,46 +409,44 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
 
 
 def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
-    targets = _targets()
     if claim.value is None:
         return Judgement(UNVERIFIABLE, "no share of GDP stated", edition=edition)
-    same = targets[(targets["share_pct"] - float(claim.value)).abs() < 1e-9]
+    value = float(claim.value)
+    same = [t for t in _targets() if abs(float(t["share_pct"]) - value) < 1e-9]
     subject = claim.subject or "NATO"
     if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
-        pledges = _pledges_of(subject)
-        mine = pledges[(pledges["target_pct_gdp"] - float(claim.value)).abs() < 1e-9]
-        if published is not None:  # a pledge made after the article cannot judge it
-            known = mine["announced"].isna() | (mine["announced"].astype(str)
-                                                 <= published.isoformat())
-            mine = mine[known]
-        if mine.empty:
-            restates_nato = not same.empty and (
-                claim.deadline is None or int(claim.deadline) == int(same.iloc[0]["deadline"]))
+        mine = [p for p in _pledges_of(subject)
+                if p["target_pct_gdp"] is not None and abs(p["target_pct_gdp"] - value) < 1e-9
+                # a pledge made after the article cannot judge it
+                and (published is None or not p["announced"]
+                     or p["announced"] <= published.isoformat())]
+        if not mine:
+            restates_nato = bool(same) and (
+                claim.deadline is None or int(claim.deadline) == int(same[0]["deadline"]))
             if restates_nato:  # "Canada will meet the 2% target": NATO's own target
-                return _against_nato(claim, same.iloc[0], published, edition)
-            return Judgement(UNVERIFIABLE, f"no pledge of {claim.value:g}% by {subject} in "
+                return _against_nato(claim, same[0], published, edition)
+            return Judgement(UNVERIFIABLE, f"no pledge of {value:g}% by {subject} in "
                              "natospend's pledges", edition=edition)
-        ev = [Evidence(float(r.target_pct_gdp), "pledges", f"pledge {r.pledge_id}",
-                       str(r.source_url), f"{r.status}; by {r.deadline_year}")
-              for r in mine.itertuples()]
-        deadlines = {int(d) for d in mine["deadline_year"].dropna()}
+        ev = [Evidence(float(p["target_pct_gdp"]), "pledges", f"pledge {p['pledge_id']}",
+                       str(p["source_url"]), f"{p['status']}; by {p['deadline_year']}")
+              for p in mine]
+        deadlines = {int(p["deadline_year"]) for p in mine if p["deadline_year"] is not None}
         if claim.deadline is not None and not deadlines:
-            return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {claim.value:g}% names no "
-                             "year", ev, "pledges")
+            return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {value:g}% names no year",
+                             ev, "pledges")
         if claim.deadline is None or claim.deadline in deadlines:
-            return Judgement(SUPPORTED, f"{subject} pledged {claim.value:g}% "
+            return Judgement(SUPPORTED, f"{subject} pledged {value:g}% "
                              f"(deadline {', '.join(map(str, sorted(deadlines))) or 'none'})",
                              ev, "pledges")
-        return Judgement(CONTRADICTED, f"{subject}'s pledge of {claim.value:g}% has deadline "
+        return Judgement(CONTRADICTED, f"{subject}'s pledge of {value:g}% has deadline "
                          f"{', '.join(map(str, sorted(deadlines)))}, not {claim.deadline}",
                          ev, "pledges")
-    if same.empty:
-        return Judgement(UNVERIFIABLE, f"no NATO target of {claim.value:g}% of GDP",
-                         edition=edition)
-    return _against_nato(claim, same.iloc[0], published, edition)
+    if not same:
+        return Judgement(UNVERIFIABLE, f"no NATO target of {value:g}% of GDP", edition=edition)
+    return _against_nato(claim, same[0], published, edition)
 
 
-def _against_nato(claim: ClaimLike, target: pd.Series, published: date | None,
+def _against_nato(claim: ClaimLike, target: dict[str, Any], published: date | None,
                   edition: str) -> Judgement:
     ev = [Evidence(float(target["share_pct"]), "targets", str(target["source"]),
                    str(target["url"]), f"deadline {target['deadline']}")]
@@ -456,9 +472,8 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     if published is None:
         return Judgement(UNVERIFIABLE, "without a publication date the announcement cannot be "
                          "matched", edition="packages")
-    try:
-        donor = aid_mod.resolve_donor(claim.subject)
-    except LookupError:
+    donor = aid_mod.donor_code(claim.subject)
+    if donor is None:
         if claim.subject in _total_subjects():  # a group: the Ramstein group, PURL, ...
             return _judge_total(claim, published)
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
@@ -562,30 +577,28 @@ def _total_subjects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _totals_of(subject: str) -> pd.DataFrame:
+def _totals_of(subject: str) -> list[dict[str, Any]]:
     from natospend.analysis import aid as aid_mod
 
-    return aid_mod.totals(subject)
+    return _records(aid_mod.totals(subject))
 
 
 def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
-
     try:
-        t = _totals_of(str(claim.subject))
+        rows = _totals_of(str(claim.subject))
     except LookupError:
         return Judgement(UNVERIFIABLE, f"no stated totals for {claim.subject}",
                          edition="packages")
-    t = t[t["currency"] == claim.unit]
-    stated = t["stated"].astype(str)
-    t = t[(stated <= published.isoformat()) & (stated >= (published.replace(
-        year=published.year - 1)).isoformat())]
-    close = t[[_close(claim, float(a)) for a in t["amount"]]]
-    if close.empty:
+    day = published.isoformat()
+    year_before = published.replace(year=published.year - 1).isoformat()
+    close = [r for r in rows if r["currency"] == claim.unit
+             and year_before <= str(r["stated"]) <= day and _close(claim, float(r["amount"]))]
+    if not close:
         return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
                          f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
                          "before publication in natospend's records", edition="packages")
-    r = close.sort_values("stated").iloc[-1]
+    r = max(close, key=lambda r: str(r["stated"]))
     ev = Evidence(float(r["amount"]), "packages", f"total {r['total_id']} stated {r['stated']}: "
                   f"{r['amount_text']} ({r['scope']})", str(r["source_url"]))
     return Judgement(SUPPORTED, f"{r['amount_text']} stated on {r['stated']} ({r['scope']})",
