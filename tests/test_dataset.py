@@ -73,3 +73,13 @@ def test_allies_have_accession_dates_and_iceland_is_flagged():
     assert len(a) == 32
     assert a.loc["FIN", "joined"] == "2023-04-04" and a.loc["SWE", "joined"] == "2024-03-07"
     assert not a.loc["ISL", "armed_forces"] and "no armed forces" in a.loc["ISL", "note"]
+
+
+def test_the_top_level_api_returns_dataframes():
+    df = natospend.check("Poland spent 4.12% of GDP on defence in 2024.", "2024-07-01")
+    assert isinstance(df, pd.DataFrame)
+    assert list(df["verdict"]) == ["supported"] and df.attrs["published"] == "2024-07-01"
+    assert natospend.check("No figures here at all.").empty
+    for frame in (natospend.gap(3.5, 2025), natospend.burden(2025), natospend.aid(by="donor"),
+                  natospend.trend("POL"), natospend.cost_to_target(3.5, 2035, 2025)):
+        assert isinstance(frame, pd.DataFrame) and not frame.empty and frame.attrs

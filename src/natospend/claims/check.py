@@ -6,6 +6,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from natospend.claims.extract import Claim, extract
 from natospend.claims.text import NotTextError, decode, html_to_text, looks_like_html
 from natospend.claims.verify import verify
@@ -75,3 +77,13 @@ def segments(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if pos < len(text):
         out.append({"text": text[pos:], "claim": None})
     return out
+
+
+def check_frame(text: str, published: str | date | None = None) -> pd.DataFrame:
+    """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
+    publication date used."""
+    rows = check(text, published)
+    df = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["quote", "type", "verdict"])
+    df.attrs.update({"published": str(parse_date(published)) if published else None,
+                     "claims": len(rows)})
+    return df
