@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, is_dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -591,7 +591,7 @@ def _judge_total(claim: ClaimLike, published: date) -> Judgement:
         return Judgement(UNVERIFIABLE, f"no stated totals for {claim.subject}",
                          edition="packages")
     day = published.isoformat()
-    year_before = published.replace(year=published.year - 1).isoformat()
+    year_before = (published - timedelta(days=365)).isoformat()  # 29 February has no twin
     close = [r for r in rows if r["currency"] == claim.unit
              and year_before <= str(r["stated"]) <= day and _close(claim, float(r["amount"]))]
     if not close:

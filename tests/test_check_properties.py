@@ -1,0 +1,49 @@
+"""The whole checker (reading, extraction, verification) never crashes on arbitrary input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from natospend.claims.check import InputError, check, read_text
+
+NEWSY = st.sampled_from([
+    "Poland", "Germany", "NATO", "allies", "Finland", "Ukraine", "the U.K.", "Spain", "Europe",
+    "spent", "will spend", "pledged", "package", "military aid", "of GDP", "by 2035", "in 2024",
+    "this year", "last year", "more than", "about", "$", "€", "£", "zł", "bn", "billion", "%",
+    "2%", "3.5%", "23 of 32", "1.05", "691 million", "(", ")", ",", ".", " ", "\n", "<p>", "</p>",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.one_of(NEWSY, st.text(max_size=8)), max_size=60),
+       published=st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1),
+                                               max_value=date(2030, 12, 31))))
+def test_check_never_crashes_on_newsy_noise(words, published):
+    text = " ".join(words)
+    try:
+        rows = check(read_text(text), published)
+    except InputError:
+        return  # empty or unreadable input gets a clear error, which is allowed
+    for r in rows:
+        assert r["verdict"] in ("supported", "contradicted", "unverifiable")
+        start, end = r["span"]
+        assert 0 <= start < end
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_read_text_either_reads_or_refuses_clearly(data):
+    try:
+        text = read_text(data, "upload")
+    except InputError as exc:
+        assert "upload" in str(exc)
+        return
+    assert isinstance(text, str)
+
+
+def test_a_leap_day_publication_date():
+    rows = check("The Ramstein group pledged more than $98 billion.", date(2024, 2, 29))
+    assert all(r["verdict"] for r in rows)
