@@ -22,9 +22,9 @@ from typing import Any
 from natospend.claims import Claim, extract
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
-# Round 1 (claims_dev.jsonl) and round 2 (claims_dev2.jsonl, new sources labelled after the
-# extractor was tuned on round 1's dev split): both split by passage id the same way.
-DATA_FILES = ("claims_dev.jsonl", "claims_dev2.jsonl")
+# Round 1 (claims_dev.jsonl), round 2 and round 3 (claims_dev2/3.jsonl, new sources labelled after
+# the extractor was tuned on the earlier rounds): all split by passage id the same way.
+DATA_FILES = ("claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl")
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
 
