@@ -55,8 +55,9 @@ def _targets(history: pd.DataFrame, ally: countries.Ally) -> list[str]:
     if not eq.empty:
         e = eq.iloc[-1]
         verdict = "met" if e["equipment_share_pct"] >= 20 else "not met"
+        e_est = " (estimate)" if e["estimate"] else ""
         lines.append(f"20% of defence spending on major equipment (Wales 2014): {verdict} in "
-                     f"{int(e['year'])} at {e['equipment_share_pct']:.1f}%")
+                     f"{int(e['year'])} at {e['equipment_share_pct']:.1f}%{e_est}")
     lines.append("5% of GDP (The Hague 2025): NATO's tables report core defence only; the up-to-"
                  "1.5% related spending is not measured, so only the 3.5% part is assessed.")
     return lines
