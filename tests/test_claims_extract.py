@@ -416,3 +416,78 @@ def test_number_words_with_a_half_and_ranges_of_percent():
     assert (q.kind, q.value, q.high_value, q.hedge) == ("percent", 5.0, 6.0, "range")
     [q] = find_quantities("an additional EURO 2 billion in military aid")
     assert (q.currency, q.value) == ("EUR", 2e9)
+
+
+# --- round 3 classes: lists of allies, split targets, aid parts, current-year aims -----------
+
+def test_list_of_allies_that_spend_gives_each_and_the_target_clause_is_natos():
+    # https://censor.net/en/news/3495309/it_became_known_who_spends_more_on_defence
+    text = ("Poland, Estonia, the United States, Latvia, and Greece will spend more than 3% of "
+            "their GDP on defence in 2024, while the target spending rate is 2% of GDP.")
+    claims = extract(text, date(2024, 6, 18))
+    shares = [c for c in claims if c.type == "share_of_gdp"]
+    assert sorted(c.subject for c in shares) == ["EST", "GRC", "LVA", "POL", "USA"]
+    assert all((c.value, c.hedge, c.year) == (3.0, "more than", 2024) for c in shares)
+    [target] = [c for c in claims if c.type == "target_commitment"]
+    assert (target.subject, target.value) == ("NATO", 2.0)
+
+
+def test_target_split_in_the_next_sentence_keeps_the_deadline():
+    # https://techoutstanders.com/editors-choice/nato-hague-summit-2025-defence-spending-5-percent-gdp
+    text = ("At the NATO summit in The Hague on June 24-25, leaders from all 32 member nations "
+            "agreed to boost defence outlays to 5% of GDP by 2035, a rise from the previous 2% "
+            "target set in 2014. The plan splits this into 3.5% for core military needs and 1.5% "
+            "for security measures like cyber defence and critical infrastructure.")
+    claims = extract(text, date(2025, 6, 25))
+    assert [(c.type, c.subject, c.value, c.deadline) for c in claims] == [
+        ("target_commitment", "NATO", 5.0, 2035),
+        ("target_commitment", "NATO", 3.5, 2035),
+        ("target_commitment", "NATO", 1.5, 2035)]
+
+
+def test_parts_of_an_aid_package_are_aid_even_when_they_buy_defence():
+    # https://thedailyguardian.com/uk-unveils-225-million-military-aid-for-ukraine-in-2025
+    text = ("- £92 million for Ukraine’s navy, covering small boats, reconnaissance drones.\n"
+            "- £68 million for air defense, including radars, decoy land equipment, and "
+            "counter-drone electronic warfare systems.")
+    claims = extract(text, date(2024, 12, 19))
+    assert [(c.type, c.value) for c in claims] == [("aid_pledge", 92e6), ("aid_pledge", 68e6)]
+
+
+def test_aim_for_the_current_year_is_that_years_level():
+    # http://dailypost27.com/2025/04/spain-commits-105-billion-to-meet-nato-defence-spending-target-by-2025.html
+    text = ("Spain has announced a €10.5 billion investment plan aimed at reaching NATO’s "
+            "long-standing defence spending benchmark of 2% of GDP by 2025—four years ahead of "
+            "its previous target.")
+    [share] = [c for c in extract(text, date(2025, 4, 22)) if c.unit == "pct_gdp"]
+    assert (share.type, share.subject, share.year, share.deadline) == (
+        "share_of_gdp", "ESP", 2025, None)
+
+
+def test_attributive_nato_is_not_the_spender_and_from_next_year_is_a_deadline():
+    # https://www.devdiscourse.com/article/politics/2518900-latvias-defence-spend-could-reach-3-of-gdp-already-next-year-pm-says
+    text = ("Latvia's spending on defence could reach 3% of GDP already next year, Prime "
+            "Minister Krisjanis Karins said on Tuesday. \"We're planning on hitting 3% on "
+            "spending on defence in 2027,\" Karins told reporters at a NATO summit in Vilnius.")
+    level, plan = extract(text, date(2023, 7, 11))
+    assert (level.type, level.subject, level.year) == ("share_of_gdp", "LVA", 2024)
+    assert (plan.type, plan.subject, plan.deadline) == ("target_commitment", "LVA", 2027)
+    # https://thedefensepost.com/2025/03/19/estonia-defense-spending/amp
+    text = ("Announcing Estonia’s government decision to increase defense spending to “at least "
+            "five percent of our GDP from next year,” Michal said.")
+    [c] = extract(text, date(2025, 3, 19))
+    assert (c.type, c.subject, c.value, c.deadline, c.hedge) == (
+        "target_commitment", "EST", 5.0, 2026, "at least")
+
+
+def test_fraction_of_the_alliance_with_a_hedge_and_gdp_effects():
+    # https://www.dailymail.co.uk/wires/reuters/article-13526137/Two-thirds-NATO-allies-likely-meet-2-spending-target-2024-official-says.html
+    text = ("\"I think we'll be able to say that at least two thirds of the alliance, maybe even "
+            "more than two thirds of the alliance, are on track to meet the 2% ... investment "
+            "budget target in 2024,\" the official said.")
+    [c] = extract(text, date(2024, 6, 13))
+    assert (c.type, c.value, c.hedge, c.year) == ("allies_meeting_target", 21, "at least", 2024)
+    # https://www.eurasiareview.com/23042025-sanchez-spain-will-reach-2-defence-spending-four-years-early/
+    text = ("Spain’s new security and defence plan is anticipated to create nearly 100,000 jobs "
+            "in technological and military sectors, and increase GDP between 0.4% and 0.7%.")
+    assert extract(text, date(2025, 4, 23)) == []

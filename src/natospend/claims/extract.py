@@ -10,7 +10,7 @@ confidence yields nothing, because a wrong claim costs the user more than a miss
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from natospend.claims.numbers import Quantity, find_quantities
@@ -65,6 +65,7 @@ class _Context:
     money_type: str | None = None
     target_deadline: int | None = None
     target_topic: bool = False
+    target_subject: str | None = None
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -92,6 +93,11 @@ _NOT_GDP_AFTER = re.compile(
     r"military\s+equipment)|increase|rise|drop|fall|jump|hike|cut|growth|more|less|higher|lower|"
     r"real|annual\s+(?:increase|growth|rise)|year[-\s]on[-\s]year|stake|tariffs?|interest|"
     r"majority|of\s+Ukraine|of\s+the\s+\d)", re.I)
+# 'increase GDP between 0.4% and 0.7%': an effect on the economy, not a share of it.
+_GDP_EFFECT_BEFORE = re.compile(
+    r"\b(?:increase|boost|raise|lift|add|grow|reduce|cut|shrink|lower)\w*\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:GDP|economy|economic\s+output|growth)\s+(?:by\s+)?(?:between\s+)?"
+    r"(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
 _CHANGE_BEFORE = re.compile(
     r"(?:\bby|\bup|\bdown|\brise\s+of|\bincrease\s+of|\bjumped|\brose|\bgrew|\bfell|\bdrop\s+of|"
     r"\bgrowth\s+of|\bcut\s+of|\bfalling|\bcloser\s+to|\bincreased\s+by|\bincrease\s+by)\s+(?:an?\s+)?"
@@ -277,16 +283,26 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     ctx.target_topic = bool(targets)
     if targets and targets[-1].deadline:
         ctx.target_deadline = targets[-1].deadline
+    if targets:
+        ctx.target_subject = targets[-1].subject
     for q in s.quantities:
         if q.kind == "money" and q.currency and q.currency != "KR":
             ctx.currency = q.currency
+    if ctx.published is not None:
+        # An aim for the current year ('reaching ... 2% of GDP by 2025' in 2025) is that year's
+        # level, as the labelling conventions read it, not a target.
+        out = [replace(c, type="share_of_gdp", year=c.deadline, year_inferred=False,
+                       deadline=None)
+               if c.type == "target_commitment" and c.deadline == ctx.published.year else c
+               for c in out]
     out.sort(key=lambda c: c.span)
     return out
 
 
 def _remember(ctx: _Context, mentions: list[Mention], years: list[YearRef], text: str,
               has_figure: bool = True) -> None:
-    usable = [m for m in mentions if m.role in ("ally", "donor", "group")]
+    usable = [m for m in mentions if m.role in ("ally", "donor", "group")
+              and not (m.role == "group" and _ATTRIBUTIVE_AFTER.match(text, m.end))]
     if usable:
         ctx.subject = usable[0].code
     explicit = [y for y in years if y.year is not None and y.kind in ("in", "bare")]
@@ -368,10 +384,29 @@ def _list_around(s: _Sent, idx: int, sep: re.Pattern[str] = _LIST_SEP_RE) -> lis
 _NAMES_TARGET_AFTER = re.compile(
     r"(?:['’]s\s+(?:[\w.%‑-]+\s+){0,3}?|\s+(?:(?:defen[cs]e|spending|military|\d+(?:\.\d+)?%)"
     r"\s+){0,3})(?:target|benchmark|guideline|threshold|goal|commitment|pledge|norm)s?\b", re.I)
+# 'at a NATO summit', 'under the NATO new definitions', 'NATO chief': the alliance qualifies
+# an event, an office or a rule; it is not who spends.
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:new\s+)?(?:summits?|meetings?|chief|secretary|secretary-general|official|"
+    r"officials|definitions?|criteria|rules|standards|data|figures|estimates|report|"
+    r"headquarters|ministers?|leaders|spokes(?:man|woman|person)|diplomats?|calculations?|"
+    r"methodology|statistics|gathering|session|envoy|ambassadors?|counterparts?|partners?)\b",
+    re.I)
+# The list is who spends: 'Poland, Estonia ... and Greece will spend more than 3%'.
+_LIST_SPENDS = re.compile(
+    r"^\s+(?:all\s+)?(?:already\s+)?(?:will\s+|would\s+|each\s+)?(?:spend|spent|allocate|"
+    r"allocated|devote|devoted|are\s+spending|were\s+spending|are\s+allocating)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+)?$",
+    re.I)
+_GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|benchmark)\b"
+                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
+# 'we estimate that we will reach at least 4.1% of GDP in 2027', 'could hit 3%': a forecast.
+_FORECAST_MODAL = _words("estimates?", "estimated", "could", "may", "might", "forecasts?",
+                         "projects?", "projected", "expects?", "expected", "likely")
 _FUTURE_TARGET_VERB = _words("increased? to", "raised? to", "rise to", "boost(?:ed)? to",
-                             "reach", "hit", "lift(?:ed)? to", "targets?")
+                             "reach(?:ing)?", "hit(?:ting)?", "lift(?:ed)? to", "targets?")
 
 
 def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
@@ -383,7 +418,8 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
           if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
               or (m.role == "recipient" and m.start < 3 and kind == "spending"))
           and not _NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
-          and not (m.role == "group" and _NAMES_TARGET_AFTER.match(text, m.end))]
+          and not (m.role == "group" and (_NAMES_TARGET_AFTER.match(text, m.end)
+                                          or _ATTRIBUTIVE_AFTER.match(text, m.end)))]
     if not ok and ctx.subject is None:
         ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
     for i in ok:
@@ -397,6 +433,8 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
     in_clause = [i for i in before if s.mentions[i].start >= a]
     if in_clause:
         chosen = in_clause[-1]
+    elif kind == "percent" and a > 0 and _GENERIC_TARGET.search(text, a, q.start):
+        return ["NATO"]  # '..., while the target spending rate is 2% of GDP'
     elif before:
         chosen = before[0]
     else:
@@ -425,6 +463,11 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
                 return [code] if kind != "percent" else codes
         if re.search(r"\beach\b", window):
             return codes
+        if kind == "percent" and _LIST_SPENDS.match(window) and \
+                not any(o.kind == "percent" and group[-1].end <= o.start < q.start
+                        for o in s.quantities):
+            # 'Poland, Estonia, the United States, Latvia, and Greece will spend more than 3%'
+            return codes
         return [] if kind != "percent" else [m.code]
     return [m.code]
 
@@ -445,10 +488,13 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
     for m in _FRACTION_OF_ALLIES.finditer(text) if targetish else ():
         # 'two-thirds of allies will reach the 2% target': about 21 of 32
         if _COUNT_VERB.search(text, m.end()):
-            frac = 2 / 3 if m.group(1).lower().startswith("two") else \
-                (0.5 if "half" in m.group(1).lower() else 1 / 3)
+            frac = 2 / 3 if m.group(2).lower().startswith("two") else \
+                (0.5 if "half" in m.group(2).lower() else 1 / 3)
+            if any(f[0] <= m.start() < f[1] for f in found):
+                continue
             found.append((m.start(), m.end(), round(frac * _member_count(ctx.published)), None,
-                          "about"))
+                          m.group("hedge") or "about"))
+            break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in _ALL_RE.finditer(text):
         if not targetish or not _COUNT_VERB.search(text, m.end()):
             continue
@@ -505,7 +551,8 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         else:
             year = yref.year if yref else None
             inferred = yref.inferred if yref else False
-        hedge = {"about": "about", "more than": "more than", "over": "more than",
+        hedge = {"about": "about", "around": "about", "roughly": "about",
+                 "more than": "more than", "over": "more than",
                  "at least": "at least",
                  "fewer than": "less than", "less than": "less than", "nearly": "nearly",
                  "almost": "nearly"}.get(re.sub(r"\s+", " ", (hedge_word or "").lower()))
@@ -522,8 +569,10 @@ _PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|
 _DEMAND_BEFORE = _words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
                         "want(?:s|ed)?", "pressed", "pressur\\w+")
 _FRACTION_OF_ALLIES = re.compile(
+    r"(?:\b(?P<hedge>at\s+least|more\s+than|nearly|almost|about|around|roughly)\s+)?"
     r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+)?"
-    r"(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|member\s+countries)\b", re.I)
+    r"(?:\d{2}\s+)?(?:(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|"
+    r"member\s+countries)|alliance|NATO)\b", re.I)
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|solely)\s+(?:the\s+)?$", re.I)
 _LIST_VERB_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,24}\))?\s*(?:,[^,]{0,30},\s*)?(?:\w+\s+){0,2}?"
@@ -587,6 +636,10 @@ def _member_count(published: date | None) -> int:
     return len(members_on(published)) if published else 32
 
 
+# 'The plan splits this into 3.5% ... and 1.5% ...': a sentence that divides a target.
+_SPLIT_BEFORE = re.compile(r"\b(?:splits?|divided|divides|broken\s+down|breaks?\s+"
+                           r"(?:it\s+|this\s+)?down|consists?\s+of|comprises?|made\s+up\s+of)\b",
+                           re.I)
 # '5% of GDP — 3.5% for core defence and 1.5% for ...', 'divided into 3.5 per cent on defence':
 # the parts that spell out a target just named are targets too.
 _ELABORATION = re.compile(
@@ -612,6 +665,23 @@ def _target_parts(s: _Sent, q: Quantity, last: Claim | None) -> list[Claim] | No
                        deadline)
 
 
+_AND_NEXT = re.compile(r"^[^.;%]{0,80}?\s(?:and|plus)\s+(?:another\s+|a\s+further\s+|"
+                       r"an\s+additional\s+)?$", re.I)
+
+
+def _shared_deadline(s: _Sent, q: Quantity) -> YearRef | None:
+    """'3.5% of GDP in military expenditure and 1.5% in resilience expenses ... by 2035': a
+    deadline after the last of two joined shares is the first's too."""
+    nxt = [o for o in s.quantities if o.start >= q.end]
+    if not nxt or nxt[0].kind != "percent":
+        return None
+    gap = s.text[q.end:nxt[0].start]
+    if not _AND_NEXT.match(gap) or _VERB_IN_GAP.search(gap):
+        return None
+    ref = _year_for(s, nxt[0].start, nxt[0].end)
+    return ref if ref is not None and ref.kind == "by" and ref.start >= nxt[0].end else None
+
+
 def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     text = s.text
     if q.points or q.value > 60 or q.value <= 0:
@@ -626,6 +696,13 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         yref = _year_for(s, q.start, q.end)
         deadline = yref.year if yref and yref.kind == "by" else ctx.target_deadline
         return _claims_for(s, q, subjects[:1], "target_commitment", None, False, deadline)
+    if q.value <= 5 and ctx.target_topic and _SPLIT_BEFORE.search(text, 0, q.start):
+        # 'The plan splits this into 3.5% for core military needs and 1.5% for ...': the
+        # parts of the target the previous sentence set.
+        yref = _year_for(s, q.start, q.end)
+        deadline = yref.year if yref and yref.kind == "by" else ctx.target_deadline
+        return _claims_for(s, q, [ctx.target_subject or "NATO"], "target_commitment", None,
+                           False, deadline)
     if _TARGET_WHOLE_BEFORE.search(text, max(0, q.start - 12), q.start):
         return []
     if _FROM_NOT_GDP_TO.search(text, max(0, q.start - 90), q.start):
@@ -649,7 +726,8 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     if re.match(r"\s?of\s+gross\s+national", text[q.end:q.end + 30], re.I):
         return []
-    if _CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start):
+    if _CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start) or \
+            _GDP_EFFECT_BEFORE.search(text, max(0, q.start - 50), q.start):
         return []
     if not explicit:
         prev = [o for o in s.quantities if o.end <= q.start]
@@ -688,6 +766,8 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of\s+(?:spending\s+|"
         r"allocating\s+)?$", before, re.I) is not None
     yref = _year_for(s, q.start, q.end)
+    if yref is None:
+        yref = _shared_deadline(s, q)
     deadline_ref = yref if yref and yref.kind in ("by", "from") else None
     kind = "percent"
     subjects = _subjects_for(s, q, ctx, kind)
@@ -697,6 +777,8 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         if deadline_ref or re.search(r"\b(?:demand\w*|call\w* for|ask\w*)\b", after[:60], re.I):
             return _claims_for(s, q, subjects, "target_commitment", None, False,
                                deadline_ref.year if deadline_ref else None)
+        if _FROM_OLD_TARGET.search(before[-40:]):
+            return []  # 'a rise from the previous 2% target set in 2014': a yardstick
         if _TARGET_SET_AFTER.match(text, q.end) or (
                 _TARGET_SET_BEFORE.search(before[-40:]) and not _YARDSTICK_BEFORE.search(
                     before[-40:])):
@@ -741,10 +823,12 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         deadline = deadline_ref.year if deadline_ref else _phrase_deadline(phrase, after, ctx)
         return _claims_for(s, q, subjects, "target_commitment", None, False, deadline)
     explicit_year = yref is not None and yref.year is not None and yref.kind in ("in", "bare") \
-        and (yref.start >= q.end or not yref.inferred)
+        and (yref.start >= q.end or not yref.inferred) \
+        and (not yref.inferred or "year" in text[yref.start:yref.end].lower())
     if yref is not None and yref.year and not yref.inferred and ctx.published and \
             yref.year > ctx.published.year and (_FUTURE_TARGET_VERB.search(before[-90:])
-                                                or _RAISE_TO.search(before[-90:])):
+                                                or _RAISE_TO.search(before[-90:])) \
+            and not _FORECAST_MODAL.search(before[-60:]):
         return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     if _TARGET_WORDS.search(before[-90:]) and not explicit_year:
         return _claims_for(s, q, subjects, "target_commitment", None, False, None)
@@ -804,8 +888,11 @@ _TARGET_SET_AFTER = re.compile(
     r"\s?(?:[-‑–]\s?)?(?:\w+\s+){0,3}?(?:target|threshold|benchmark|guideline|goal)\s+"
     r"(?:(?:was\s+|were\s+)?(?:set|agreed|adopted|endorsed)\s+(?:at|by|in)|agreed\s+(?:up)?on)\b",
     re.I)
+_FROM_OLD_TARGET = re.compile(r"\bfrom\s+(?:the\s+|its\s+|NATO['’]s\s+)?(?:previous|former|old|"
+                              r"existing|current|earlier)\s+$", re.I)
 _TARGET_SET_BEFORE = re.compile(
-    r"\b(?:new|agreed|adopted|endorsed|proposed|current|existing|official)\s+(?:NATO\s+)?"
+    r"\b(?:new|agreed|adopted|endorsed|proposed|current|existing|official)\s+"
+    r"(?:(?:NATO|defen[cs]e|military|spending|expenditure|core)\s+){0,3}"
     r"(?:target|threshold|benchmark|guideline|goal)\s+(?:of|is|was|at)\s+(?:spending\s+|"
     r"allocating\s+)?$", re.I)
 _YARDSTICK_BEFORE = _words("from", "than", "exceed\\w*", "surpass\\w*", "short", "below",
@@ -877,6 +964,8 @@ def _claims_for(s: _Sent, q: Quantity, subjects: list[str], ctype: str, year: in
     return out
 
 
+_OWN_SPENDING = _words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
+                      "armed forces", "rearm\\w*", "ReArm", "procurement")
 _MONEY_NOT_BEFORE = re.compile(
     r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
     r"deal|sales|profits?|valuation|loss(?:es)?|damage)\s+(?:of\s+)?(?:more\s+than\s+|about\s+|"
@@ -949,6 +1038,11 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     ctype = (("aid_pledge" if _AID.search(local_after) else None)
              or _money_type(local_after, first=True) or _money_type(before, first=False)
              or _money_type(text, first=True) or ctx.money_type)
+    if ctype == "spending_amount" and not _OWN_SPENDING.search(text) and (
+            _AID.search(text) or ctx.money_type == "aid_pledge"):
+        # '£68 million for air defense' in a list of a package's parts: 'defense' alone names
+        # what the aid buys, not a budget of the donor's own.
+        ctype = "aid_pledge"
     if ctype is None:
         return None
     subjects: list[str | None] = [subject_hint] if subject_hint else list(

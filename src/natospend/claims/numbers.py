@@ -64,7 +64,8 @@ _SCALE_RE = re.compile(
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _PERCENT_RE = re.compile(
-    rf"\s?(?:%|{_HYPHEN}?\s?(?:per\s?cent|percent|pct)\b|\s?p\.c\.|\s?percentage points?\b)", re.I)
+    rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per\s?cent|percent)\b|pct\b\.?)|\s?p\.c\.|"
+    rf"\s?percentage points?\b)", re.I)
 _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
                        re.I)
 # A number starts at a digit or at the start of a word: testing that first skips the middle of

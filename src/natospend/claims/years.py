@@ -39,13 +39,17 @@ _RELATIVE = re.compile(
     r"the\s+previous\s+year|the\s+coming\s+year|currently|current|now|as\s+of\s+today|today|"
     r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years)\b",
     re.I)
+_REL_PREP_BEFORE = re.compile(
+    r"\b(?P<prep>by|from|starting|starting\s+from|beginning|until)\s+$", re.I)
 _DEADLINE_NOUN_AFTER = re.compile(r"\s+(?:pledge|goal|target|commitment|deadline)\b", re.I)
 _GOAL_FOR_BEFORE = re.compile(r"\b(?:goals?|targets?|pledges?|commitments?)\s+$", re.I)
 _RELATIVE_HINT = re.compile(r"year|current|now|today", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 _PREP_KIND = {"by": "by", "until": "by", "till": "by", "by the end of": "by", "by end of": "by",
-              "from": "from", "starting": "from", "starting in": "from", "beginning in": "from",
+              "from": "from", "starting": "from",
+              "starting from": "from", "beginning": "from", "starting in": "from",
+              "beginning in": "from",
               "after": "from", "since": "since", "as of": "in", "in": "in", "for": "in",
               "during": "in", "of": "in"}
 
@@ -98,6 +102,10 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             elif m.group("within") or m.group("inyears"):
                 n = _small(m.group("within") or m.group("inyears"))
                 year, kind = (published_year + n if n else None), "by"
+            prep_m = _REL_PREP_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if prep_m and kind == "in" and not rel.startswith(("last", "the past", "the prev")):
+                # 'from next year', 'by this year': a deadline, not the year a figure is for
+                kind = _PREP_KIND[re.sub(r"\s+", " ", prep_m.group("prep").lower())]
             if year is not None:
                 refs.append(YearRef(m.start(), m.end(), year, kind, inferred=True))
     refs.sort(key=lambda r: r.start)
