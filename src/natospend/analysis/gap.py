@@ -43,7 +43,7 @@ def gap(target: float, year: int | None = None, edition: str | None = "latest",
     with_figure = df.dropna(subset=["share_of_gdp_pct"])
     total = {
         "iso3": label, "name": f"total ({len(with_figure)} allies with a figure)",
-        "share_of_gdp_pct": _group_share(with_figure),
+        "share_of_gdp_pct": group_share(with_figure),
         "gdp_usd_current_m": with_figure["gdp_usd_current_m"].sum(min_count=1),
         "gdp_usd_constant_m": with_figure["gdp_usd_constant_m"].sum(min_count=1),
         "usd_current_m": with_figure["usd_current_m"].sum(min_count=1),
@@ -64,7 +64,7 @@ def gap(target: float, year: int | None = None, edition: str | None = "latest",
     return df
 
 
-def _group_share(df: pd.DataFrame) -> float | None:
+def group_share(df: pd.DataFrame) -> float | None:
     """A group's share of GDP as NATO computes aggregates: total spending over total GDP."""
     ok = df.dropna(subset=["usd_constant_m", "gdp_usd_constant_m"])
     if ok.empty or len(ok) < len(df):

@@ -18,6 +18,7 @@ import pandas as pd
 
 from natospend import countries, dataset
 from natospend.analysis.compliance import check_target, members_in
+from natospend.analysis.gap import group_share
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
 EURO_AREA = {"AUT", "BEL", "HRV", "CYP", "EST", "FIN", "FRA", "DEU", "GRC", "IRL", "ITA", "LVA",
@@ -260,7 +261,9 @@ def _share_figure(subject: str, year: int, edition: str) -> tuple[float, Evidenc
     w = _group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
     if w is None:
         return None
-    v = float(w["usd_constant_m"].sum() / w["gdp_usd_constant_m"].sum() * 100)
+    v = group_share(w)
+    if v is None:
+        return None
     info = dataset.edition_info(edition)
     return v, Evidence(v, edition, "Tables 2 and 5 (computed: group spending over group GDP, "
                        "constant prices)", str(info["url"]))

@@ -9,7 +9,6 @@ to have installed.
 from __future__ import annotations
 
 import copy
-import csv
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from natospend.sources import fx, kiel
-from natospend.sources.csvtext import csv_text
+from natospend.sources.csvtext import csv_text, read_rows
 from natospend.sources.records import SourceFormatError
 
 PACKAGE_FIELDS = ["package_id", "announced", "donor", "amount", "currency", "amount_text",
@@ -82,11 +81,7 @@ def _donor_rows(k: dict[str, pd.DataFrame], release: str) -> list[dict[str, Any]
 
 
 def _read_packages(path: Path, donor_codes: set[str]) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != PACKAGE_FIELDS:
-            raise SourceFormatError(f"{path}: header {reader.fieldnames} is not {PACKAGE_FIELDS}")
-        rows = list(reader)
+    rows = read_rows(path, PACKAGE_FIELDS)
     for n, r in enumerate(rows, start=2):
         where = f"{path} line {n} ({r['package_id']})"
         try:

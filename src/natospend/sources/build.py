@@ -7,7 +7,6 @@ atomically, so a failed build leaves the previous dataset intact.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -18,7 +17,7 @@ from typing import Any
 import yaml
 
 from natospend.sources import aid_build, curated, nato_csv, nato_long, nato_xlsx
-from natospend.sources.csvtext import csv_text
+from natospend.sources.csvtext import csv_text, read_rows
 from natospend.sources.records import INDICATORS, Observation, SourceFormatError
 
 NAME_FILES = {
@@ -167,12 +166,7 @@ AID_TOTAL_FIELDS = ["total_id", "stated", "subject", "scope", "donors", "amount"
 
 def _aid_totals(path: Path) -> str:
     """Multi-donor totals as a source states them (UDCG meetings, the EU, PURL), checked."""
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != AID_TOTAL_FIELDS:
-            raise SourceFormatError(f"{path}: header {reader.fieldnames} is not "
-                                    f"{AID_TOTAL_FIELDS}")
-        rows = list(reader)
+    rows = read_rows(path, AID_TOTAL_FIELDS)
     for n, r in enumerate(rows, start=2):
         if not r["source_url"].startswith("http"):
             raise SourceFormatError(f"{path} line {n}: a total needs its source URL")
@@ -187,11 +181,7 @@ def _aid_totals(path: Path) -> str:
 
 def _pledges(path: Path) -> str:
     from natospend import countries
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames != PLEDGE_FIELDS:
-            raise SourceFormatError(f"{path}: header {reader.fieldnames} is not {PLEDGE_FIELDS}")
-        rows = list(reader)
+    rows = read_rows(path, PLEDGE_FIELDS)
     for n, r in enumerate(rows, start=2):
         if r["iso3"] not in countries.ally_by_iso3():
             raise SourceFormatError(f"{path} line {n}: unknown ally {r['iso3']!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 
@@ -28,3 +29,15 @@ def csv_text(fields: list[str], rows: Iterable[dict[str, Any]]) -> str:
     for r in rows:
         w.writerow({k: cell(r.get(k)) for k in fields})
     return buf.getvalue()
+
+
+def read_rows(path: Path, fields: list[str]) -> list[dict[str, str]]:
+    """The rows of a hand-written CSV whose header must be exactly ``fields``: a renamed or
+    reordered column is an error, not a guess."""
+    from natospend.sources.records import SourceFormatError
+
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != fields:
+            raise SourceFormatError(f"{path}: header {reader.fieldnames} is not {fields}")
+        return list(reader)

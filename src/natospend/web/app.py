@@ -426,5 +426,3 @@ def _int(value: str | None) -> int | None:
     except ValueError:
         raise AnalysisInputError(f"{value!r} is not a year") from None
 
-
-app = create_app()
