@@ -491,3 +491,37 @@ def test_fraction_of_the_alliance_with_a_hedge_and_gdp_effects():
     text = ("Spain’s new security and defence plan is anticipated to create nearly 100,000 jobs "
             "in technological and military sectors, and increase GDP between 0.4% and 0.7%.")
     assert extract(text, date(2025, 4, 23)) == []
+
+
+# --- money: what an amount is, from the sentence or the ones before -----------------------
+
+def test_bare_amount_takes_the_aid_topic_of_earlier_sentences():
+    text = ("Nordic countries pledged a joint package of US weapons for Ukraine on Tuesday. "
+            "Norway said it would pay its part. Denmark is paying about $90 million.")
+    [c] = extract(text, date(2025, 8, 6))
+    assert (c.type, c.subject, c.value, c.unit, c.hedge) == (
+        "aid_pledge", "DNK", 90e6, "USD", "about")
+
+
+def test_handing_money_over_is_aid_when_nothing_else_says():
+    [c] = extract("Sweden is contributing $275 million.", date(2025, 8, 6))
+    assert (c.type, c.subject, c.value) == ("aid_pledge", "SWE", 275e6)
+
+
+def test_security_agreement_is_not_defence_spending():
+    text = ("As part of the security agreement signed by Zelensky and Kristersson, Sweden will "
+            "provide about 6.5 billion euros over three years.")
+    [c] = extract(text, date(2024, 5, 31))
+    assert (c.type, c.subject, c.unit) == ("aid_pledge", "SWE", "EUR")
+
+
+def test_spending_on_helping_ukraine_is_aid():
+    [c] = extract("Britain will spend £3billion a year helping defend Ukraine for the next five "
+                  "years, Keir Starmer has promised.", date(2025, 1, 16))
+    assert (c.type, c.subject, c.value, c.unit) == ("aid_pledge", "GBR", 3e9, "GBP")
+
+
+def test_more_than_a_lowercase_word_does_not_hide_a_budget_figure():
+    [c] = extract("The German armed forces (Bundeswehr) need approximately 6.5 billion euros "
+                  "($7.1 billion) more than earmarked for 2025, Pistorius said.", date(2024, 4, 4))
+    assert (c.type, c.subject, c.value, c.unit) == ("spending_amount", "DEU", 6.5e9, "EUR")

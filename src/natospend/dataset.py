@@ -80,6 +80,7 @@ def _observations() -> pd.DataFrame:
 def reload() -> None:
     """Forget cached data, e.g. after ``natospend import`` added an edition."""
     _editions.cache_clear()
+    _edition_ids.cache_clear()
     _observations.cache_clear()
     _wide.cache_clear()
     _figure_index.cache_clear()
@@ -125,11 +126,18 @@ def resolve_edition(edition: str | None) -> str:
     """An edition id from ``latest``/None or an id; an unknown id lists the ones we hold."""
     if edition is None or edition == "latest":
         return latest_edition()
-    ids = list(_editions()["id"])
+    ids = _edition_ids()
     if edition not in ids:
         raise DataNotFoundError(f"no edition {edition!r}; editions held: {', '.join(ids)} "
                                 "(or 'latest')")
     return edition
+
+
+@cache
+def _edition_ids() -> tuple[str, ...]:
+    """The edition ids in order, kept: checking a claim resolves an edition several times, and
+    reading the column from the DataFrame each time cost more than the lookup it guards."""
+    return tuple(_editions()["id"])
 
 
 def edition_info(edition: str) -> dict[str, object]:

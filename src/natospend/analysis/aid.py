@@ -12,7 +12,7 @@ import difflib
 import io
 import re
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -70,6 +70,13 @@ def _table(name: str) -> pd.DataFrame:
 
 def release_info() -> dict[str, str]:
     """The Kiel release the shipped figures come from: number, period, publication date."""
+    return dict(_release())
+
+
+@cache
+def _release() -> dict[str, str]:
+    """:func:`release_info`, read once: verifying an aid claim cites it, and a pandas row per
+    claim cost more than the check itself. Callers get a copy, so this one stays as read."""
     return {k: str(v) for k, v in _table("aid_kiel_release.csv").iloc[0].items()}
 
 
@@ -380,6 +387,33 @@ def match_package(donor: str, amount: float, currency: str, on_date: date | str,
     day = date.fromisoformat(on_date) if isinstance(on_date, str) else on_date
     code = resolve_donor(donor)
     cur = currency.upper()
+    df = pd.DataFrame(_package_candidates(code, amount, cur, day, tolerance, window_days))
+    if not df.empty:
+        df = df.reindex(df["difference_pct"].abs().sort_values().index).reset_index(drop=True)
+    df.attrs.update({"donor": code, "amount": amount, "currency": cur, "date": day.isoformat(),
+                     "tolerance": tolerance, "window_days": window_days,
+                     "assumptions": PACKAGE_CAVEATS})
+    return df
+
+
+def match_package_records(donor: str, amount: float, currency: str, on_date: date | str,
+                          tolerance: float = 0.05,
+                          window_days: int = 45) -> list[dict[str, Any]]:
+    """The rows of :func:`match_package` as plain dicts, closest first.
+
+    For checking many claims: most find no candidate, and building (then filtering) a
+    DataFrame for each cost more than everything else in verifying it.
+    """
+    day = date.fromisoformat(on_date) if isinstance(on_date, str) else on_date
+    rows = _package_candidates(resolve_donor(donor), amount, currency.upper(), day, tolerance,
+                               window_days)
+    return sorted(rows, key=lambda r: abs(r["difference_pct"]))
+
+
+def _package_candidates(code: str, amount: float, cur: str, day: date, tolerance: float,
+                        window_days: int) -> list[dict[str, Any]]:
+    """Packages of donor ``code`` near ``day`` whose amount in ``cur`` is within
+    ``tolerance`` of ``amount``, in the table's order, with the difference."""
     rows = []
     for r in _packages_by_donor().get(code, []):
         days = (r["announced_date"] - day).days
@@ -399,13 +433,7 @@ def match_package(donor: str, amount: float, currency: str, on_date: date | str,
             rows.append({k: v for k, v in r.items() if k != "announced_date"}
                         | {"days_from_date": days, "amount_in_claim_currency": value,
                            "difference_pct": difference})
-    df = pd.DataFrame(rows)
-    if not df.empty:
-        df = df.reindex(df["difference_pct"].abs().sort_values().index).reset_index(drop=True)
-    df.attrs.update({"donor": code, "amount": amount, "currency": cur, "date": day.isoformat(),
-                     "tolerance": tolerance, "window_days": window_days,
-                     "assumptions": PACKAGE_CAVEATS})
-    return df
+    return rows
 
 
 def totals(subject: str | None = None) -> pd.DataFrame:
@@ -459,12 +487,20 @@ def running_total(donor: str, since: str | None, until: str) -> dict[str, Any] |
 def donor_code(name: str) -> str | None:
     """The donor code for a name or code we know, else None: a quick yes/no for checking many
     claims, without the suggestions :func:`resolve_donor` computes for a person."""
+    return _donor_code(name.strip().casefold())
+
+
+@lru_cache(maxsize=4096)
+def _donor_code(key: str) -> str | None:
+    """:func:`donor_code` of a stripped, casefolded name, remembered: a name that is no
+    country ('PURL', 'the Ramstein group') makes ``countries.resolve`` rank every known name by
+    similarity for its error message, and the same few such names recur in every article."""
     known, index = _donor_index()
-    code = index.get(name.strip().casefold())
+    code = index.get(key)
     if code:
         return code
     try:
-        found = countries.resolve(name)
+        found = countries.resolve(key)
     except countries.UnknownCountryError:
         return None
     return found if found in known else None

@@ -132,17 +132,20 @@ _AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)
               "donat\\w*", "donors?", "tranche", "packages?",
               "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
               "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
-              "Ukraine support", "PURL", "help Ukraine", "to help it", "drawdowns?",
+              "Ukraine support", "PURL", "help(?:ing)? (?:\\w+ )?Ukraine", "to help it",
+              "drawdowns?",
               "USAI", "Ukrainian (?:military|army|armed forces|forces)")
 _SPENDING = _words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
-                   "armament\\w*", "weapons", "security", "spend\\w*", "outlays",
+                   "armament\\w*", "weapons",
+                   "security(?! agreements?| guarantees?| [Cc]ouncil| pacts?| deals?| accords?)",
+                   "spend\\w*", "outlays",
                    "expenditure\\w*")
 _NOT_SPENDING_AFTER = re.compile(
     r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"
     r"education|welfare|pensions?|social)\s+budget|debt|borrowing|infrastructure"
     r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
     r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
-    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?[A-Z]|"
+    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?(?-i:[A-Z])|"
     r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
 _CUMULATIVE = _words("since", "in total", "total of", "so far", "to date", "over the past",
                      "altogether", "cumulative", "per year", "annually", "a year", "each year",
@@ -301,6 +304,7 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
 
 def _remember(ctx: _Context, mentions: list[Mention], years: list[YearRef], text: str,
               has_figure: bool = True) -> None:
+    _remember_money_topic(ctx, text)
     usable = [m for m in mentions if m.role in ("ally", "donor", "group")
               and not (m.role == "group" and _ATTRIBUTIVE_AFTER.match(text, m.end))]
     if usable:
@@ -1000,6 +1004,24 @@ def _respectively(s: _Sent, q: Quantity) -> str | None:
     return group[idx].code
 
 
+# Handing money over: aid when nothing nearer says what the amount is ('Sweden is contributing
+# $275 million', 'Berlin contributed just over EUR 650 million').
+_TRANSFER = _words("contribut\\w*", "giv(?:es|ing|en)", "gave", "provid\\w*")
+
+
+def _remember_money_topic(ctx: _Context, text: str) -> None:
+    """Carry the topic of money forward from sentences without figures.
+
+    'Denmark is contributing about $90 million.' names no aid: the sentences before it, about a
+    package for Ukraine, do. The latest sentence that speaks of aid or of defence spending sets
+    what a following bare amount is.
+    """
+    if _AID.search(text):
+        ctx.money_type = "aid_pledge"
+    elif _OWN_SPENDING.search(text) and _DEFENCE_NOUN.search(text):
+        ctx.money_type = "spending_amount"
+
+
 def _money_type(window: str, first: bool) -> str | None:
     """Aid or defence spending, by the word nearest the figure (first after, last before)."""
     aid = list(_AID.finditer(window))
@@ -1037,7 +1059,8 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
         subject_hint = None
     ctype = (("aid_pledge" if _AID.search(local_after) else None)
              or _money_type(local_after, first=True) or _money_type(before, first=False)
-             or _money_type(text, first=True) or ctx.money_type)
+             or _money_type(text, first=True)
+             or ("aid_pledge" if _TRANSFER.search(text) else None) or ctx.money_type)
     if ctype == "spending_amount" and not _OWN_SPENDING.search(text) and (
             _AID.search(text) or ctx.money_type == "aid_pledge"):
         # '£68 million for air defense' in a list of a package's parts: 'defense' alone names

@@ -246,10 +246,15 @@ def money(v: float) -> str:
 def _subject_ok(claim: ClaimLike) -> str | None:
     if not claim.subject:
         return "the claim names no ally or group"
-    known = set(countries.ally_by_iso3()) | set(countries.groups())
-    if claim.subject not in known:
+    if claim.subject not in _known_subjects():
         return f"{claim.subject} is not a NATO ally or group in natospend's data"
     return None
+
+
+@lru_cache(maxsize=1)
+def _known_subjects() -> frozenset[str]:
+    """Allies and groups, built once rather than for every claim."""
+    return frozenset(countries.ally_by_iso3()) | frozenset(countries.groups())
 
 
 def _share_figure(subject: str, year: int, edition: str) -> tuple[float, Evidence] | None:
@@ -484,13 +489,13 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     lo, hi = interval(claim)
     tolerance = aid_tolerance(claim)
     try:
-        found = aid_mod.match_package(donor, float(claim.value), claim.unit, published,
-                                      tolerance=tolerance)
+        candidates = aid_mod.match_package_records(donor, float(claim.value), claim.unit,
+                                                   published, tolerance=tolerance)
     except (LookupError, ValueError) as exc:
         return Judgement(UNVERIFIABLE, str(exc), edition="packages")
-    if not found.empty:  # an announcement after publication cannot be what the article reports
-        found = found[found["days_from_date"] <= 2].reset_index(drop=True)
-    if found.empty:
+    # an announcement after publication cannot be what the article reports
+    found = [r for r in candidates if r["days_from_date"] <= 2]
+    if not found:
         kiel = _judge_kiel(claim, donor, published, tolerance)
         if kiel is not None:
             return kiel
@@ -501,12 +506,12 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
         return Judgement(UNVERIFIABLE, f"no announced package by {donor} of about "
                          f"{money(float(claim.value))} {claim.unit} within 45 days of "
                          f"{published} in natospend's records", edition="packages")
-    ev = [Evidence(float(r.amount), "packages",
-                   f"package {r.package_id} announced {r.announced}: {r.amount_text}",
-                   str(r.source_url),
-                   f"{money(float(r.amount_in_claim_currency))} {claim.unit} at the ECB rate "
-                   f"({r.difference_pct:+.1f}%)") for r in found.head(3).itertuples()]
-    best = found.iloc[0]
+    ev = [Evidence(float(r["amount"]), "packages",
+                   f"package {r['package_id']} announced {r['announced']}: {r['amount_text']}",
+                   str(r["source_url"]),
+                   f"{money(float(r['amount_in_claim_currency']))} {claim.unit} at the ECB rate "
+                   f"({r['difference_pct']:+.1f}%)") for r in found[:3]]
+    best = found[0]
     return Judgement(SUPPORTED, f"{donor} announced {best['amount_text']} on "
                      f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
                      f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
