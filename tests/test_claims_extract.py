@@ -525,3 +525,19 @@ def test_more_than_a_lowercase_word_does_not_hide_a_budget_figure():
     [c] = extract("The German armed forces (Bundeswehr) need approximately 6.5 billion euros "
                   "($7.1 billion) more than earmarked for 2025, Pistorius said.", date(2024, 4, 4))
     assert (c.type, c.subject, c.value, c.unit) == ("spending_amount", "DEU", 6.5e9, "EUR")
+
+
+def test_a_conversion_after_which_is_is_one_amount():
+    claims = extract("Three Nordic countries will fund a package of US weapons for Ukraine. "
+                     "Norway is giving around 1.5 billion Norwegian crowns, which is roughly "
+                     "$146 million.", date(2025, 8, 6))
+    assert [(c.type, c.value, c.unit) for c in claims] == [("aid_pledge", 1.5e9, "NOK")]
+
+
+def test_investment_is_spending_only_beside_defence_or_its_target():
+    [c] = [c for c in extract("Belgium will meet the 2% target this year with an extra "
+                              "investment of €3.9 billion.", date(2025, 4, 1)) if c.unit == "EUR"]
+    assert (c.type, c.subject, c.value) == ("spending_amount", "BEL", 3.9e9)
+    budget = ("The draft budget for 2025 will be approved by the cabinet on Tuesday with record "
+              "investments of €115.7 billion in 2025, up from €74.5 billion in 2024.")
+    assert [c for c in extract(budget, date(2025, 6, 23)) if c.unit == "EUR"] == []
