@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from natospend import checks, countries, dataset
+from natospend import countries
 from natospend.analysis import compliance as compliance_mod
+from natospend.cli_base import Group
 from natospend.output import emit, format_option
-from natospend.sources.records import SourceFormatError
-
-USER_ERRORS = (countries.UnknownCountryError, dataset.DataNotFoundError,
-               compliance_mod.AnalysisInputError, SourceFormatError)
-
-
-class Group(click.Group):
-    """Turns the library's input errors into one clear line and exit status 1, not a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except USER_ERRORS as exc:
-            raise click.ClickException(str(exc).strip("'\"")) from None
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,84 +22,6 @@ def main() -> None:
 
         natospend compliance --target 2 --year 2024 --edition 2024-06
     """
-
-
-@main.group(cls=Group)
-def data() -> None:
-    """The shipped dataset: editions, expenditure figures, targets, pledges."""
-
-
-@data.command("editions")
-@format_option
-def data_editions(fmt: str) -> None:
-    """Every edition (vintage) of NATO's figures we hold.
-
-    Example:
-
-        natospend data editions --format json
-    """
-    df = dataset.editions()
-    if fmt == "table":
-        df = df[["id", "kind", "published", "cutoff", "price_base", "estimate_years", "title"]]
-    emit(df, fmt, title="Editions",
-         footer=f"latest = {dataset.latest_edition()}")
-
-
-@data.command("expenditure")
-@click.option("--edition", default="latest", show_default=True,
-              help="edition id, 'latest', or 'all'")
-@click.option("--ally", help="an ally by name or code (Poland, POL, Polish)")
-@click.option("--year", type=int, help="one year")
-@click.option("--all-columns", is_flag=True, help="every indicator, not just the main ones")
-@format_option
-def data_expenditure(edition: str, ally: str | None, year: int | None, all_columns: bool,
-                     fmt: str) -> None:
-    """NATO's figures per ally and year, each row with its edition and source.
-
-    Example:
-
-        natospend data expenditure --edition latest --year 2025
-        natospend data expenditure --ally POL --format csv
-    """
-    df = dataset.expenditure(edition, ally=ally, year=year)
-    if fmt == "table" and not all_columns:
-        df = df[["iso3", "year", "edition", "share_of_gdp_pct", "usd_current_m",
-                 "usd_constant_m", "equipment_share_pct", "estimate"]]
-    emit(df, fmt, title=f"Defence expenditure, edition {edition}",
-         footer="Source: NATO, Defence Expenditure of NATO Countries; run with --format csv "
-                "for each row's source. '–' = no figure in this edition.")
-
-
-@data.command("targets")
-@format_option
-def data_targets(fmt: str) -> None:
-    """NATO's targets (Wales 2014, The Hague 2025), with their sources.
-
-    Example:
-
-        natospend data targets --format json
-    """
-    df = dataset.targets()
-    if fmt == "table":
-        df = df[["id", "share_pct", "of", "deadline", "summit", "agreed", "url"]]
-    emit(df, fmt, title="Targets")
-
-
-@data.command("pledges")
-@click.option("--ally", help="one ally")
-@format_option
-def data_pledges(ally: str | None, fmt: str) -> None:
-    """National pledges reported by governments, each with its source.
-
-    Example:
-
-        natospend data pledges --ally "U.K."
-    """
-    df = dataset.pledges(ally)
-    if fmt == "table":
-        df = df[["iso3", "target_pct_gdp", "target_pct_gdp_high", "deadline_year", "basis",
-                 "announced", "status"]]
-    emit(df, fmt, title="National pledges")
 
 
 @main.command()
@@ -367,153 +275,6 @@ def compare_editions(old: str, new: str, indicator: str, min_change: float, fmt:
 
 
 @main.command()
-def validate() -> None:
-    """Check the shipped dataset: schema, internal consistency, coverage. Non-zero on failure.
-
-    Example:
-
-        natospend validate
-    """
-    findings = checks.run()
-    failed = [f for f in findings if f.failed]
-    excused = [f for f in findings if not f.failed]
-    schema = checks.datapackage_errors()
-    for err in schema:
-        click.echo(f"FAIL schema: {err}")
-    for f in failed:
-        click.echo(f"FAIL {f.check} {f.edition} {f.entity} {f.year}: {f.message}")
-    n_ed = len(dataset.editions())
-    click.echo(f"{n_ed} editions, {len(dataset.observations())} figures; "
-               f"{len(failed) + len(schema)} failures, {len(excused)} known exceptions")
-    if failed or schema:
-        sys.exit(1)
-
-
-@main.group("import", cls=Group)
-def import_() -> None:
-    """Add a new edition of NATO's figures to your local data (validated first)."""
-
-
-@import_.command("nato-xlsx")
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--edition", "edition_id", required=True, help="id for the new edition, YYYY-MM")
-@click.option("--title", required=True, help="NATO's title, e.g. 'Defence Expenditure of NATO "
-                                             "Countries (2014-2027)'")
-@click.option("--published", required=True, help="publication date, YYYY-MM-DD")
-@click.option("--url", required=True, help="URL of the workbook")
-def import_xlsx(path: Path, edition_id: str, title: str, published: str, url: str) -> None:
-    """Import NATO's Excel workbook as a new edition in your data directory.
-
-    Example:
-
-        natospend import nato-xlsx def-exp-2027-en.xlsx --edition 2027-06 \\
-            --title "Defence Expenditure of NATO Countries (2014-2027)" \\
-            --published 2027-06-20 --url https://www.nato.int/...
-    """
-    from natospend.user_import import import_workbook
-
-    folder = import_workbook(path, edition_id, title, published, url)
-    click.echo(f"imported edition {edition_id} into {folder}")
-
-
-@main.command()
-@click.argument("source", required=False)
-@click.option("--published", help="publication date YYYY-MM-DD (resolves 'this year' and picks "
-                                   "the edition current then)")
-@click.option("--input", "batch", type=click.Path(dir_okay=False, path_type=Path),
-              help='JSONL batch: {"id", "text", "published"} per line')
-@format_option
-def check(source: str | None, published: str | None, batch: Path | None, fmt: str) -> None:
-    """Find each quantitative claim in an article and check it against NATO's figures.
-
-    SOURCE is a text or HTML file, or - for standard input.
-
-    Example:
-
-        natospend check article.txt --published 2025-02-14
-        cat article.txt | natospend check - --format json
-        natospend check --input articles.jsonl --format jsonl
-    """
-    from natospend.claims import check as checker
-
-    if batch is not None:
-        _check_batch(batch, fmt)
-        return
-    if source is None:
-        raise click.UsageError("give a file, - for standard input, or --input FILE.jsonl")
-    try:
-        if source == "-":
-            data = sys.stdin.buffer.read()
-            name = "standard input"
-        else:
-            path = Path(source)
-            if not path.is_file():
-                raise click.ClickException(f"{source}: no such file")
-            data, name = path.read_bytes(), source
-        text = checker.read_text(data, name)
-        rows = checker.check(text, published)
-    except checker.InputError as exc:
-        raise click.ClickException(str(exc)) from None
-    if fmt in ("json", "jsonl", "csv"):
-        import pandas as pd
-
-        df = pd.DataFrame(rows)
-        emit(df, fmt, summary={"published": published, "claims": len(rows)})
-        return
-    _print_report(rows, published)
-
-
-def _print_report(rows: list[dict[str, Any]], published: str | None) -> None:
-    when = f", published {published}" if published else " (no publication date given)"
-    click.echo(f"{len(rows)} claims found{when}.")
-    for n, r in enumerate(rows, 1):
-        click.echo("")
-        click.echo(f"[{n}] {r['verdict'].upper()}  {r['type']}  \"{r['quote']}\"")
-        year = f"{r['year']}{' (inferred)' if r.get('year_inferred') else ''}"
-        click.echo(f"    subject {r['subject']}, year {year}, value {r['value']:g} {r['unit']}"
-                   + (f", hedge '{r['hedge']}'" if r.get("hedge") else ""))
-        click.echo(f"    {r['summary']}")
-        for judgement in (r["at_publication"], r["latest"]):
-            for ev in (judgement or {}).get("evidence", [])[:1]:
-                click.echo(f"    evidence: {ev['table']}, {ev['edition']}: {ev['source_url']}")
-
-
-def _check_batch(path: Path, fmt: str) -> None:
-    import json
-
-    from natospend.claims import check as checker
-
-    if fmt not in ("json", "jsonl"):
-        raise click.UsageError("--input batches write --format jsonl or json")
-    failed = 0
-    out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8", errors="strict") as lines:
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise checker.InputError('each line must be an object with a "text" string')
-                rows = [{"id": item.get("id", n), **r}
-                        for r in checker.check(item["text"], item.get("published"))]
-            except (json.JSONDecodeError, checker.InputError) as exc:
-                failed += 1
-                rows = [{"id": n, "error": f"line {n}: {exc}"}]
-            if fmt == "jsonl":
-                for r in rows:
-                    click.echo(json.dumps(r, ensure_ascii=False, default=str))
-            else:
-                out.extend(rows)
-    if fmt == "json":
-        click.echo(json.dumps({"claims": out, "failed_lines": failed}, ensure_ascii=False,
-                              default=str, indent=2))
-    if failed:
-        click.echo(f"{failed} lines could not be checked", err=True)
-        sys.exit(1)
-
-
-@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="interface to bind; anything but 127.0.0.1 exposes the dashboard")
 @click.option("--port", type=int, default=8765, show_default=True)
@@ -565,9 +326,11 @@ def build_data(raw: Path | None) -> None:
 
 def _register() -> None:
     from natospend.cli_aid import aid
+    from natospend.cli_check import check
+    from natospend.cli_data import data, import_, validate
     from natospend.cli_store import claims_cmd, ingest, stories
 
-    for command in (aid, ingest, claims_cmd, stories):
+    for command in (data, validate, import_, check, aid, ingest, claims_cmd, stories):
         main.add_command(command)
 
 

@@ -1,0 +1,108 @@
+"""``natospend check``: an article's claims against NATO's figures, one file or a JSONL batch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from natospend.output import emit, format_option
+
+
+@click.command()
+@click.argument("source", required=False)
+@click.option("--published", help="publication date YYYY-MM-DD (resolves 'this year' and picks "
+                                   "the edition current then)")
+@click.option("--input", "batch", type=click.Path(dir_okay=False, path_type=Path),
+              help='JSONL batch: {"id", "text", "published"} per line')
+@format_option
+def check(source: str | None, published: str | None, batch: Path | None, fmt: str) -> None:
+    """Find each quantitative claim in an article and check it against NATO's figures.
+
+    SOURCE is a text or HTML file, or - for standard input.
+
+    Example:
+
+        natospend check article.txt --published 2025-02-14
+        cat article.txt | natospend check - --format json
+        natospend check --input articles.jsonl --format jsonl
+    """
+    from natospend.claims import check as checker
+
+    if batch is not None:
+        _check_batch(batch, fmt)
+        return
+    if source is None:
+        raise click.UsageError("give a file, - for standard input, or --input FILE.jsonl")
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read()
+            name = "standard input"
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise click.ClickException(f"{source}: no such file")
+            data, name = path.read_bytes(), source
+        text = checker.read_text(data, name)
+        rows = checker.check(text, published)
+    except checker.InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt in ("json", "jsonl", "csv"):
+        import pandas as pd
+
+        df = pd.DataFrame(rows)
+        emit(df, fmt, summary={"published": published, "claims": len(rows)})
+        return
+    _print_report(rows, published)
+
+
+def _print_report(rows: list[dict[str, Any]], published: str | None) -> None:
+    when = f", published {published}" if published else " (no publication date given)"
+    click.echo(f"{len(rows)} claims found{when}.")
+    for n, r in enumerate(rows, 1):
+        click.echo("")
+        click.echo(f"[{n}] {r['verdict'].upper()}  {r['type']}  \"{r['quote']}\"")
+        year = f"{r['year']}{' (inferred)' if r.get('year_inferred') else ''}"
+        click.echo(f"    subject {r['subject']}, year {year}, value {r['value']:g} {r['unit']}"
+                   + (f", hedge '{r['hedge']}'" if r.get("hedge") else ""))
+        click.echo(f"    {r['summary']}")
+        for judgement in (r["at_publication"], r["latest"]):
+            for ev in (judgement or {}).get("evidence", [])[:1]:
+                click.echo(f"    evidence: {ev['table']}, {ev['edition']}: {ev['source_url']}")
+
+
+def _check_batch(path: Path, fmt: str) -> None:
+    import json
+
+    from natospend.claims import check as checker
+
+    if fmt not in ("json", "jsonl"):
+        raise click.UsageError("--input batches write --format jsonl or json")
+    failed = 0
+    out: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8", errors="strict") as lines:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise checker.InputError('each line must be an object with a "text" string')
+                rows = [{"id": item.get("id", n), **r}
+                        for r in checker.check(item["text"], item.get("published"))]
+            except (json.JSONDecodeError, checker.InputError) as exc:
+                failed += 1
+                rows = [{"id": n, "error": f"line {n}: {exc}"}]
+            if fmt == "jsonl":
+                for r in rows:
+                    click.echo(json.dumps(r, ensure_ascii=False, default=str))
+            else:
+                out.extend(rows)
+    if fmt == "json":
+        click.echo(json.dumps({"claims": out, "failed_lines": failed}, ensure_ascii=False,
+                              default=str, indent=2))
+    if failed:
+        click.echo(f"{failed} lines could not be checked", err=True)
+        sys.exit(1)
