@@ -541,3 +541,10 @@ def test_investment_is_spending_only_beside_defence_or_its_target():
     budget = ("The draft budget for 2025 will be approved by the cabinet on Tuesday with record "
               "investments of €115.7 billion in 2025, up from €74.5 billion in 2024.")
     assert [c for c in extract(budget, date(2025, 6, 23)) if c.unit == "EUR"] == []
+
+
+def test_a_count_takes_the_year_that_follows_its_target():
+    text = ("European allies have been hiking military budgets, with 23 allies estimated to have "
+            "reached or exceeded the target of spending 2% of GDP last year.")
+    [c] = [c for c in extract(text, date(2025, 2, 11)) if c.type == "allies_meeting_target"]
+    assert (c.value, c.year, c.year_inferred, c.target_pct) == (23, 2024, True, 2.0)

@@ -67,6 +67,7 @@ class _Context:
     target_deadline: int | None = None
     target_topic: bool = False
     target_subject: str | None = None
+    listed: int = 0
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -89,7 +90,8 @@ _GDP_AFTER = re.compile(
 _GDP_SHARE_BEFORE = _words(r"GDP share", r"share of (?:its |their )?GDP", r"burden")
 _NOT_GDP_AFTER = re.compile(
     r"\s?(?:of\s+(?:gross\s+national\s+income|GNI|the\s+(?:loan|total|global|world|budget|funds|"
-    r"population|territory|respondents|vote|votes|country['’]s\s+territory|cost)|its\s+(?:funds|"
+    r"population|territory|respondents|vote|votes|country['’]s\s+(?:territory|population)|cost|"
+    r"(?:[\w-]+\s+){1,3}budget)|its\s+(?:funds|"
     r"budget|territory)|all|those|(?-i:[A-Z]\w+ns\b|[A-Z]\w+s\b(?!['’]))|people|voters|incoming|"
     r"military\s+equipment)|increase|rise|drop|fall|jump|hike|cut|growth|more|less|higher|lower|"
     r"real|annual\s+(?:increase|growth|rise)|year[-\s]on[-\s]year|stake|tariffs?|interest|"
@@ -119,14 +121,17 @@ _TARGET_WORDS = _words(
     "commit\\w*", "agreed", "agree", "agreement", "demand\\w*", "call(?:ed|s)? (?:on|for)",
     "asked", "urged?", "ambition", "proposed", "suggested", "wants?", "plans? to",
     "intends? to", "intention", "set to (?:raise|increase|boost|lift)", "raise", "increase",
-    "boost", "lift", "move toward", "expects? to (?:reach|hit)", "reach", "hit", "devote",
+    "boost", "lift", "raising", "increasing", "boosting", "lifting", "hiking", "move toward",
+    "expects? to (?:reach|hit)", "reach", "hit", "devote",
     "vow\\w*", "promis\\w*", "ceilings?", "hold", "need\\w* to", "will need", "would need",
     "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*")
 _DEADLINE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
     r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
-    r"in\s+(?:the\s+next\s+)?\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b", re.I)
+    r"(?:in|over)\s+(?:the\s+next\s+)?\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b",
+    re.I)
 _REACHED = _words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
+                  "clear(?:s|ed)?", "passed", "compl(?:y|ies|ied) with",
                   "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
 _AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
               "military (?:aid|assistance|support)", "security assistance", "assistance",
@@ -163,10 +168,12 @@ _COUNT_RE = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+|NATO['’]s\s+|the\s+alliance['’]s\s+|its\s+)?"
     r"(?P<total>\d{2})\b)?"
     rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
-_ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|NATO['’]s\s+)?(?:(?P<total>\d{2})\s+)?"
+_ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|NATO['’]s\s+|North\s+Atlantic\s+"
+                     r"Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?(?:(?P<total>\d{2})\s+)?"
                      r"(?:members|allies|member\s+states|member\s+countries)|every\s+member"
                      r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 _COUNT_VERB = _words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
+                     "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
                      "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
 _COUNT_NEG = _words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
                     "do not", "falling short", "lagging")
@@ -283,6 +290,7 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     _remember(ctx, s.mentions, s.years, text)
     if any(c.type == "allies_meeting_target" for c in out):
         ctx.count_topic = True
+    ctx.listed = len({c.subject for c in out if c.type == "share_of_gdp"})
     targets = [c for c in out if c.type == "target_commitment"]
     ctx.target_topic = bool(targets)
     if targets and targets[-1].deadline:
@@ -367,6 +375,14 @@ def _year_for(s: _Sent, start: int, end: int) -> YearRef | None:
     return None
 
 
+def _year_later_in_clause(s: _Sent, end: int) -> YearRef | None:
+    """A count's year may follow its target ('23 ... reached the target of spending 2% of GDP
+    last year'): the first year later in the clause, past the target's percent."""
+    b = _clause_of(s, end)[1]
+    return next((y for y in s.years if end <= y.start < b
+                 and y.kind not in ("date", "since", "by", "from")), None)
+
+
 _LIST_SEP_RE = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*[—–-]\s*)$")
 # The same, where each name may carry its own figure: 'Poland (4.48%), Lithuania (4.00%) and'.
 _LIST_SEP_FIGURES = re.compile(r"^(?:\s*\([^()]{1,24}\))?(?:,\s*(?:and\s+)?(?:the\s+)?|"
@@ -410,8 +426,12 @@ _POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
 # 'we estimate that we will reach at least 4.1% of GDP in 2027', 'could hit 3%': a forecast.
 _FORECAST_MODAL = _words("estimates?", "estimated", "could", "may", "might", "forecasts?",
                          "projects?", "projected", "expects?", "expected", "likely")
+# A plan or an aim as a verb ('is aiming for', 'plans to'), not 'the long-term plan foresees'.
+_AIM_VERB = _words("aims?", "aiming", "aimed", "plan(?:s|ned)? to", "planning (?:to|on)",
+                   "intends? to", "wants? to", "pledged?", "pledges", "commit\\w*", "promis\\w*",
+                   "vow\\w*", "targets?", "targeting", "goals?")
 _FUTURE_TARGET_VERB = _words("increased? to", "raised? to", "rise to", "boost(?:ed)? to",
-                             "reach(?:ing)?", "hit(?:ting)?", "lift(?:ed)? to", "targets?")
+                             "lift(?:ed)? to", "targets?")
 
 
 def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
@@ -480,15 +500,23 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
 def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
     text = s.text
     out: list[Claim] = []
-    targetish = _TARGETISH.search(text)
+    # 'Only seven countries have achieved this' after a sentence about counts: 'this' is the target.
+    targetish = _TARGETISH.search(text) or (ctx.count_topic and _REACHED_IT.search(text))
     found: list[tuple[int, int, int, int | None, str | None]] = []
     for m in (_COUNT_RE.finditer(text) if targetish else ()):
         n = _count_value(m.group("n"))
         if not 0 < n <= 32 or not targetish or not _COUNT_VERB.search(text):
             continue
-        if re.search(r"\b(?:the|all|its|The|All)\s+$", text[max(0, m.start() - 5):m.start()]):
-            continue
+        lead = text[max(0, m.start() - 16):m.start()]
+        if _SUBSET_BEFORE.search(lead) or re.match(r"one\s+of\b", text[m.start("n"):], re.I):
+            continue  # 'including the previous three countries', 'one of the countries'
         total = m.group("total") or m.group("total2")
+        if re.search(r"\b(?:the|all|its)\s+$", lead, re.I):
+            # 'its 32 members are on track to meet': the whole alliance, named by its size
+            if n < 29 or total or not _COUNT_VERB.search(text, m.end(), m.end() + 40) or \
+                    lead.lower().rstrip().endswith("all"):
+                continue
+            total = str(n)
         found.append((m.start(), m.end(), n, int(total) if total else None, m.group("hedge")))
     for m in _FRACTION_OF_ALLIES.finditer(text) if targetish else ():
         # 'two-thirds of allies will reach the 2% target': about 21 of 32
@@ -501,7 +529,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in _ALL_RE.finditer(text):
-        if not targetish or not _COUNT_VERB.search(text, m.end()):
+        if not targetish or not _COUNT_VERB.search(text, m.end(), m.end() + 60):
             continue
         total = int(m.group("total")) if m.group("total") else None
         n = total or _member_count(ctx.published)
@@ -533,10 +561,26 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
                     found.append((q.start, q.end, int(q.value), None, None))
     if not found:
         found.extend(_list_counts(s))
+    if targetish and found:
+        # 'All ... members will hit [2%] but only three currently reach a new, higher goal'
+        last_end = max(f[1] for f in found)
+        for m in _ONLY_N_REACH.finditer(text, last_end):
+            found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
+    for m in _ZERO_COUNT.finditer(text):
+        # 'a benchmark that no member of the alliance has yet reached', 'no NATO country has
+        # achieved this figure': a count of zero
+        if targetish or _REACHED_IT.match(text, m.start("verb")):
+            found.append((m.start(), m.end(), 0, None, None))
+    only = _THE_ONLY_ONES.search(text)
+    if only and ctx.listed >= 2 and not found:
+        # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
+        # alliance members that currently surpass the new NATO target of 3.5%'
+        found.append((only.start(), only.end(), ctx.listed, None, None))
     for start, end, n, total, hedge_word in found:
         neg_window = text[end:end + 60]
-        if _COUNT_NEG.search(neg_window):
-            continue
+        cut = re.search(r",\s+(?:with|while|whereas|but)\b|;", neg_window)
+        if _COUNT_NEG.search(neg_window[:cut.start()] if cut else neg_window):
+            continue  # but not '22 of ... met the 2% benchmark, with nine falling short'
         if _DEMAND_BEFORE.search(text, max(0, start - 40), start):
             continue  # 'demanded that all member states raise defense spending to 5%'
 
@@ -546,10 +590,11 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
                 target = q.value
                 used.add(q.start)
                 break
+        clause_start = _clause_of(s, start)[0]
         for q in s.quantities:
-            if q.kind == "percent" and q.value <= 6 and q.start < start:
+            if q.kind == "percent" and q.value <= 6 and clause_start <= q.start < start:
                 used.add(q.start)
-        yref = _year_for(s, start, end)
+        yref = _year_for(s, start, end) or _year_later_in_clause(s, end)
         year: int | None
         if yref is None and ctx.published:
             year, inferred = ctx.published.year, True
@@ -569,6 +614,20 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
     return out
 
 
+_SUBSET_BEFORE = re.compile(r"\b(?:previous|other|remaining|including(?:\s+the)?)\s+$", re.I)
+_REACHED_IT = re.compile(r"\b(?:achieved|reached|met|exceeded|hit|surpassed)\s+(?:this|that|it)\b",
+                         re.I)
+_ONLY_N_REACH = re.compile(
+    r"\bonly\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:currently\s+|now\s+|still\s+|already\s+)?(?:reach|meet|exceed|hit|surpass|clear)\w*\b",
+    re.I)
+_ZERO_COUNT = re.compile(
+    r"\bno\s+(?:NATO\s+|other\s+|European\s+|allied\s+)?(?:member(?:\s+(?:state|country))?|ally|"
+    r"country|nation)(?:\s+of\s+the\s+alliance)?\s+(?:has|had|have)\s+(?:yet\s+|ever\s+|so\s+far\s+)?"
+    r"(?P<verb>achieved|reached|met|hit|exceeded|surpassed)\b", re.I)
+_THE_ONLY_ONES = re.compile(
+    r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"
+    r"countries|nations|states)\b", re.I)
 _PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|allocate|devote)"
                               r"\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
 _DEMAND_BEFORE = _words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
@@ -581,7 +640,8 @@ _FRACTION_OF_ALLIES = re.compile(
 _ONLY_BEFORE = re.compile(r"\b(?:only|just|solely)\s+(?:the\s+)?$", re.I)
 _LIST_VERB_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,24}\))?\s*(?:,[^,]{0,30},\s*)?(?:\w+\s+){0,2}?"
-    r"(?:meet|met|reach(?:ed)?|hit|exceed(?:ed)?|surpass(?:ed)?|spend|spent|are\s+(?:above|at\s+or"
+    r"(?:meet|met|reach(?:ed)?|hit|exceed(?:ed)?|surpass(?:ed)?|clear(?:ed)?|pass(?:ed)?|spend|"
+    r"spent|are\s+(?:above|at\s+or"
     r"\s+above)|were\s+(?:above|at\s+or\s+above)|achieved?)\b", re.I)
 
 
@@ -701,6 +761,13 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         yref = _year_for(s, q.start, q.end)
         deadline = yref.year if yref and yref.kind == "by" else ctx.target_deadline
         return _claims_for(s, q, subjects[:1], "target_commitment", None, False, deadline)
+    if q.value <= 10 and ctx.target_topic and _TOTAL_OF_PARTS.search(text, 0, q.start):
+        # '... a further 1.5% of GDP to defence-related areas. It would mean the total broader
+        # defence spending pot would be 5%.': the parts just set add up to the target.
+        return _claims_for(s, q, [ctx.target_subject or "NATO"], "target_commitment", None,
+                           False, ctx.target_deadline)
+    if _HYPOTHETICAL.search(text, 0, q.start):
+        return []  # 'When asked if it would be above or below 4.5% of GDP, ...'
     if q.value <= 5 and ctx.target_topic and _SPLIT_BEFORE.search(text, 0, q.start):
         # 'The plan splits this into 3.5% for core military needs and 1.5% for ...': the
         # parts of the target the previous sentence set.
@@ -736,7 +803,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     if not explicit:
         prev = [o for o in s.quantities if o.end <= q.start]
-        if q.value > 10 or _POLL.search(text) or not (_DEFENCE.search(text)
+        if q.value > 10 or _poll(text, q) or not (_DEFENCE.search(text)
                                                       or ctx.defence_topic):
             return []
         if prev and prev[-1].kind in ("money", "amount") and \
@@ -760,7 +827,9 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         year, inferred = _resolve_year(yref if yref and yref.kind in ("in", "bare") else None,
                                        ctx, default_context=True)
         return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
-    window_end = min(b, _next_quantity_start(s, q.end))
+    # A bare number ('over the next ten years') does not end the figure's window.
+    window_end = min([b, *(o.start for o in s.quantities if o.start >= q.end
+                           and o.kind != "number")])
     after = text[q.end:window_end]
     before = text[a:q.start]
     if a > 0 and re.match(r"\s*(?:up\s+)?from\b", before, re.I) and \
@@ -832,10 +901,13 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     explicit_year = yref is not None and yref.year is not None and yref.kind in ("in", "bare") \
         and (yref.start >= q.end or not yref.inferred) \
         and (not yref.inferred or "year" in text[yref.start:yref.end].lower())
-    if yref is not None and yref.year and not yref.inferred and ctx.published and \
-            yref.year > ctx.published.year and (_FUTURE_TARGET_VERB.search(before[-90:])
-                                                or _RAISE_TO.search(before[-90:])) \
-            and not _FORECAST_MODAL.search(before[-60:]):
+    # A level for a later year is a target when a plan or a raise leads to it ('aims for 4% next
+    # year', 'raise its defence spending to 2.6% of GDP in 2027'); 'will reach 4.1% of GDP in
+    # 2027' or 'could hit 3% next year' is a forecast, a level (labelling conventions).
+    if yref is not None and yref.year and ctx.published and yref.year > ctx.published.year \
+            and not _FORECAST_MODAL.search(before[-60:]) and (
+                _AIM_VERB.search(before[-90:]) or (not yref.inferred and (
+                    _FUTURE_TARGET_VERB.search(before[-90:]) or _RAISE_TO.search(before[-90:])))):
         return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     if _TARGET_WORDS.search(before[-90:]) and not explicit_year:
         return _claims_for(s, q, subjects, "target_commitment", None, False, None)
@@ -880,7 +952,7 @@ def _phrase_deadline(phrase: re.Match[str] | None, after: str, ctx: _Context) ->
     if phrase is None:
         return None
     deadline = None
-    n = re.search(r"(?:within|in)\s+(?:the\s+next\s+)?(\w+)\s+years", phrase.group(), re.I)
+    n = re.search(r"(?:within|in|over)\s+(?:the\s+next\s+)?(\w+)\s+years", phrase.group(), re.I)
     if n and ctx.published and _count_value(n.group(1)):
         deadline = ctx.published.year + _count_value(n.group(1))
     if phrase.group().lower().startswith("every year from"):
@@ -918,6 +990,18 @@ _FROM_NOT_GDP_TO = re.compile(
 _PART_OF_TARGET = re.compile(
     r"\s+of\s+(?:the|that|this)\s+(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
     r"|(?:new\s+|overall\s+|headline\s+)?(?:target|goal|commitment))", re.I)
+_TOTAL_OF_PARTS = re.compile(r"\b(?:total|overall|combined)\b[^.;%]{0,50}\b(?:would|will)\s+"
+                             r"(?:be|amount\s+to|come\s+to|reach)\s+(?:about\s+|around\s+)?$",
+                             re.I)
+_HYPOTHETICAL = re.compile(r"\basked\s+(?:if|whether)\b", re.I)
+
+
+def _poll(text: str, q: Quantity) -> bool:
+    """A poll's figure; 'X said that' only counts after the figure ('40% said that ...')."""
+    return any(m.group().lower() != "said that" or m.start() >= q.end
+               for m in _POLL.finditer(text))
+
+
 _TARGET_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|that|this)\s+$", re.I)
 _REMAINDER_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|other|rest\s+of\s+the|further|"
                                r"additional)\s+(?:\w+\s+)?$", re.I)
