@@ -548,3 +548,218 @@ def test_a_count_takes_the_year_that_follows_its_target():
             "reached or exceeded the target of spending 2% of GDP last year.")
     [c] = [c for c in extract(text, date(2025, 2, 11)) if c.type == "allies_meeting_target"]
     assert (c.value, c.year, c.year_inferred, c.target_pct) == (23, 2024, True, 2.0)
+
+
+# Percent and count rules (session 2). Sentences from tests/data/claims_dev*.jsonl.
+def _kinds(text, published, ctypes=("share_of_gdp", "target_commitment",
+                                    "allies_meeting_target")):
+    return [(c.type, c.subject, c.value) for c in extract(text, published) if c.type in ctypes]
+
+
+def test_a_share_with_nobody_named_is_kept_without_a_subject():
+    text = ("“We will deliver our commitment to spend 2.5 per cent of GDP on defence, but we will "
+            "bring it forward so that we reach that level in 2027.")
+    assert _kinds(text, date(2025, 2, 25)) == [("target_commitment", None, 2.5)]
+
+
+def test_a_later_year_is_a_target_after_an_aim_and_a_level_after_will_reach():
+    assert _kinds("Latvia is also aiming for 4% of GDP on defence next year.",
+                  date(2025, 2, 20)) == [("target_commitment", "LVA", 4.0)]
+    assert _kinds("Starmer: UK will reach 4.1% of GDP on defence and security in 2027",
+                  date(2025, 6, 25)) == [("share_of_gdp", "GBR", 4.1)]
+    text = "Estonia’s long-term plan foresees lower defence spending at 3.13% of GDP in 2025."
+    assert _kinds(text, date(2024, 7, 1)) == [("share_of_gdp", "EST", 3.13)]
+
+
+def test_over_the_next_ten_years_is_a_deadline():
+    [c] = extract("However, the UK plan requires a rise in spending to 3% over the next ten years.",
+                  date(2025, 6, 2))
+    assert (c.type, c.value, c.deadline) == ("target_commitment", 3.0, 2035)
+
+
+def test_a_share_of_another_budget_is_not_of_gdp():
+    text = ("The UK defence increase will cost between £5bn and £6bn a year — equivalent to about "
+            "10 per cent of the core schools budget in England.")
+    assert _kinds(text, date(2025, 2, 25)) == []
+
+
+def test_the_total_of_the_parts_just_set_is_the_target():
+    text = ("As well as an increase in pure defence spending of 3.5% by 2035, the PM is also said "
+            "to be likely forced to commit a further 1.5% of GDP to defence-related areas such as "
+            "spy agencies and infrastructure.\n\nIt would mean the total broader defence spending "
+            "pot would be 5%.")
+    claims = extract("The UK will be forced to hike defence spending. " + text, date(2025, 6, 3))
+    [c] = [c for c in claims if c.value == 5.0]
+    assert (c.type, c.deadline) == ("target_commitment", 2035)
+
+
+def test_a_question_about_a_share_is_no_claim():
+    text = ("When asked if Estonia's defence spending would be above or below 4.5% of GDP, he "
+            "declined.")
+    assert _kinds(text, date(2025, 2, 20)) == []
+
+
+def test_said_that_before_the_figure_is_no_poll():
+    text = ("Furthermore, Domański said that the new budget would raise Poland’s defence spending "
+            "to 4.8% of GDP, moving it closer to the 5% target set at the NATO summit in June.")
+    assert [(c.type, c.value) for c in extract(text, date(2025, 8, 29))] == [
+        ("share_of_gdp", 4.8), ("target_commitment", 5.0)]
+
+
+def test_count_verbs_pass_and_clear_and_a_subset_is_no_count():
+    text = ("According to defence expenditure as a share of GDP percentage, three countries out of "
+            "31 passed the 2.0 threshold in 2014. While the threat of war is imminent, 23 "
+            "countries, including the previous three countries, reached that goal.")
+    counts = [(c.value, c.total, c.year) for c in extract(text, date(2024, 6, 18))
+              if c.type == "allies_meeting_target"]
+    assert counts == [(3, 31, 2014), (23, None, 2024)]
+    text = ("- Only Poland (4.48%), Lithuania (4.0%) and Latvia (3.73%) currently clear the "
+            "alliance’s new 3.5% core defense threshold.")
+    assert ("allies_meeting_target", "NATO", 3) in _kinds(text, date(2025, 8, 28))
+    assert ("share_of_gdp", "NATO", 3.5) not in _kinds(text, date(2025, 8, 28))
+
+
+def test_a_miss_in_another_clause_does_not_cancel_a_count():
+    text = ("According to the data, 22 of the alliance's 32 members met or exceeded the 2% "
+            "benchmark, with nine falling short of the goal.")
+    assert _kinds(text, date(2025, 6, 25)) == [("allies_meeting_target", "NATO", 22)]
+
+
+def test_its_32_members_is_the_whole_alliance():
+    text = ("NATO released figures showing that its 32 members are on track to meet a defense "
+            "spending goal of 2% GDP for the first time by year-end, with only three nations "
+            "meeting the new 3.5% GDP target agreed upon in June.")
+    counts = [(c.value, c.total) for c in extract(text, date(2025, 8, 28))
+              if c.type == "allies_meeting_target"]
+    assert counts == [(32, 32), (3, None)]
+    text = ("At the NATO summit held in June, the 32 allies committed to spending 3.5% of GDP on "
+            "traditional military expenses.")
+    assert _kinds(text, date(2025, 8, 28)) == [("target_commitment", "NATO", 3.5)]
+
+
+def test_all_members_then_only_three():
+    text = ("BRUSSELS — All North Atlantic Treaty Organisation (Nato) members will hit a "
+            "longstanding target of spending two per cent of GDP on defence this year but only "
+            "three currently reach a new, higher goal set by alliance leaders in June.")
+    assert [c.value for c in extract(text, date(2025, 8, 28))
+            if c.type == "allies_meeting_target"] == [32, 3]
+
+
+def test_no_member_has_reached_is_a_count_of_zero():
+    text = ("With a current defense budget projected to reach 2.5% of GDP, Romanian officials "
+            "will deliberate potential hikes amid suggestions from U.S. President Donald Trump "
+            "pushing for a 5% target. However, no NATO country has achieved this figure.")
+    claims = extract(text, date(2025, 2, 28))
+    assert [(c.type, c.value) for c in claims if c.type != "share_of_gdp"] == [
+        ("target_commitment", 5.0), ("allies_meeting_target", 0)]
+
+
+def test_these_are_the_only_members_counts_the_list_before():
+    text = ("Poland remains the NATO country with the highest percentage of GDP allocated to "
+            "defense — 4.48%, followed by Lithuania (4%) and Latvia (3.73%).\n\nThese are the "
+            "only alliance members that currently surpass the new NATO target of 3.5%, agreed "
+            "upon at the June Hague summit.")
+    claims = extract(text, date(2025, 8, 28))
+    assert [(c.type, c.value) for c in claims if c.type != "share_of_gdp"] == [
+        ("allies_meeting_target", 3)]
+
+
+def test_a_count_can_refer_to_the_target_of_the_sentence_before():
+    text = ("Meanwhile, NATO data for 2025 shows that over ten of its 32 members still do not meet "
+            "the agreed defense expenditure target of 2% of GDP set in 2014.\n\nOnly seven "
+            "countries have achieved this, while others are still below the mark.")
+    assert _kinds(text, date(2025, 8, 28)) == [("allies_meeting_target", "NATO", 7)]
+
+
+def test_one_of_the_countries_and_a_far_verb_are_no_counts():
+    text = ("The document states that all member countries will submit annual plans "
+            "demonstrating “a credible, incremental path to reach this goal,” with a review "
+            "scheduled for 2029.")
+    assert _kinds(text, date(2025, 6, 25)) == []
+    text = ("At least two thirds of the 32 NATO allies are likely to meet the alliance's 2% "
+            "military spending target this year.")
+    assert [c.value for c in extract(text, date(2024, 6, 13))] == [21]
+
+
+def test_sentences_about_the_target_itself():
+    cases = [
+        ("The new target replaces the alliance's former military spending goal of 2 percent "
+         "that was first set back in 2014.", 2.0),
+        ("- Allies agreed in June at The Hague to aim for 3.5% of GDP on core defense by 2035 "
+         "within a broader 5% target that also covers infrastructure and cyber.", 5.0),
+        ("The transatlantic alliance’s current minimum level for defense spending is two "
+         "percent but some members already spend more.", 2.0),
+        ("Poland will increase its defence spending next year to 4.8 percent of GDP -- near the "
+         "five percent being demanded of NATO members by US President Donald Trump.", 5.0),
+        ("At the NATO summit in Vilnius in 2023, member states agreed to spend at least 2% of "
+         "their GDP on defense.", 2.0),
+    ]
+    for text, value in cases:
+        assert ("target_commitment", "NATO", value) in _kinds(text, date(2025, 8, 28)), text
+    [c] = extract("Estonia's defence budget is growing. The target for 2026 was originally 3.7% "
+                  "of GDP but he said it was “clear” it needed to be higher.", date(2025, 2, 20))
+    assert (c.type, c.value, c.deadline) == ("target_commitment", 3.7, 2026)
+    text = ("We know our adversary, and I fully agree — 5% should be our target, Estonia's "
+            "defence minister wrote.")
+    assert _kinds(text, date(2025, 4, 24)) == [("target_commitment", "EST", 5.0)]
+
+
+def test_yardsticks_are_not_levels():
+    cases = [
+        "The announcement come as the US has asked to move the goalpost from 2% to 5% and "
+        "negotiations are ongoing between the 32 allies.",
+        "The spending surge follows sustained pressure from U.S. President Donald Trump, with "
+        "more than 10 allies missing 2% as recently as last year.",
+        "European countries have accelerated their defence spending as many capitals have not "
+        "yet met NATO's 2%-of-GDP financing commitment.",
+        "These values represent an increase of nearly $6 billion and surpass the goal of two per "
+        "cent of the GDP for each country.",
+    ]
+    for text in cases:
+        assert [c for c in _kinds(text, date(2024, 6, 18)) if c[0] == "share_of_gdp"] == [], text
+    text = ("NATO agreed to boost members’ total defense spending target from 2% to 5% of gross "
+            "domestic product by 2035.")
+    assert _kinds(text, date(2025, 6, 25)) == [("target_commitment", "NATO", 5.0)]
+
+
+def test_a_level_next_to_a_target_and_the_nato_average():
+    text = ("Turkiye is just above NATO’s 2 per cent target at 2.09 per cent and just below the "
+            "NATO average of 2.11 per cent.")
+    assert ("share_of_gdp", "NATO", 2.11) in _kinds(text, date(2024, 6, 18))
+    assert ("share_of_gdp", "TUR", 2.0) not in _kinds(text, date(2024, 6, 18))
+
+
+def test_aid_as_a_share_of_gdp_is_not_defence_spending():
+    text = ("Starmer outlined that the rise will be funded by reducing overseas development aid "
+            "from 0.5 to 0.3 percent of GDP, a shift toward military modernization.")
+    assert _kinds(text, date(2025, 2, 25)) == []
+    text = ("He specified that Norway intends to allocate 3.5% of GDP to standard defence needs, "
+            "including support for Ukraine.")
+    assert _kinds(text, date(2025, 6, 20)) == [("target_commitment", "NOR", 3.5)]
+
+
+def test_a_dated_starting_point_is_that_years_level():
+    text = ("In 2025 Poland expects to spend 4.7% of its GDP on defence, more than any other NATO "
+            "member and up from 2.2% in 2022.")
+    [c] = [c for c in extract(text, date(2025, 7, 25)) if c.value == 2.2]
+    assert (c.type, c.subject, c.year) == ("share_of_gdp", "POL", 2022)
+
+
+def test_a_hague_part_allocated_to_an_area_is_a_target():
+    text = ("- NATO countries agreed to raise defence spending to 5% of GDP by 2035, with 3.5% "
+            "allocated to core military needs and 1.5% to security-related investments.")
+    assert [(c.type, c.value) for c in extract(text, date(2025, 6, 23))] == [
+        ("target_commitment", 5.0), ("target_commitment", 3.5), ("target_commitment", 1.5)]
+
+
+def test_a_likely_achievement_by_a_year_is_that_years_level():
+    text = ("This strategic categorization is likely to help Germany achieve NATO’s 2% defence "
+            "spending target by 2024.")
+    [c] = extract(text, date(2023, 11, 13))
+    assert (c.type, c.subject, c.year) == ("share_of_gdp", "DEU", 2024)
+
+
+def test_a_count_reaching_the_target_by_a_year_is_no_national_target():
+    text = ("Jens Stoltenberg stated, in connection with a meeting with the USA's President Joe "
+            "Biden, that a total of 23 countries are expected to reach the target by 2024.")
+    assert _kinds(text, date(2024, 6, 18)) == [("allies_meeting_target", "NATO", 23)]
