@@ -763,3 +763,22 @@ def test_a_count_reaching_the_target_by_a_year_is_no_national_target():
     text = ("Jens Stoltenberg stated, in connection with a meeting with the USA's President Joe "
             "Biden, that a total of 23 countries are expected to reach the target by 2024.")
     assert _kinds(text, date(2024, 6, 18)) == [("allies_meeting_target", "NATO", 23)]
+
+
+def test_money_cues_army_cost_of_a_share_and_world_totals():
+    [c] = extract("In total, 413 billion euros will be devoted to the army from 2024 to 2030.",
+                  date(2023, 7, 14))
+    assert (c.type, c.value, c.unit) == ("spending_amount", 413e9, "EUR")
+    [c] = [c for c in extract("The structural funding of that 2 per cent, amounting to 12.8 "
+                              "billion euros, has yet to be secured in Belgium.",
+                              date(2025, 2, 1)) if c.unit == "EUR"]
+    assert (c.type, c.subject, c.value) == ("spending_amount", "BEL", 12.8e9)
+    assert extract("Global military spending rose to $2.7 trillion last year, the Stockholm "
+                   "International Peace Research Institute said.", date(2025, 4, 28)) == []
+
+
+def test_a_conversion_into_a_currency_the_parser_does_not_know_is_one_amount():
+    claims = extract("NATO expects Bulgaria to spend 1.885 billion dollars, or 3.413 billion "
+                     "leva, for defense this year.", date(2023, 7, 7))
+    assert [(c.type, c.subject, c.value, c.unit) for c in claims] == [
+        ("spending_amount", "BGR", 1.885e9, "USD")]

@@ -142,7 +142,8 @@ _AID = _words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)
               "Ukraine support", "PURL", "help(?:ing)? (?:\\w+ )?Ukraine", "to help it",
               "drawdowns?",
               "USAI", "Ukrainian (?:military|army|armed forces|forces)")
-_SPENDING = _words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
+_SPENDING = _words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air force",
+                   "Bundeswehr", "rearm\\w*", "ReArm",
                    "armament\\w*", "weapons",
                    "security(?! agreements?| guarantees?| [Cc]ouncil| pacts?| deals?| accords?)",
                    "spend\\w*", "outlays",
@@ -1182,6 +1183,13 @@ _TRANSFER = _words("contribut\\w*", "giv(?:es|ing|en)", "gave", "provid\\w*")
 # meet the 2% target this year with an extra investment of EUR 3.9 billion'), not a federal
 # budget's 'record investments'.
 _INVEST = _words("invest(?:s|ed|ing|ments?)?")
+# An amount beside a share of GDP is what that share costs ('The structural funding of that 2
+# per cent, amounting to 12.8 billion euros'; 'Two percent of GNI would be EUR 1.18 billion').
+_COST_OF_SHARE = re.compile(
+    r"\b(?:that|the|this)\s+\d[\d.,]*\s?(?:%|per\s?cent|percent)|\d\s?(?:%|per\s?cent|percent)"
+    r"\s+of\s+(?:\w+\s+){0,2}?(?:GDP|GNI|gross|national\s+income|economic\s+output)", re.I)
+# World totals (SIPRI's '$2.7 trillion' of global military spending) are nobody's claim here.
+_WORLD_TOTAL = _words("global", "world", "worldwide", "world['’]s")
 _DEFENCE_OR_TARGET = _words(r"defen[cs]e", "military", "armed forces", "NATO", "target")
 
 
@@ -1215,10 +1223,16 @@ def _converts_previous(s: _Sent, q: Quantity) -> bool:
     """'1.5 billion Norwegian crowns, which is roughly $146 million': the second amount is the
     first in another currency, one amount as issue 4 has it, like a bracketed conversion."""
     prev = [o for o in s.quantities if o.end <= q.start]
-    if not prev or prev[-1].kind != "money" or q.kind != "money":
+    if not prev or prev[-1].kind not in ("money", "amount") or q.kind not in ("money", "amount"):
         return False
-    return prev[-1].currency != q.currency and \
-        _RESTATED_BETWEEN.match(s.text[prev[-1].end:q.start]) is not None
+    # One side may be in a currency the parser does not know ('1.885 billion dollars, or 3.413
+    # billion leva'); two known currencies must differ.
+    p_cur, q_cur = prev[-1].currency, q.currency
+    if p_cur is not None and q_cur is not None and p_cur == q_cur:
+        return False
+    if p_cur is None and q_cur is None:
+        return False
+    return _RESTATED_BETWEEN.match(s.text[prev[-1].end:q.start]) is not None
 
 
 def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
@@ -1238,6 +1252,8 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
         return None
     if _DEVELOPMENT_AID.search(text) and not _DEFENCE_NOUN.search(text):
         return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
+    if _WORLD_TOTAL.search(before):
+        return None
     listed = _respectively(s, q)
     if listed is not None:
         subject_hint: str | None = listed
@@ -1249,6 +1265,8 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
              or ("aid_pledge" if _TRANSFER.search(text) else None)
              or ("spending_amount" if _INVEST.search(text) and _DEFENCE_OR_TARGET.search(text)
                  else None)
+             or ("spending_amount" if _COST_OF_SHARE.search(text)
+                 and not _FISCAL_NOT_DEFENCE.search(text) else None)
              or ctx.money_type)
     if ctype == "spending_amount" and not _OWN_SPENDING.search(text) and (
             _AID.search(text) or ctx.money_type == "aid_pledge"):
