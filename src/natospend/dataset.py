@@ -105,9 +105,16 @@ def figure(edition: str, entity: str, year: int, indicator: str) -> dict[str, ob
 
 @cache
 def newest_year(edition: str) -> int | None:
-    """The newest year for which the edition gives any ally's share of GDP."""
-    w = expenditure(edition, aggregates=False).dropna(subset=["share_of_gdp_pct"])
-    return None if w.empty else int(w["year"].max())
+    """The newest year for which the edition gives any ally's share of GDP.
+
+    Read from the long table, the same figures :func:`expenditure` pivots: the first claim
+    that asks should not pay for building the wide table of every edition.
+    """
+    obs = _observations()
+    ed = resolve_edition(edition)
+    shares = obs[(obs["edition"] == ed) & (obs["indicator"] == "share_of_gdp_pct")
+                 & ~obs["entity"].isin(AGGREGATES) & obs["value"].notna()]
+    return None if shares.empty else int(shares["year"].max())
 
 
 def editions() -> pd.DataFrame:

@@ -27,10 +27,29 @@ _SCALES = {"trillion": 1e12, "tn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9,
            "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 
 _HYPHEN = "[-‑‐–]"
-_WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:{_HYPHEN}|\s)(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})"
-    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|{'|'.join(_TENS)})"
-)
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``a|b|...`` factored by first letter ('t(?:wo|en)|s(?:ix)'), in the given order.
+
+    The engine tries alternatives one by one at every word that starts like a number ('the',
+    'to', 'of'); factored, it tests one letter per group and then only words that can match.
+    Order within a group is kept and words with another first letter could not match there,
+    so it matches exactly what the plain alternation matches. Each alternative must start
+    with a lowercase letter (they are matched ignoring case).
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        assert alt[:1].isalpha() and alt[:1].islower(), alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_SMALL_UNITS = "|".join(k for k in _UNITS if _UNITS[k] < 10)
+# 'twenty-three' before 'twenty', longer units before shorter ('seventeen' before 'seven').
+_WORD_NUMBER = "(?:" + _by_first_letter(
+    [rf"{tens}(?:{_HYPHEN}|\s)(?:{_SMALL_UNITS})" for tens in _TENS]
+    + sorted(_UNITS, key=len, reverse=True) + list(_TENS)) + ")"
 _DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?"
 NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b)"
 
@@ -124,6 +143,11 @@ class Quantity:
         return self.value if self.hedge in ("up to", "nearly", "less than") else None
 
 
+_WORD_SPLIT_RE = re.compile(rf"{_HYPHEN}|\s+")
+# 'between 5 and 6 percent': the second figure of a range opened by 'between'.
+_AND_NEXT_RE = re.compile(rf"\s+and\s+(?:\$|€|£)?({NUMBER})")
+
+
 def parse_number(token: str) -> float:
     """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333..."""
     t = token.strip().lower()
@@ -133,7 +157,7 @@ def parse_number(token: str) -> float:
         return float(t.replace(",", ""))
     if t.endswith(" a half") and " and " in t:  # 'two and a half'
         return parse_number(t[:t.index(" and ")]) + 0.5
-    parts = re.split(rf"{_HYPHEN}|\s+", t)
+    parts = _WORD_SPLIT_RE.split(t)
     total = 0
     for p in parts:
         if p in _TENS:
@@ -170,7 +194,7 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _fold_conversion(text, q)
         out.append(q)
         pos = q.end
-    for m in _FRACTION_RE.finditer(text):
+    for m in _FRACTION_RE.finditer(text) if _may_have_fraction(text) else ():
         if not any(q.start <= m.start() < q.end for q in out):
             out.append(Quantity("number", m.start(), m.end(), _FRACTIONS[m.group().lower()],
                                 num_start=m.start()))
@@ -178,13 +202,24 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _may_have_fraction(text: str) -> bool:
+    """Whether ``text`` can hold one of the fractions: each contains 'half', 'quarter' or
+    'rd' ('third'). One in ten sentences passes, so the regex scan is mostly skipped. Exact:
+    no character outside ASCII has one of these letters as its lower case or matches one under
+    re.IGNORECASE (the 'i' of 'third' has such twins, hence 'rd')."""
+    low = text.lower()
+    return "half" in low or "quarter" in low or "rd" in low
+
+
 def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
-    value = parse_number(m.group())
+    token = m.group()
+    digits = token[:1].isdigit()  # 'twenty' takes no currency sign nor range
+    value = parse_number(token)
     start, end = m.start(), m.end()
     num_start = start
     currency = None
-    prefix = _PREFIX_RE.search(text, max(0, start - 5), start)
-    if prefix and m.group()[:1].isdigit():
+    prefix = _PREFIX_RE.search(text, max(0, start - 5), start) if digits else None
+    if prefix:
         code = prefix.group().strip().lower()
         glued = prefix.start() > 0 and text[prefix.start() - 1].isalpha()
         if not (code.isalpha() and glued):  # 'EUR 5' yes, 'theEUR 5' no
@@ -192,7 +227,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             start = prefix.start()
     high_value = None
     rng = _RANGE_RE.match(text, end)
-    if rng and m.group()[:1].isdigit() and rng.group(1)[:1].isdigit():
+    if rng and digits and rng.group(1)[:1].isdigit():
         second = parse_number(rng.group(1))
         tail = text[rng.end():rng.end() + 20]
         if second > value and (_PERCENT_RE.match(tail) or _SCALE_RE.match(tail)
@@ -224,7 +259,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     hedge, hedge_start = _hedge_before(text, start)
     if high_value is None:
         between = _BETWEEN_RE.search(text, max(0, start - 12), start)
-        and_next = re.match(rf"\s+and\s+(?:\$|€|£)?({NUMBER})", text[end:end + 40])
+        # Only after 'between' is the next figure worth reading (most figures have none).
+        and_next = _AND_NEXT_RE.match(text[end:end + 40]) if between else None
         if between and and_next:
             hv = parse_number(and_next.group(1))
             tail_at = end + and_next.end()
@@ -233,7 +269,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 hv *= _SCALES[sc.group(1).lower()]
                 tail_at = sc.end()
             elif scaled:
-                hv *= value / parse_number(m.group())
+                hv *= value / parse_number(token)
             pct2 = _PERCENT_RE.match(text, tail_at) if kind in ("percent", "number") \
                 and not scaled else None
             if pct2 and not pct2.group().lower().lstrip().startswith("percentage"):

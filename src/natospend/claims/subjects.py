@@ -87,11 +87,26 @@ def group_members() -> dict[str, frozenset[str]]:
 @cache
 def _mention_re() -> re.Pattern[str]:
     names = sorted(_lexicon(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
     # Not inside a word and not the first half of a compound ('US-made', 'EU-funded').
     firsts = "".join(sorted({re.escape(n[0]) for n in names}))
     # The leading class lets the engine skip most positions with one test.
-    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{alternation})(?![\w]|[-‑][a-z])")
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{_by_first_char(names)})(?![\w]|[-‑][a-z])")
+
+
+def _by_first_char(names: list[str]) -> str:
+    """The alternation of ``names``, factored by first character: 'T(?:urkey|he Netherlands)'.
+
+    The engine tries alternatives one by one, so at each word start it would test all ~500
+    names; factored, it tests one character per group, then only names that can match. Within
+    a group the order of ``names`` is kept (longest first), and names with another first
+    character could not match there anyway, so the matches are the same as the plain
+    alternation's.
+    """
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(n[0], []).append(n[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in rests) + ")"
+                    for first, rests in groups.items())
 
 
 def find_mentions(text: str) -> list[Mention]:
