@@ -782,3 +782,116 @@ def test_a_conversion_into_a_currency_the_parser_does_not_know_is_one_amount():
                      "leva, for defense this year.", date(2023, 7, 7))
     assert [(c.type, c.subject, c.value, c.unit) for c in claims] == [
         ("spending_amount", "BGR", 1.885e9, "USD")]
+
+
+# --- round 4 (percent and count rules) -----------------------------------------------------
+
+def _typed(text, published=date(2024, 6, 18)):
+    return [(c.type, c.subject, c.value) for c in extract(text, published)]
+
+
+def test_one_of_n_allies_is_a_count_and_the_named_allys_level():
+    claims = extract("Romania is one of the 23 allies that will spend at least 2% of GDP on "
+                     "defence this year.", date(2024, 6, 18))
+    assert [(c.type, c.subject, c.value, c.hedge) for c in claims] == [
+        ("allies_meeting_target", "NATO", 23, None), ("share_of_gdp", "ROU", 2.0, "at least")]
+    assert ("allies_meeting_target", "NATO", 23) in _typed(
+        "Slovakia, one of 23 countries that has met the 2% GDP target, says further rises need "
+        "broad support.")
+
+
+def test_a_count_out_of_a_total_in_words_or_after_a_possessive():
+    [c] = extract("By the end of 2023, only eleven of the thirty-one members had kept their "
+                  "promise.", date(2024, 2, 15))
+    assert (c.type, c.value, c.total, c.year) == ("allies_meeting_target", 11, 31, 2023)
+    [c] = extract("Currently, only nine of the Western military alliance’s 30 members meet or "
+                  "surpass the 2% goal.", date(2023, 1, 4))
+    assert (c.type, c.value, c.total) == ("allies_meeting_target", 9, 30)
+
+
+def test_the_alliances_size_and_a_change_in_the_count_are_not_counts():
+    assert _typed("Hungary ranked first among the alliance’s 31 member states, spending 48 "
+                  "percent of its budget on equipment.") == []
+    assert _typed("23 out of 32 allies will meet the 2 percent minimum, an increase of 13 "
+                  "countries compared to the previous year.") == [
+        ("allies_meeting_target", "NATO", 23)]
+
+
+def test_allies_required_to_spend_are_not_a_count():
+    assert _typed("NATO requires all member states to spend at least 2% of their gross "
+                  "domestic product on defence.") == [("target_commitment", "NATO", 2.0)]
+    assert _typed("Since 2014, NATO has set a target for all member countries to allocate at "
+                  "least 2 percent of their GDP annually to defence.") == [
+        ("target_commitment", "NATO", 2.0)]
+
+
+def test_that_number_had_risen_to_is_a_second_count():
+    assert _typed("In February, 18 alliance countries were allocating at least 2 percent of GDP "
+                  "to defence, and by June that number had risen to 23.") == [
+        ("allies_meeting_target", "NATO", 18), ("allies_meeting_target", "NATO", 23)]
+
+
+def test_only_n_meeting_without_a_noun_is_a_count():
+    assert _typed("In 2022 most members were still short of the pledge, with only seven meeting "
+                  "the alliance's 2% target.") == [("allies_meeting_target", "NATO", 7)]
+
+
+def test_no_country_currently_reaches_is_a_zero_count():
+    assert ("allies_meeting_target", "NATO", 0) in _typed(
+        "Trump wants allies to spend 5% of GDP, a level that no NATO country, including the "
+        "United States, currently reaches.", date(2025, 2, 7))
+
+
+def test_every_nato_member_allocating_is_a_count_of_all():
+    assert _typed("It is a milestone: every NATO member is due to allocate at least 2% of GDP "
+                  "to defence this year.", date(2025, 8, 28)) == [
+        ("allies_meeting_target", "NATO", 32)]
+
+
+def test_the_alliance_at_a_round_figure_is_its_target():
+    for text in ("The 2 percent defence investment guideline was established in 2014 by NATO "
+                 "heads of state.",
+                 "The requirement for NATO allies to spend at least 2 percent of GDP on defence "
+                 "has been in place since 2014.",
+                 "NATO has said that 3.5% of GDP was needed to meet these targets."):
+        [c] = extract(text, date(2024, 6, 18))
+        assert (c.type, c.subject, c.year, c.deadline) == ("target_commitment", "NATO", None,
+                                                           None), text
+
+
+def test_the_alliance_as_recipient_or_apposition_is_not_the_subject():
+    [c] = extract("For the first time, Germany has submitted to NATO spending plans that exceed "
+                  "2 percent of its GDP.", date(2024, 3, 11))
+    assert (c.type, c.subject, c.hedge) == ("share_of_gdp", "DEU", "more than")
+    [c] = extract("Croatia, another NATO member, has kept its defence spending at about 1.5 "
+                  "percent of its GDP.", date(2024, 3, 25))
+    assert (c.type, c.subject) == ("share_of_gdp", "HRV")
+
+
+def test_a_list_that_also_spends_above_a_share_gives_each_ally():
+    assert _typed("Estonia, Norway and Denmark also spend above 3% of GDP on defence.") == [
+        ("share_of_gdp", "EST", 3.0), ("share_of_gdp", "NOR", 3.0), ("share_of_gdp", "DNK", 3.0)]
+
+
+# --- number forms met in round 4 -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Share of GDP 1,67% in 2024", [("percent", 1.67, None), ("number", 2024.0, None)]),
+    ("1,050 soldiers", [("number", 1050.0, None)]),
+    ("allocated a billion euros to Ukraine", [("money", 1e9, "EUR")]),
+    ("a new package of nearly half a billion euros", [("money", 5e8, "EUR")]),
+    ("the 2-per-cent target", [("percent", 2.0, None)]),
+    ("130 billion koruny ($5.9 billion) for defence", [("money", 130e9, "CZK")]),
+    ("3.413 billion leva", [("money", 3.413e9, "BGN")]),
+    ("allocating 4.5 and 4 per cent of GDP", [("percent", 4.5, None), ("percent", 4.0, None)]),
+    ("from 1.3 to 2 per cent", [("percent", 1.3, None), ("percent", 2.0, None)]),
+    ("It rose from 17 to 23 allies", [("number", 17.0, None), ("number", 23.0, None)]),
+])
+def test_number_forms(text, expected):
+    assert [(q.kind, q.value, q.currency) for q in find_quantities(text)] == expected
+
+
+def test_word_ranges_are_ranges_and_from_to_is_not():
+    [q] = find_quantities("five to six percent")
+    assert (q.kind, q.value, q.high_value, q.hedge) == ("percent", 5.0, 6.0, "range")
+    assert [q.hedge for q in find_quantities("from 2% to 5%")] == [None, None]

@@ -160,23 +160,27 @@ _CUMULATIVE = _words("since", "in total", "total of", "so far", "to date", "over
                      "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
                      "since the start", "the war began", "all-time")
 _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
-               r"|of\s+the)\s+){0,2}(?:member\s+)?(?:members|allies|countries|nations|states|"
+               r"|of\s+the)\s+){0,2}(?:member[\s-]+)?(?:members|allies|countries|nations|states|"
                r"people)")
 _COUNT_RE = re.compile(
     r"(?=[\dmMoOaAfFlLnNtTsSeE])(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|less\s+than|nearly|almost)\s+)?"
     r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
     r"thirty(?:[-‑]\w+)?)\b)"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+|NATO['’]s\s+|the\s+alliance['’]s\s+|its\s+)?"
-    r"(?P<total>\d{2})\b)?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}?(?:alliance|NATO|bloc)['’]s\s+)?"
+    r"(?P<total>\d{2}|thirty(?:[-‑]\w+)?)\b)?"
     rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
-_ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|NATO['’]s\s+|North\s+Atlantic\s+"
-                     r"Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?(?:(?P<total>\d{2})\s+)?"
-                     r"(?:members|allies|member\s+states|member\s+countries)|every\s+member"
+_ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
+                     r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
+                     r"(?:(?P<total>\d{2})\s+)?(?:members|allies|member\s+states|member\s+countries)|"
+                     r"every\s+(?:NATO\s+|alliance\s+)?member"
                      r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 _COUNT_VERB = _words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
                      "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
-                     "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
+                     "at or above", "on track", "above", "surpass\\w*", "achiev\\w*",
+                     "allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
+                     "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) (?:promise|pledge|"
+                     "commitment)")
 _COUNT_NEG = _words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
                     "do not", "falling short", "lagging")
 _ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
@@ -190,8 +194,8 @@ _FOLLOWUP_COUNT = re.compile(
 _NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|had\s+been)\s+"
                              r"(?:still\s+)?(?:just\s+|only\s+)?\d{1,2}\b(?![\d,%]|\.\d|\s*(?:per|"
                              r"percent|billion|million|thousand))", re.I)
-_TARGETISH = re.compile(r"%|(?=[tTbBgGpP])(?:target|threshold|benchmark|guideline|pledge|goal|"
-                        r"per\s?cent|percent)", re.I)
+_TARGETISH = re.compile(r"%|(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
+                        r"goal|promise|per\s?cent|percent|criteri(?:on|a)|requirement\b)", re.I)
 _NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|\s--\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|down\s+from|"
@@ -273,7 +277,8 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     s = _Sent(sent, find_mentions(text), find_years(text, py), find_quantities(text))
     out: list[Claim] = []
     used_percents: set[int] = set()
-    out.extend(_count_claims(s, ctx, used_percents))
+    members: dict[int, tuple[str, int | None, bool]] = {}
+    out.extend(_count_claims(s, ctx, used_percents, members))
     if not out:  # '23 countries are expected to reach the target by 2024' is a count
         out.extend(_bare_target_claims(s, ctx))
     for q in s.quantities:
@@ -282,7 +287,9 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
             # '23 allies are on track to meet their pledge to spend at least 2% of GDP': the
             # pledge itself is stated too.
             out.extend(_claims_for(s, q, ["NATO"], "target_commitment", None, False, None))
-        if q.kind == "percent" and q.start not in used_percents:
+        if q.start in members:
+            out.extend(_member_level(s, q, *members[q.start]))
+        elif q.kind == "percent" and q.start not in used_percents:
             last = next((c for c in reversed(out) if c.unit == "pct_gdp"), None)
             parts = _target_parts(s, q, last)
             out.extend(parts if parts is not None else _percent_claims(s, q, ctx))
@@ -303,6 +310,15 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     for q in s.quantities:
         if q.kind == "money" and q.currency and q.currency != "KR":
             ctx.currency = q.currency
+    # The alliance as a whole at a round figure ('NATO requires all member states to spend at
+    # least 2%', 'The 2% mark was set in 2014') is its target, never a level: levels of the
+    # whole alliance are averages ('2.71 percent'). No labelled round has a counterexample.
+    out = [replace(c, type="target_commitment", year=None, year_inferred=False)
+           if c.type == "share_of_gdp" and c.subject == "NATO" and c.value in _ROUND_TARGETS
+           and _TARGET_CUE.search(text) and c.hedge != "more than"
+           and not _LEVEL_CUE_BEFORE.search(text, max(0, c.span[0] - s.sent.start - 40),
+                                             c.span[0] - s.sent.start)
+           else c for c in out]
     if ctx.published is not None:
         # An aim for the current year ('reaching ... 2% of GDP by 2025' in 2025) is that year's
         # level, as the labelling conventions read it, not a target.
@@ -312,6 +328,25 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
                for c in out]
     out.sort(key=lambda c: c.span)
     return out
+
+
+_ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0))
+# 'will meet this requirement of 2%', 'reaching 3.5 percent of GDP and meeting the updated NATO
+# target': a level reached, whose subject we could not resolve, not the target itself.
+_LEVEL_CUE_BEFORE = _words("reach\\w*", "meet\\w*", "met", "exceed\\w*", "achiev\\w*", "above",
+                           "from", "surpass\\w*", "hit\\w*", "currently")
+_TARGET_CUE = _words("targets?", "goals?", "guidelines?", "benchmarks?", "requirements?",
+                     "requir(?:e|es|ed)", "minimum", "initiative", "mark", "objective",
+                     "established", "agreed", "needed", "expected to allocate", "allocated")
+
+
+def _member_level(s: _Sent, q: Quantity, code: str, year: int | None, inferred: bool
+                  ) -> list[Claim]:
+    """'Slovakia, one of 23 countries that has met the 2% GDP target': Slovakia's level."""
+    hedge = q.hedge
+    if hedge is None and _REACHED.search(s.text, max(0, q.start - 60), q.start):
+        hedge = "at least"
+    return _claims_for(s, q, [code], "share_of_gdp", year, inferred, None, hedge=hedge)
 
 
 def _remember(ctx: _Context, mentions: list[Mention], years: list[YearRef], text: str,
@@ -416,11 +451,18 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"headquarters|ministers?|leaders|spokes(?:man|woman|person)|diplomats?|calculations?|"
     r"methodology|statistics|gathering|session|envoy|ambassadors?|counterparts?|partners?)\b",
     re.I)
+_PREP_BEFORE = re.compile(r"\b(?:to|from|according\s+to)\s+(?:the\s+)?$", re.I)
+_ATTRIBUTIVE_MORE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+(?:rules|standards|definitions?|data|figures|estimates|report|"
+    r"criteria|methodology)\b|(?:member|ally)\b(?!\s+(?:states|countries|nations)))", re.I)
+_GROUPISH = frozenset(("NATO", "EU", "EUROPE", "NATO_EUROPE", "NATO_EUROPE_CANADA", "DONORS",
+                       "UDCG", "NORDICS", "BALTICS"))
 # The list is who spends: 'Poland, Estonia ... and Greece will spend more than 3%'.
 _LIST_SPENDS = re.compile(
-    r"^\s+(?:all\s+)?(?:already\s+)?(?:will\s+|would\s+|each\s+)?(?:spend|spent|allocate|"
+    r"^\s+(?:(?:all|also|both|already|each|will|would)\s+){0,3}(?:spend|spent|allocate|"
     r"allocated|devote|devoted|are\s+spending|were\s+spending|are\s+allocating)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+)?$",
+    r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+|"
+    r"above\s+)?$",
     re.I)
 _GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|benchmark)\b"
                              r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])", re.I)
@@ -448,6 +490,12 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
           and not _NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
           and not (m.role == "group" and (_NAMES_TARGET_AFTER.match(text, m.end)
                                           or _ATTRIBUTIVE_AFTER.match(text, m.end)))]
+    if kind == "percent":
+        # 'submitted to NATO', 'according to NATO', 'NATO accounting rules',
+        # 'Croatia, another NATO member': the alliance is not who spends the share.
+        ok = [i for i in ok if s.mentions[i].role != "group" or not (
+            _PREP_BEFORE.search(text, max(0, s.mentions[i].start - 16), s.mentions[i].start)
+            or _ATTRIBUTIVE_MORE_AFTER.match(text, s.mentions[i].end))]
     if not ok and ctx.subject is None:
         ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
     for i in ok:
@@ -467,7 +515,10 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
         chosen = before[0]
     else:
         after = [i for i in ok if s.mentions[i].start >= q.end]
-        if after:
+        if after and not (kind == "percent" and s.mentions[after[0]].role == "group"
+                          and ctx.subject and ctx.subject not in _GROUPISH):
+            # but 'The Baltic country ... will spend about 3% ..., making it the military
+            # alliance's sixth-biggest spender': the ally of the sentence before
             chosen = after[0]
     if chosen is None:
         if ctx.subject:
@@ -500,9 +551,14 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
     return [m.code]
 
 
-def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
+def _count_claims(s: _Sent, ctx: _Context, used: set[int],
+                  members: dict[int, tuple[str, int | None, bool]]) -> list[Claim]:
+    """Counts of allies meeting a target. ``used`` gets the target percents they consume;
+    ``members`` maps a target percent to the ally said to be one of the count ('Hungary is one
+    of the nine NATO states that will spend 2%'), whose level that percent also is."""
     text = s.text
     out: list[Claim] = []
+    member_at: dict[int, str] = {}
     # 'Only seven countries have achieved this' after a sentence about counts: 'this' is the target.
     targetish = _TARGETISH.search(text) or (ctx.count_topic and _REACHED_IT.search(text))
     found: list[tuple[int, int, int, int | None, str | None]] = []
@@ -511,16 +567,32 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         if not 0 < n <= 32 or not targetish or not _COUNT_VERB.search(text):
             continue
         lead = text[max(0, m.start() - 16):m.start()]
-        if _SUBSET_BEFORE.search(lead) or re.match(r"one\s+of\b", text[m.start("n"):], re.I):
-            continue  # 'including the previous three countries', 'one of the countries'
         total = m.group("total") or m.group("total2")
-        if re.search(r"\b(?:the|all|its)\s+$", lead, re.I):
+        member = _MEMBER_OF.search(lead) is not None
+        if re.match(r"one\s+of\b", text[m.start("n"):], re.I):
+            # 'one of the countries'; but 'Slovakia, one of 23 countries that has met the 2%
+            # target': the 23 is the count
+            if not total or _count_value(total) >= 29:
+                continue
+            n, total, member = _count_value(total), None, True
+        if _SUBSET_BEFORE.search(lead) or _CHANGE_BEFORE.search(text, max(0, m.start() - 40),
+                                                                m.start()):
+            continue  # 'including the previous three countries', 'an increase of 13 countries'
+        if member:
+            who = [x for x in s.mentions if x.role == "ally" and x.end <= m.start()
+                   and m.start() - x.end < 60]
+            if who:
+                member_at[m.start()] = who[-1].code
+        elif re.search(r"(?:\b(?:the|all|its)|['’]s)\s+$", lead, re.I):
+            # 'the alliance's 31 member states', 'its 32 members are on track to meet': the
+            # whole alliance, named by its size
             # 'its 32 members are on track to meet': the whole alliance, named by its size
             if n < 29 or total or not _REACH_VERB.match(text, m.end()) or \
                     re.search(r"\b(?:all|of\s+the|of\s+its)\s+$", lead, re.I):
                 continue
             total = str(n)
-        found.append((m.start(), m.end(), n, int(total) if total else None, m.group("hedge")))
+        found.append((m.start(), m.end(), n, _count_value(total) if total else None,
+                      m.group("hedge")))
     for m in _FRACTION_OF_ALLIES.finditer(text) if targetish else ():
         # 'two-thirds of allies will reach the 2% target': about 21 of 32
         if _COUNT_VERB.search(text, m.end()):
@@ -547,6 +619,9 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
             if 0 < n <= 32 and any(y.start >= m.end("n") and y.start - m.end("n") < 12
                                    and y.year for y in s.years):
                 found.append((m.start("n"), m.end("n"), n, None, None))
+        for m in _NUMBER_ROSE.finditer(text, last_end):
+            # '..., and by June, that number had risen to 23'
+            found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
     if not found and (ctx.count_topic or re.search(r"\bnumber of (?:states|allies|countries|"
                                                     r"members|NATO)", text, re.I)
                       or (s.years and _NUMBER_ANAPHOR.search(text))):
@@ -554,6 +629,8 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
             n = _count_value(m.group("n"))
             if 0 < n <= 32:
                 found.append((m.start("n"), m.end("n"), n, None, None))
+        for m in _NUMBER_ROSE.finditer(text):
+            found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
         for q in s.quantities:
             if q.kind == "number" and 0 < q.value <= 32 and q.value == int(q.value) and \
                     not any(f[0] <= q.num_start < f[1] for f in found):
@@ -562,6 +639,11 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
                 if near and re.match(r"\s*(?:last|this|in|$)", text[q.end:q.end + 6]) or \
                         re.search(r"\b(?:was|just|only)\s+$", text[max(0, q.start - 12):q.start]):
                     found.append((q.start, q.end, int(q.value), None, None))
+    if not found and targetish:
+        # '..., with only seven meeting NATO's 2% of GDP defence spending target'
+        for m in _ONLY_N_REACH.finditer(text):
+            if _TARGETISH.search(text, m.end(), m.end() + 60):
+                found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
     if not found:
         found.extend(_list_counts(s))
     if targetish and found:
@@ -588,10 +670,12 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
             continue  # 'demanded that all member states raise defense spending to 5%'
 
         target = 2.0
+        target_q = None
         for q in s.quantities:
             if q.kind == "percent" and q.num_start >= end and q.value <= 6:
-                target = q.value
-                used.add(q.start)
+                target, target_q = q.value, q
+                if start not in member_at:
+                    used.add(q.start)
                 break
         clause_start = _clause_of(s, start)[0]
         for q in s.quantities:
@@ -617,29 +701,44 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int]) -> list[Claim]:
         out.append(_make(s, start, end, "allies_meeting_target", "NATO", year, inferred,
                          float(n), "count", None, hedge=hedge, low=low, high=high,
                          target_pct=target, total=total))
+        if target_q is not None and start in member_at:
+            members[target_q.start] = (member_at[start], year, inferred)
     return out
 
 
 _REACH_VERB = re.compile(r"\s+(?:\w+\s+){0,3}?(?:meet|met|reach|hit|exceed|surpass|achiev|pass|"
                          r"clear|are\s+(?:above|on\s+track)|were\s+(?:above|on\s+track))\w*\b",
                          re.I)
-_SUBSET_BEFORE = re.compile(r"\b(?:previous|other|remaining|including(?:\s+the)?)\s+$", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:previous|other|remaining|latter|former|including(?:\s+the)?)"
+                            r"\s+$", re.I)
+# 'Hungary is one of the nine NATO states that will spend 2%', 'Slovakia is also among the 23
+# countries meeting ...': the number is the count; the ally named first is one of them.
+_MEMBER_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?$", re.I)
 _REACHED_IT = re.compile(r"\b(?:achieved|reached|met|exceeded|hit|surpassed)\s+(?:this|that|it)\b",
                          re.I)
+_NUMBER_ROSE = re.compile(
+    r"\b(?:that|the|this)\s+number\b[^.;%]{0,60}?\b(?:ris(?:e|en|es|ing)|rose|gr[eo]w\w*|"
+    r"increas\w*|climb\w*|jump\w*)\s+to\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\b(?![\d%]|[.,]\d|\s*(?:per|percent|billion|million|thousand))",
+    re.I)
 _ONLY_N_REACH = re.compile(
     r"\bonly\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:currently\s+|now\s+|still\s+|already\s+)?(?:reach|meet|exceed|hit|surpass|clear)\w*\b",
     re.I)
 _ZERO_COUNT = re.compile(
     r"\bno\s+(?:NATO\s+|other\s+|European\s+|allied\s+)?(?:member(?:\s+(?:state|country))?|ally|"
-    r"country|nation)(?:\s+of\s+the\s+alliance)?\s+(?:has|had|have)\s+(?:yet\s+|ever\s+|so\s+far\s+)?"
-    r"(?P<verb>achieved|reached|met|hit|exceeded|surpassed)\b", re.I)
+    r"country|nation)(?:\s+of\s+the\s+alliance)?(?:,[^,.;]{1,40},)?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:yet\s+|ever\s+|so\s+far\s+|currently\s+|now\s+)?"
+    r"(?P<verb>achieved|reached|reaches|met|meets|hit|hits|exceeded|exceeds|surpassed|surpasses)\b",
+    re.I)
 _THE_ONLY_ONES = re.compile(
     r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"
     r"countries|nations|states)\b", re.I)
 _PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|allocate|devote)"
                               r"\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
 _DEMAND_BEFORE = _words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
+                        "requir\\w*", "oblig\\w*",
+                        "(?:target|goal|guideline|benchmark)s? for",
                         "push(?:es|ed|ing)? for",
                         "want(?:s|ed)?", "pressed", "pressur\\w+")
 _FRACTION_OF_ALLIES = re.compile(

@@ -50,14 +50,21 @@ _SMALL_UNITS = "|".join(k for k in _UNITS if _UNITS[k] < 10)
 _WORD_NUMBER = "(?:" + _by_first_letter(
     [rf"{tens}(?:{_HYPHEN}|\s)(?:{_SMALL_UNITS})" for tens in _TENS]
     + sorted(_UNITS, key=len, reverse=True) + list(_TENS)) + ")"
-_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?"
-NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b)"
+# '1,67%': a decimal comma, read only right before a percent sign or word (elsewhere '1,050' is
+# a thousand and fifty).
+_COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
+_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL
+           + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
+# 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
+_A_SCALE = r"\b(?:half\s+)?an?(?=\s+(?:billion|million|trillion)\b)"
+NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
 
 _CURRENCY_PREFIX = {
     "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
     "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
+    "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON",
 }
 _CURRENCY_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
@@ -68,7 +75,10 @@ _CURRENCY_SUFFIX = {
     "swedish crowns": "SEK", "sek": "SEK", "kroner": "KR", "kronor": "KR", "krone": "KR",
     "crowns": "KR", "kr": "KR", "canadian dollars": "CAD", "cad": "CAD", "yen": "JPY",
     "jpy": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
-    "australian dollars": "AUD", "aud": "AUD",
+    "australian dollars": "AUD", "aud": "AUD", "czech crowns": "CZK", "czech korunas": "CZK",
+    "korunas": "CZK", "koruny": "CZK", "koruna": "CZK", "czk": "CZK", "leva": "BGN",
+    "lev": "BGN", "bgn": "BGN", "forints": "HUF", "forint": "HUF", "huf": "HUF", "lei": "RON",
+    "ron": "RON",
 }
 
 
@@ -83,13 +93,13 @@ _SCALE_RE = re.compile(
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _PERCENT_RE = re.compile(
-    rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per\s?cent|percent)\b|pct\b\.?)|\s?p\.c\.|"
+    rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per(?:\s|{_HYPHEN})?cent|percent)\b|pct\b\.?)|\s?p\.c\.|"
     rf"\s?percentage points?\b)", re.I)
 _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
                        re.I)
 # A number starts at a digit or at the start of a word: testing that first skips the middle of
 # every word, which is most positions in news text.
-_NUMBER_RE = re.compile(rf"(?=\d|(?<![\w])[zotfsenZOTFSEN]){NUMBER}", re.I)
+_NUMBER_RE = re.compile(rf"(?=\d|(?<![\w])[zotfsenhaZOTFSENHA]){NUMBER}", re.I)
 _FRACTION_RE = re.compile(rf"(?=[aohtAOHT])\b(?:{_alternation(_FRACTIONS)})\b(?=\s+of\b)", re.I)
 
 # (phrase right before the number, hedge). 'surpass about $1.5 trillion' is 'more than'.
@@ -144,6 +154,9 @@ class Quantity:
 
 
 _WORD_SPLIT_RE = re.compile(rf"{_HYPHEN}|\s+")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_SHARED_UNIT_RE = re.compile(
+    rf"\s+(?:and|or|to)\s+(?:\d{{1,2}}(?:\.\d{{1,2}})?)({_PERCENT_RE.pattern})", re.I)
 # 'between 5 and 6 percent': the second figure of a range opened by 'between'.
 _AND_NEXT_RE = re.compile(rf"\s+and\s+(?:\$|€|£)?({NUMBER})")
 
@@ -153,7 +166,13 @@ def parse_number(token: str) -> float:
     t = token.strip().lower()
     if t in _FRACTIONS:
         return _FRACTIONS[t]
+    if t in ("a", "an"):
+        return 1.0
+    if t.startswith("half ") and t.split()[-1] in ("a", "an"):
+        return 0.5
     if t[:1].isdigit():
+        if re.fullmatch(r"\d{1,2},\d{1,2}", t):
+            return float(t.replace(",", "."))
         return float(t.replace(",", ""))
     if t.endswith(" a half") and " and " in t:  # 'two and a half'
         return parse_number(t[:t.index(" and ")]) + 0.5
@@ -226,8 +245,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             currency = _CURRENCY_PREFIX[code]
             start = prefix.start()
     high_value = None
-    rng = _RANGE_RE.match(text, end)
-    if rng and digits and rng.group(1)[:1].isdigit():
+    # 'from 1.3 to 2 per cent' is a change between two levels, not a range.
+    changes = _FROM_BEFORE_RE.search(text, max(0, start - 25), start) is not None
+    rng = None if changes else _RANGE_RE.match(text, end)
+    if rng and digits == rng.group(1)[:1].isdigit():
         second = parse_number(rng.group(1))
         tail = text[rng.end():rng.end() + 20]
         if second > value and (_PERCENT_RE.match(tail) or _SCALE_RE.match(tail)
@@ -256,6 +277,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             kind = "percent"
             points = "point" in pct.group().lower()
             end = pct.end()
+        elif digits and (shared := _SHARED_UNIT_RE.match(text, end)) and \
+                not shared.group(1).lower().lstrip().startswith("percentage"):
+            kind = "percent"  # '4.5 and 4 per cent', 'from 1.3 to 2 per cent': one unit for both
     hedge, hedge_start = _hedge_before(text, start)
     if high_value is None:
         between = _BETWEEN_RE.search(text, max(0, start - 12), start)
