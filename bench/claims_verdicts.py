@@ -1,6 +1,6 @@
 """Verdict accuracy of natospend's verifier against hand-labelled gold verdicts.
 
-    .venv/bin/python bench/claims_verdicts.py [--set tuned|blind] [--show] [--type TYPE]
+    .venv/bin/python bench/claims_verdicts.py [--set tuned|blind-4|blind-5] [--show] [--type TYPE]
 
 The gold verdicts were decided by hand from the shipped figures, using the edition current at
 each passage's publication date. The verifier is run on the GOLD claims (not on extracted
@@ -8,8 +8,9 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind``: round 4 (claims_verdicts4a/4b.jsonl on claims_dev4a/4b.jsonl), decided by helpers
-  who read the data files and never ran the checker; no verifier rule was written for them.
+- ``blind-4`` and ``blind-5``: rounds 4 and 5 (claims_verdicts4a/4b/5.jsonl on the claims of
+  claims_dev4a/4b/5.jsonl), decided by people who read the data files and never ran the
+  checker; no verifier rule was written for them.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from natospend.claims.verify import verify
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 SETS = {
     "tuned": (("claims_dev.jsonl", "claims_verdicts.jsonl"),),
-    "blind": (("claims_dev4a.jsonl", "claims_verdicts4a.jsonl"),
-              ("claims_dev4b.jsonl", "claims_verdicts4b.jsonl")),
+    "blind-4": (("claims_dev4a.jsonl", "claims_verdicts4a.jsonl"),
+                ("claims_dev4b.jsonl", "claims_verdicts4b.jsonl")),
+    "blind-5": (("claims_dev5.jsonl", "claims_verdicts5.jsonl"),),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
