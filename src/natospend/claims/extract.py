@@ -177,10 +177,17 @@ _ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['â
                      r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 _COUNT_VERB = _words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
                      "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
-                     "at or above", "on track", "above", "surpass\\w*", "achiev\\w*",
-                     "allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
-                     "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) (?:promise|pledge|"
-                     "commitment)")
+                     "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
+# Rarer ways to say a count meets a target, tried only where a count was found ('18 alliance
+# countries were allocating at least 2 percent', 'only eleven ... had kept their promise').
+_COUNT_VERB_MORE = _words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
+                          "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) "
+                          "(?:promise|pledge|commitment)")
+
+
+def _count_verb(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    end = len(text) if endpos is None else endpos
+    return bool(_COUNT_VERB.search(text, pos, end) or _COUNT_VERB_MORE.search(text, pos, end))
 _COUNT_NEG = _words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
                     "do not", "falling short", "lagging")
 _ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
@@ -194,7 +201,7 @@ _FOLLOWUP_COUNT = re.compile(
 _NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|had\s+been)\s+"
                              r"(?:still\s+)?(?:just\s+|only\s+)?\d{1,2}\b(?![\d,%]|\.\d|\s*(?:per|"
                              r"percent|billion|million|thousand))", re.I)
-_TARGETISH = re.compile(r"%|(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
+_TARGETISH = re.compile(r"%|\b(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
                         r"goal|promise|per\s?cent|percent|criteri(?:on|a)|requirement\b)", re.I)
 _NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\b", re.I)
 _CLAUSE_BREAK = re.compile(
@@ -564,7 +571,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
     found: list[tuple[int, int, int, int | None, str | None]] = []
     for m in (_COUNT_RE.finditer(text) if targetish else ()):
         n = _count_value(m.group("n"))
-        if not 0 < n <= 32 or not targetish or not _COUNT_VERB.search(text):
+        if not 0 < n <= 32 or not targetish or not _count_verb(text):
             continue
         lead = text[max(0, m.start() - 16):m.start()]
         total = m.group("total") or m.group("total2")
@@ -604,7 +611,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in _ALL_RE.finditer(text):
-        if not targetish or not _COUNT_VERB.search(text, m.end(), m.end() + 60):
+        if not targetish or not _count_verb(text, m.end(), m.end() + 60):
             continue
         total = int(m.group("total")) if m.group("total") else None
         n = total or _member_count(ctx.published)
