@@ -895,3 +895,15 @@ def test_word_ranges_are_ranges_and_from_to_is_not():
     [q] = find_quantities("five to six percent")
     assert (q.kind, q.value, q.high_value, q.hedge) == ("percent", 5.0, 6.0, "range")
     assert [q.hedge for q in find_quantities("from 2% to 5%")] == [None, None]
+
+
+def test_places_and_institutions_are_not_subjects():
+    from natospend.claims.subjects import find_mentions
+
+    def codes(t: str) -> list[str]:
+        return [m.code for m in find_mentions(t)]
+
+    assert codes("the Stockholm International Peace Research Institute said") == []
+    assert codes("at the NATO summit in Lithuania, Poland said") == ["NATO", "POL"]
+    assert codes("Riga is also aiming for 4%") == ["LVA"]
+    assert codes("All three Baltic States have pledged") == ["BALTICS"]

@@ -117,14 +117,20 @@ def find_mentions(text: str) -> list[Mention]:
         code, role, demonym = lex[m.group()]
         if role.endswith("-metonym"):
             # 'a summit in Washington' is a place, not the government.
-            if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or \
+                    _INSTITUTION_AFTER.match(text, m.end()):
+                continue  # 'the Stockholm International Peace Research Institute' is not Sweden
             role = role.removesuffix("-metonym")
+        elif not demonym and _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # 'at the NATO summit in Lithuania': where, not who
         out.append(Mention(m.start(), m.end(), code, role, demonym))
     return out
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|visit(?:ed|ing)?|near|of|via)\s+$", re.I)
+_INSTITUTION_AFTER = re.compile(r"\s+(?:International|Post|Times|Agreement|Institute|Treaty)\b")
+_VENUE_BEFORE = re.compile(r"\b(?:summit|meeting|conference|talks|gathering)\s+(?:held\s+)?in\s+"
+                           r"(?:the\s+\w+\s+capital\s+(?:of\s+)?)?$", re.I)
 _CROWNS = {"DNK": "DKK", "NOR": "NOK", "SWE": "SEK", "ISL": "ISK", "CZE": "CZK"}
 
 
