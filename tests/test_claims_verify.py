@@ -144,3 +144,37 @@ def test_the_fast_count_agrees_with_compliance_everywhere():
                 b = _count(target, int(year), edition)
                 assert (a["count"], a["total"], sorted(a["no_figure"])) == \
                     (b["count"], b["total"], sorted(b["no_figure"])), (edition, year, target)
+
+
+@dataclass
+class InferredClaim(Claim):
+    year_inferred: bool = False
+
+
+def test_before_any_edition_of_ours_the_verdict_is_unverifiable_and_the_latest_is_given():
+    v = verify(Claim("share_of_gdp", "POL", 2023, 3.9, "pct_gdp"), date(2023, 7, 7))
+    assert v.verdict == UNVERIFIABLE and "no edition" in v.summary
+    assert v.latest.verdict == CONTRADICTED and "2026-07" in v.summary
+
+
+def test_a_budget_within_the_definition_margin_is_neither_confirmed_nor_refuted():
+    # NATO: CZK 159.7 billion for 2024 (2024-06 tables); the Czech budget said 166.8 billion.
+    near = verify(Claim("spending_amount", "CZE", 2024, 166.8e9, "CZK"), date(2025, 1, 7))
+    assert near.verdict == UNVERIFIABLE and "margin" in near.summary
+    far = verify(Claim("spending_amount", "CZE", 2024, 185e9, "CZK"), date(2025, 1, 7))
+    assert far.verdict == CONTRADICTED
+
+
+def test_this_year_means_last_years_figures_only_early_in_the_year():
+    feb = verify(InferredClaim("allies_meeting_target", "NATO", 2025, 23, "count",
+                               target_pct=2.0, year_inferred=True), date(2025, 2, 14))
+    assert feb.verdict == SUPPORTED
+    june = verify(InferredClaim("share_of_gdp", "ESP", 2025, 2.0, "pct_gdp",
+                                year_inferred=True), date(2025, 6, 12))
+    assert june.verdict == UNVERIFIABLE
+
+
+def test_european_nato_members_are_natos_europe_group():
+    a = verify(Claim("share_of_gdp", "NATO_EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))
+    b = verify(Claim("share_of_gdp", "EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))
+    assert a.verdict == b.verdict == SUPPORTED

@@ -148,16 +148,21 @@ def _rounding(v: float, unit: str | None) -> float:
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
-    which are for 2024: an inferred year the editions of the day do not yet cover becomes the
-    newest year they do."""
+    which are for 2024: early in a year (January to March, before NATO estimates the year), an
+    inferred current year the editions of the day do not cover becomes the newest year they do.
+    Later in the year 'this year' is the year itself: 'Spain will reach 2% this year' in June is
+    about the year not yet measured, not about last year."""
     if (not getattr(claim, "year_inferred", False) or claim.year is None or published is None
-            or claim.year != published.year):
+            or claim.year != published.year or published.month > EARLY_MONTHS):
         return claim
     newest = next((y for ed in editions_at(published)
                    if (y := dataset.newest_year(ed)) is not None), None)
     if newest is None or newest >= claim.year or not is_dataclass(claim):
         return claim
     return replace(claim, year=newest)  # type: ignore[type-var]
+
+
+EARLY_MONTHS = 3
 
 
 @lru_cache(maxsize=4096)
@@ -191,9 +196,16 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
     if claim.type in EDITION_FREE:
         j = judge(claim, latest_id, published)
         return Verdict(j.verdict, _summary(None, j), None, j)
+    if claim.subject in SUBJECT_ALIASES and is_dataclass(claim):
+        claim = replace(claim, subject=SUBJECT_ALIASES[claim.subject])  # type: ignore[type-var]
     claim = _present_year(claim, published)
     at_pub = _judge_at(judge, claim, published) if published else None
     latest = judge(claim, latest_id, published)
+    if published is not None and at_pub is None:
+        # None of our editions was out yet: what the article could know is not in our data.
+        # The latest edition's judgement is still reported beside it.
+        at_pub = Judgement(UNVERIFIABLE, f"no edition in natospend's data was out by "
+                           f"{published.isoformat()}", edition=None)
     # The verdict is the one the figures out at publication give: a figure published later is
     # reported beside it (the summary names it) but does not decide what the article could know.
     primary = at_pub if at_pub is not None else latest
@@ -209,6 +221,9 @@ def _summary(at_pub: Judgement | None, latest: Judgement) -> str:
 
     if at_pub is None:
         return f"{latest.verdict} by {title(latest.edition)}: {latest.reason}"
+    if at_pub.edition is None:
+        return (f"{at_pub.verdict} at publication: {at_pub.reason}; the {latest.edition} "
+                f"edition: {latest.verdict}, {latest.reason}")
     s = f"{at_pub.verdict} by {title(at_pub.edition)} (current at publication): {at_pub.reason}"
     if latest.edition != at_pub.edition and (latest.verdict != at_pub.verdict
                                              or latest.reason != at_pub.reason):
@@ -378,6 +393,9 @@ def _count(target: float, year: int, edition: str) -> dict[str, Any]:
             "estimate": any(bool(f["estimate"]) for f in have.values())}
 
 
+DEFINITION_MARGIN = 0.05
+
+
 def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
     problem = _subject_ok(claim)
     if problem:
@@ -412,6 +430,14 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
     if lo <= value <= hi:
         return Judgement(SUPPORTED, f"NATO's figure is {money(value)} {claim.unit}; the claim "
                          f"says {stated}", [ev], edition)
+    gap = abs(float(claim.value) - value) / value if value else math.inf
+    if gap <= DEFINITION_MARGIN:
+        # A national budget and NATO's definition of defence spending differ by a few per cent
+        # (pensions, paramilitary forces, timing): so close a figure neither confirms nor
+        # refutes the claim.
+        return Judgement(UNVERIFIABLE, f"NATO's figure is {money(value)} {claim.unit}, "
+                         f"{100 * gap:.1f}% from the claim's {stated}: within the margin by which "
+                         "national budgets and NATO's definition differ", [ev], edition)
     return Judgement(CONTRADICTED, f"NATO's figure is {money(value)} {claim.unit}, not {stated}",
                      [ev], edition)
 
@@ -613,7 +639,9 @@ def _judge_total(claim: ClaimLike, published: date) -> Judgement:
                      [ev], "packages")
 
 
-EDITION_FREE = {"aid_pledge", "target_commitment"}  # judged on records that have no editions
+EDITION_FREE = {"aid_pledge", "target_commitment"}
+# 'European NATO members' (labelled NATO_EUROPE) are the group NATO's tables call Europe.
+SUBJECT_ALIASES = {"NATO_EUROPE": "EUROPE"}  # judged on records that have no editions
 JUDGES = {"share_of_gdp": judge_share, "allies_meeting_target": judge_count,
           "spending_amount": judge_amount, "target_commitment": judge_target,
           "aid_pledge": judge_aid}
