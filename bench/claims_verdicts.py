@@ -1,6 +1,6 @@
 """Verdict accuracy of natospend's verifier against hand-labelled gold verdicts.
 
-    .venv/bin/python bench/claims_verdicts.py [--set tuned|blind-4|blind-5] [--show] [--type TYPE]
+    .venv/bin/python bench/claims_verdicts.py [--set tuned|blind-4|blind-5|blind-6] [--show] [--type TYPE]
 
 The gold verdicts were decided by hand from the shipped figures, using the edition current at
 each passage's publication date. The verifier is run on the GOLD claims (not on extracted
@@ -8,9 +8,10 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` and ``blind-5``: rounds 4 and 5 (claims_verdicts4a/4b/5.jsonl on the claims of
-  claims_dev4a/4b/5.jsonl), decided by people who read the data files and never ran the
-  checker; no verifier rule was written for them.
+- ``blind-4``, ``blind-5``, ``blind-6``: rounds 4-6 (claims_verdicts4a/4b/5/6a/6b.jsonl on the
+  claims of claims_dev4a/4b/5/6a/6b.jsonl), decided by people who read the data files and
+  never ran the checker. Round 4's disagreements were then read and the verifier changed
+  (docs/benchmarks.md keeps its first score); no verifier rule was written for rounds 5 and 6.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ SETS = {
     "blind-4": (("claims_dev4a.jsonl", "claims_verdicts4a.jsonl"),
                 ("claims_dev4b.jsonl", "claims_verdicts4b.jsonl")),
     "blind-5": (("claims_dev5.jsonl", "claims_verdicts5.jsonl"),),
+    "blind-6": (("claims_dev6a.jsonl", "claims_verdicts6a.jsonl"),
+                ("claims_dev6b.jsonl", "claims_verdicts6b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
