@@ -1,6 +1,6 @@
 """Verdict accuracy of natospend's verifier against hand-labelled gold verdicts.
 
-    .venv/bin/python bench/claims_verdicts.py [--set tuned|blind-4|blind-5|blind-6] [--show] [--type TYPE]
+    .venv/bin/python bench/claims_verdicts.py [--set NAME] [--show] [--type TYPE]
 
 The gold verdicts were decided by hand from the shipped figures, using the edition current at
 each passage's publication date. The verifier is run on the GOLD claims (not on extracted

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 
 from natospend.claims.numbers import Quantity, find_quantities
@@ -70,17 +71,31 @@ class _Context:
     listed: int = 0
 
 
+# Each pattern made by ``_words``, lowercased and without re.IGNORECASE, for searching a
+# lowercased sentence (``_Sent.find``): case-sensitive matching is markedly faster, and it
+# matches at the same places (``_Sent.lower`` says why).
+_LOWERCASE_FORM: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
 def _words(*alternatives: str) -> re.Pattern[str]:
     """Whole words or phrases, any case. A leading class of the alternatives' first letters
     lets the engine reject most positions with one test (twice as fast on news text)."""
     firsts: set[str] = set()
+    source = None
     for alt in alternatives:
         head = re.sub(r"^(?:\(\?<!?[^)]*\))+", "", alt)[:1]
         if not head.isalnum():
-            return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+            source = r"\b(?:" + "|".join(alternatives) + r")\b"
+            break
         firsts.update((head.lower(), head.upper()))
-    lead = "".join(sorted(firsts))
-    return re.compile(rf"\b(?=[{lead}])(?:" + "|".join(alternatives) + r")\b", re.I)
+    if source is None:
+        lead = "".join(sorted(firsts))
+        source = rf"\b(?=[{lead}])(?:" + "|".join(alternatives) + r")\b"
+    pattern = re.compile(source, re.I)
+    # Lowercasing the source must leave its escapes alone ('\W' is not '\w').
+    assert re.search(r"\\[A-Z]", source) is None, source
+    _LOWERCASE_FORM[pattern] = re.compile(source.lower())
+    return pattern
 
 
 _GDP_AFTER = re.compile(
@@ -204,10 +219,16 @@ _NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|
 _TARGETISH = re.compile(r"%|\b(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
                         r"goal|promise|per\s?cent|percent|criteri(?:on|a)|requirement\b)", re.I)
 _NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\b", re.I)
+_NUMBER_OF_GROUP = re.compile(r"\bnumber of (?:states|allies|countries|members|NATO)", re.I)
+_ONE_OF = re.compile(r"one\s+of\b", re.I)
+_WHOLE_ALLIANCE_BEFORE = re.compile(r"(?:\b(?:the|all|its)|['’]s)\s+$", re.I)
+_ALL_OF_BEFORE = re.compile(r"\b(?:all|of\s+the|of\s+its)\s+$", re.I)
+# The leading class holds the first character of every alternative (the pattern is case
+# sensitive): most positions fail that one test instead of trying seven alternatives.
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|\s--\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|down\s+from|"
+    r"(?=[;\s,cuf])(?:;|\s[—–]\s|\s--\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|down\s+from|"
     r"but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|\bcompared\s+"
-    r"(?:to|with)\b|\bup\s+from\b|\bfrom\s+(?:its\s+)?(?:the\s+)?current\b")
+    r"(?:to|with)\b|\bup\s+from\b|\bfrom\s+(?:its\s+)?(?:the\s+)?current\b)")
 _LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -215,10 +236,17 @@ _WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
               "nineteen": 19, "twenty": 20, "thirty": 30}
 
 
-_HAS_FIGURE = re.compile(
-    r"\d|\b(?=[pPaAeEoOtTfFsSnNhHqQ])(?:per\s?cent|percent|all|every|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
-    r"thirty|half|third|quarter)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_FIGURE_WORD = re.compile(
+    r"\b(?=[pPaAeEoOtTfFsSnNhHqQ])(?:per\s?cent|percent|all|every|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|half|third|quarter)\b", re.I)
+
+
+def _has_figure(text: str) -> bool:
+    """Whether the sentence has a digit or a figure word. The digit test is a fast scan and
+    settles most sentences, so the slower word search runs only on the rest."""
+    return _DIGIT.search(text) is not None or _FIGURE_WORD.search(text) is not None
 
 
 def _count_value(token: str) -> int:
@@ -252,10 +280,62 @@ class _Sent:
     years: list[YearRef]
     quantities: list[Quantity]
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    # Whole-sentence searches, keyed by pattern: the rules ask the same ones ('is this sentence
+    # about aid?') for every figure of a sentence. Lives and dies with the sentence.
+    _found: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.sent.text
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The sentence lowercased, for substring tests and case-sensitive searches that stand
+        in for case-insensitive ones; None when it has a character that re.IGNORECASE matches
+        to an ASCII letter but ``lower()`` does not turn into that letter ('ı', 'ſ', 'İ').
+
+        Otherwise a character matches a letter of our patterns under re.IGNORECASE exactly when
+        its lowercase matches it case-sensitively, and ``lower()`` keeps the length and what
+        ``\\w``, ``\\s`` and ``\\d`` match of every other character (checked over all of Unicode),
+        so matches are found at the same places."""
+        text = self.sent.text
+        if "ı" in text or "ſ" in text or "İ" in text:
+            return None
+        return text.lower()
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when ``pattern`` cannot match the sentence: one of its ``_HINTS`` groups has no
+        word in it. A few substring tests cost less than one scan of a long alternation, and
+        most sentences fail them, so most rules' scans are skipped."""
+        groups = _HINTS.get(pattern)
+        if groups is None:
+            return True
+        low = self.lower
+        if low is None:
+            return True
+        for group in groups:
+            for word in group:
+                if word in low:
+                    break
+            else:
+                return False
+        return True
+
+    def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern.search(self.text)``, run at most once per sentence."""
+        if pattern not in self._found:
+            found = None
+            if self.may_match(pattern):
+                low, lowercase = self.lower, _LOWERCASE_FORM.get(pattern)
+                if low is not None and lowercase is not None:
+                    at = lowercase.search(low)
+                    # The same match, taken on the sentence itself so that its text is the
+                    # sentence's, not the lowercase copy's.
+                    found = pattern.match(self.sent.text, at.start()) if at else None
+                else:
+                    found = pattern.search(self.sent.text)
+            self._found[pattern] = found
+        return self._found[pattern]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -277,11 +357,14 @@ def _clause_of(s: _Sent, pos: int) -> tuple[int, int]:
 
 def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     text = sent.text
-    if not _HAS_FIGURE.search(text) and not _ZERO_COUNT.search(text):
-        _remember(ctx, find_mentions(text), [], text, has_figure=False)
-        return []
+    mentions = find_mentions(text)
+    if not _has_figure(text):
+        bare = _Sent(sent, mentions, [], [])
+        if not bare.find(_ZERO_COUNT):
+            _remember(ctx, bare, has_figure=False)
+            return []
     py = ctx.published.year if ctx.published else None
-    s = _Sent(sent, find_mentions(text), find_years(text, py), find_quantities(text))
+    s = _Sent(sent, mentions, find_years(text, py), find_quantities(text))
     out: list[Claim] = []
     used_percents: set[int] = set()
     members: dict[int, tuple[str, int | None, bool]] = {}
@@ -304,7 +387,7 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
             c = _money_claim(s, q, ctx)
             if c is not None:
                 out.extend(c)
-    _remember(ctx, s.mentions, s.years, text)
+    _remember(ctx, s)
     if any(c.type == "allies_meeting_target" for c in out):
         ctx.count_topic = True
     ctx.listed = len({c.subject for c in out if c.type == "share_of_gdp"})
@@ -322,7 +405,7 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     # whole alliance are averages ('2.71 percent'). No labelled round has a counterexample.
     out = [replace(c, type="target_commitment", year=None, year_inferred=False)
            if c.type == "share_of_gdp" and c.subject == "NATO" and c.value in _ROUND_TARGETS
-           and _TARGET_CUE.search(text) and c.hedge != "more than"
+           and s.find(_TARGET_CUE) and c.hedge != "more than"
            and not _LEVEL_CUE_BEFORE.search(text, max(0, c.span[0] - s.sent.start - 40),
                                              c.span[0] - s.sent.start)
            else c for c in out]
@@ -356,19 +439,19 @@ def _member_level(s: _Sent, q: Quantity, code: str, year: int | None, inferred: 
     return _claims_for(s, q, [code], "share_of_gdp", year, inferred, None, hedge=hedge)
 
 
-def _remember(ctx: _Context, mentions: list[Mention], years: list[YearRef], text: str,
-              has_figure: bool = True) -> None:
-    _remember_money_topic(ctx, text)
-    usable = [m for m in mentions if m.role in ("ally", "donor", "group")
+def _remember(ctx: _Context, s: _Sent, has_figure: bool = True) -> None:
+    text = s.text
+    _remember_money_topic(ctx, s)
+    usable = [m for m in s.mentions if m.role in ("ally", "donor", "group")
               and not (m.role == "group" and _ATTRIBUTIVE_AFTER.match(text, m.end))]
     if usable:
         ctx.subject = usable[0].code
-    explicit = [y for y in years if y.year is not None and y.kind in ("in", "bare")]
+    explicit = [y for y in s.years if y.year is not None and y.kind in ("in", "bare")]
     if explicit:
         ctx.year = explicit[-1].year
-    ctx.defence_topic = _DEFENCE.search(text) is not None and _POLL.search(text) is None
-    ctx.count_topic = bool(has_figure and _COUNT_VERB.search(text) and _COUNT_RE.search(text)) \
-        or _NUMBER_OF_ALLIES.search(text) is not None
+    ctx.defence_topic = s.find(_DEFENCE) is not None and s.find(_POLL) is None
+    ctx.count_topic = bool(has_figure and s.find(_COUNT_VERB) and s.find(_COUNT_RE)) \
+        or s.find(_NUMBER_OF_ALLIES) is not None
 
 
 def _make(s: _Sent, start: int, end: int, ctype: str, subject: str | None, year: int | None,
@@ -567,16 +650,19 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
     out: list[Claim] = []
     member_at: dict[int, str] = {}
     # 'Only seven countries have achieved this' after a sentence about counts: 'this' is the target.
-    targetish = _TARGETISH.search(text) or (ctx.count_topic and _REACHED_IT.search(text))
+    targetish = s.find(_TARGETISH) or (ctx.count_topic and _REACHED_IT.search(text))
     found: list[tuple[int, int, int, int | None, str | None]] = []
-    for m in (_COUNT_RE.finditer(text) if targetish else ()):
+    # A count needs a verb of meeting somewhere in the sentence; most sentences have none, and
+    # then no number in them is a count.
+    counting = bool(targetish) and bool(s.find(_COUNT_VERB) or s.find(_COUNT_VERB_MORE))
+    for m in (_COUNT_RE.finditer(text) if counting and s.find(_COUNT_RE) else ()):
         n = _count_value(m.group("n"))
-        if not 0 < n <= 32 or not targetish or not _count_verb(text):
+        if not 0 < n <= 32:
             continue
         lead = text[max(0, m.start() - 16):m.start()]
         total = m.group("total") or m.group("total2")
         member = _MEMBER_OF.search(lead) is not None
-        if re.match(r"one\s+of\b", text[m.start("n"):], re.I):
+        if _ONE_OF.match(text, m.start("n")):
             # 'one of the countries'; but 'Slovakia, one of 23 countries that has met the 2%
             # target': the 23 is the count
             if not total or _count_value(total) >= 29:
@@ -590,17 +676,20 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                    and m.start() - x.end < 60]
             if who:
                 member_at[m.start()] = who[-1].code
-        elif re.search(r"(?:\b(?:the|all|its)|['’]s)\s+$", lead, re.I):
+        elif _WHOLE_ALLIANCE_BEFORE.search(lead):
             # 'the alliance's 31 member states', 'its 32 members are on track to meet': the
             # whole alliance, named by its size
             # 'its 32 members are on track to meet': the whole alliance, named by its size
             if n < 29 or total or not _REACH_VERB.match(text, m.end()) or \
-                    re.search(r"\b(?:all|of\s+the|of\s+its)\s+$", lead, re.I):
+                    _ALL_OF_BEFORE.search(lead):
                 continue
             total = str(n)
         found.append((m.start(), m.end(), n, _count_value(total) if total else None,
                       m.group("hedge")))
-    for m in _FRACTION_OF_ALLIES.finditer(text) if targetish else ():
+    # Only where a verb of meeting and a fraction word ('half', 'third') occur at all.
+    fractions = bool(targetish) and s.find(_COUNT_VERB) is not None and \
+        s.may_match(_FRACTION_OF_ALLIES)
+    for m in _FRACTION_OF_ALLIES.finditer(text) if fractions else ():
         # 'two-thirds of allies will reach the 2% target': about 21 of 32
         if _COUNT_VERB.search(text, m.end()):
             frac = 2 / 3 if m.group(2).lower().startswith("two") else \
@@ -610,8 +699,8 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
             found.append((m.start(), m.end(), round(frac * _member_count(ctx.published)), None,
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
-    for m in _ALL_RE.finditer(text):
-        if not targetish or not _count_verb(text, m.end(), m.end() + 60):
+    for m in _ALL_RE.finditer(text) if targetish and s.may_match(_ALL_RE) else ():
+        if not _count_verb(text, m.end(), m.end() + 60):
             continue
         total = int(m.group("total")) if m.group("total") else None
         n = total or _member_count(ctx.published)
@@ -629,9 +718,8 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
         for m in _NUMBER_ROSE.finditer(text, last_end):
             # '..., and by June, that number had risen to 23'
             found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
-    if not found and (ctx.count_topic or re.search(r"\bnumber of (?:states|allies|countries|"
-                                                    r"members|NATO)", text, re.I)
-                      or (s.years and _NUMBER_ANAPHOR.search(text))):
+    if not found and (ctx.count_topic or s.find(_NUMBER_OF_GROUP)
+                      or (s.years and s.find(_NUMBER_ANAPHOR))):
         for m in _FOLLOWUP_COUNT.finditer(text):
             n = _count_value(m.group("n"))
             if 0 < n <= 32:
@@ -658,13 +746,13 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
         last_end = max(f[1] for f in found)
         for m in _ONLY_N_REACH.finditer(text, last_end):
             found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
-    for m in _ZERO_COUNT.finditer(text):
+    for m in _ZERO_COUNT.finditer(text) if s.find(_ZERO_COUNT) else ():
         # 'a benchmark that no member of the alliance has yet reached', 'no NATO country has
         # achieved this figure': a count of zero
         if targetish or _REACHED_IT.match(text, m.start("verb")):
             found.append((m.start(), m.end(), 0, None, None))
-    only = _THE_ONLY_ONES.search(text)
-    if only and ctx.listed >= 2 and not found:
+    only = s.find(_THE_ONLY_ONES) if ctx.listed >= 2 and not found else None
+    if only:
         # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
         # alliance members that currently surpass the new NATO target of 3.5%'
         found.append((only.start(), only.end(), ctx.listed, None, None))
@@ -768,7 +856,7 @@ def _list_counts(s: _Sent) -> list[tuple[int, int, int, int | None, str | None]]
     """
     text = s.text
     out: list[tuple[int, int, int, int | None, str | None]] = []
-    for i, m in enumerate(s.mentions):
+    for i, m in enumerate(s.mentions if s.may_match(_ONLY_BEFORE) else ()):
         only = _ONLY_BEFORE.search(text, max(0, m.start - 14), m.start)
         if only is None or m.role != "ally":
             continue
@@ -869,9 +957,9 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     a, b = _clause_of(s, q.start)
     clause = text[a:b]
-    if q.value <= 10 and (_DEFENCE.search(text) or ctx.defence_topic) and (
+    if q.value <= 10 and (s.find(_DEFENCE) or ctx.defence_topic) and (
             _PART_OF_TARGET.match(text, q.end) or (
-                (ctx.target_topic or _TARGET_PART_CUE.search(text))
+                (ctx.target_topic or s.find(_TARGET_PART_CUE))
                 and _REMAINDER_BEFORE.search(text, max(0, q.start - 30), q.start))):
         subjects: list[str | None] = [*(_subjects_for(s, q, ctx, kind="percent") or ["NATO"])]
         yref = _year_for(s, q.start, q.end)
@@ -905,7 +993,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     if _EXTRA_BEFORE.search(text, max(0, q.start - 12), q.start) or (not explicit and any(
             o.kind == "percent" and 10 < o.value < 100 and o is not q for o in s.quantities)):
         return []  # 'the extra 0.5%', '42.8% personnel costs ... only 1.9% for infrastructure'
-    if not explicit and not s.mentions and not _DEFENCE.search(text) and not (
+    if not explicit and not s.mentions and not s.find(_DEFENCE) and not (
             ctx.defence_topic and (_TARGET_REF_AFTER.match(text, q.end)
                                    or _TARGET_COPULA_AFTER.match(text, q.end))):
         return []  # 'Therefore, 2.1%, no more, no less.': an echo, not a new claim
@@ -916,7 +1004,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         # 'up from 2.2% in 2022': where spending starts from, dated, is that year's level
         dated = [y for y in s.years if y.kind in ("in", "bare") and y.year and not y.inferred
                  and 0 <= y.start - q.end <= 4]
-        if dated and _DEFENCE.search(text):
+        if dated and s.find(_DEFENCE):
             return _claims_for(s, q, [*_subjects_for(s, q, ctx, "percent")][:1], "share_of_gdp",
                                dated[0].year, False, None)
         return []
@@ -927,13 +1015,12 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     if not explicit:
         prev = [o for o in s.quantities if o.end <= q.start]
-        if q.value > 10 or _poll(text, q) or not (_DEFENCE.search(text)
-                                                      or ctx.defence_topic):
+        if q.value > 10 or _poll(s, q) or not (s.find(_DEFENCE) or ctx.defence_topic):
             return []
         if prev and prev[-1].kind in ("money", "amount") and \
                 re.match(r"^\s*\(?\s*$", text[prev[-1].end:q.start]):
             return []
-    aid = _AID.search(text, a, b)
+    aid = _AID.search(text, a, b) if s.may_match(_AID) else None
     if aid and not re.search(r"defen[cs]e\s+(?:spending|budget)", clause, re.I) and \
             not _DEFENCE_NOUN.search(text, q.end, aid.start()):
         # but not '3.5% of GDP to standard defence needs, including support for Ukraine'
@@ -979,7 +1066,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     moved = _MOVED_TARGET.search(before[-50:])
     if moved and (moved.group("to") is None or not (explicit and deadline_ref)):
         return []
-    if q.value < 1 and _AID_SHARE.search(text):
+    if q.value < 1 and s.find(_AID_SHARE):
         return []  # 'reducing overseas development aid from 0.5 to 0.3 percent of GDP'
     if _AVERAGE_BEFORE.search(before[-20:]):
         # 'just below the NATO average of 2.11 per cent': a level, whatever words came before
@@ -1186,10 +1273,12 @@ _TOTAL_OF_PARTS = re.compile(r"\b(?:total|overall|combined)\b[^.;%]{0,50}\b(?:wo
 _HYPOTHETICAL = re.compile(r"\basked\s+(?:if|whether)\b", re.I)
 
 
-def _poll(text: str, q: Quantity) -> bool:
+def _poll(s: _Sent, q: Quantity) -> bool:
     """A poll's figure; 'X said that' only counts after the figure ('40% said that ...')."""
+    if s.find(_POLL) is None:
+        return False  # no poll word at all, the common case
     return any(m.group().lower() != "said that" or m.start() >= q.end
-               for m in _POLL.finditer(text))
+               for m in _POLL.finditer(s.text))
 
 
 _TARGET_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|that|this)\s+$", re.I)
@@ -1299,16 +1388,16 @@ _WORLD_TOTAL = _words("global", "world", "worldwide", "world['’]s")
 _DEFENCE_OR_TARGET = _words(r"defen[cs]e", "military", "armed forces", "NATO", "target")
 
 
-def _remember_money_topic(ctx: _Context, text: str) -> None:
+def _remember_money_topic(ctx: _Context, s: _Sent) -> None:
     """Carry the topic of money forward from sentences without figures.
 
     'Denmark is contributing about $90 million.' names no aid: the sentences before it, about a
     package for Ukraine, do. The latest sentence that speaks of aid or of defence spending sets
     what a following bare amount is.
     """
-    if _AID.search(text):
+    if s.find(_AID):
         ctx.money_type = "aid_pledge"
-    elif _OWN_SPENDING.search(text) and _DEFENCE_NOUN.search(text):
+    elif s.find(_OWN_SPENDING) and s.find(_DEFENCE_NOUN):
         ctx.money_type = "spending_amount"
 
 
@@ -1323,6 +1412,16 @@ def _money_type(window: str, first: bool) -> str | None:
     if first:
         return "aid_pledge" if aid[0].start() <= spend[0].start() else "spending_amount"
     return "aid_pledge" if aid[-1].end() >= spend[-1].end() else "spending_amount"
+
+
+def _sentence_money_type(s: _Sent) -> str | None:
+    """``_money_type(s.text, first=True)`` from the sentence's first matches, searched once."""
+    aid, spend = s.find(_AID), s.find(_SPENDING)
+    if aid is None and spend is None:
+        return None
+    if aid is None or spend is None:
+        return "aid_pledge" if aid else "spending_amount"
+    return "aid_pledge" if aid.start() <= spend.start() else "spending_amount"
 
 
 def _converts_previous(s: _Sent, q: Quantity) -> bool:
@@ -1356,7 +1455,7 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     before = text[a:q.start]
     if _NOT_SPENDING_AFTER.match(local_after) or _MONEY_NOT_BEFORE.search(before[-40:]):
         return None
-    if _DEVELOPMENT_AID.search(text) and not _DEFENCE_NOUN.search(text):
+    if s.find(_DEVELOPMENT_AID) and not s.find(_DEFENCE_NOUN):
         return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
     if _WORLD_TOTAL.search(before):
         return None
@@ -1365,17 +1464,16 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
         subject_hint: str | None = listed
     else:
         subject_hint = None
-    ctype = (("aid_pledge" if _AID.search(local_after) else None)
+    ctype = (("aid_pledge" if s.may_match(_AID) and _AID.search(local_after) else None)
              or _money_type(local_after, first=True) or _money_type(before, first=False)
-             or _money_type(text, first=True)
-             or ("aid_pledge" if _TRANSFER.search(text) else None)
-             or ("spending_amount" if _INVEST.search(text) and _DEFENCE_OR_TARGET.search(text)
-                 else None)
-             or ("spending_amount" if _COST_OF_SHARE.search(text)
-                 and not _FISCAL_NOT_DEFENCE.search(text) else None)
+             or _sentence_money_type(s)
+             or ("aid_pledge" if s.find(_TRANSFER) else None)
+             or ("spending_amount" if s.find(_INVEST) and s.find(_DEFENCE_OR_TARGET) else None)
+             or ("spending_amount" if s.find(_COST_OF_SHARE)
+                 and not s.find(_FISCAL_NOT_DEFENCE) else None)
              or ctx.money_type)
-    if ctype == "spending_amount" and not _OWN_SPENDING.search(text) and (
-            _AID.search(text) or ctx.money_type == "aid_pledge"):
+    if ctype == "spending_amount" and not s.find(_OWN_SPENDING) and (
+            s.find(_AID) or ctx.money_type == "aid_pledge"):
         # '£68 million for air defense' in a list of a package's parts: 'defense' alone names
         # what the aid buys, not a budget of the donor's own.
         ctype = "aid_pledge"
@@ -1408,3 +1506,32 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
         year, inferred = None, False
     ctx.money_type = ctype
     return [_make(s, q.start, q.end, ctype, subject, year, inferred, q.value, currency, q)]
+
+
+# For each pattern, groups of lowercase words: every match of the pattern contains a word of
+# each group, so a sentence that lacks all words of a group cannot match and is not scanned
+# (``_Sent.may_match``). Words hold no space the pattern writes as ``\s``. Most sentences lack
+# them ('number of', a poll word), so most of these scans are skipped.
+_HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    _POLL: (("poll", "survey", "respondents", "politbarometer", "voters", "favo", "opinion",
+             "supporters", "believe", "said that"),),
+    _NUMBER_OF_ALLIES: (("number of",),),
+    _NUMBER_OF_GROUP: (("number of",),),
+    _NUMBER_ANAPHOR: (("number",),),
+    # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
+    # holds one of these.
+    _AID: (("aid", "assistance", "donat", "donor", "tranche", "package", "support", "ukrain",
+            "kyiv", "kiev", "purl", "help", "drawdown", "usai"),),
+    _OWN_SPENDING: (("spend", "budget", "expenditure", "outlays", "bundeswehr", "armed",
+                     "rearm", "procurement"),),
+    _DEVELOPMENT_AID: (("gni", "income", "aid", "assistance", "oda"),),
+    _COUNT_RE: (("members", "allies", "countries", "nations", "states", "people"),),
+    _FRACTION_OF_ALLIES: (("half", "third"),),
+    _ALL_RE: (("all", "every"),),
+    _ZERO_COUNT: (("no",), ("member", "ally", "countr", "nation"),
+                  ("achieved", "reache", "met", "hit", "exceed", "surpass")),
+    _THE_ONLY_ONES: (("only",),),
+    _ONLY_BEFORE: (("only", "just", "solely"),),
+    _TARGETISH: (("%", "target", "threshold", "benchmark", "guideline", "pledge", "goal",
+                  "promise", "cent", "criteri", "requirement"),),
+}
