@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from natospend.claims.numbers import Quantity, find_quantities
 from natospend.claims.subjects import (
@@ -73,8 +73,10 @@ class _Context:
 
 # Each pattern made by ``_words``, lowercased and without re.IGNORECASE, for searching a
 # lowercased sentence (``_Sent.find``): case-sensitive matching is markedly faster, and it
-# matches at the same places (``_Sent.lower`` says why).
-_LOWERCASE_FORM: dict[re.Pattern[str], re.Pattern[str]] = {}
+# matches at the same places (``_Sent.lower`` says why). Tables of patterns are keyed by
+# ``id(pattern)`` (module constants, alive as long as the module): hashing a Pattern hashes
+# its whole compiled program, a microsecond per lookup for the long alternations here.
+_LOWERCASE_FORM: dict[int, re.Pattern[str]] = {}
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -94,7 +96,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     pattern = re.compile(source, re.I)
     # Lowercasing the source must leave its escapes alone ('\W' is not '\w').
     assert re.search(r"\\[A-Z]", source) is None, source
-    _LOWERCASE_FORM[pattern] = re.compile(source.lower())
+    _LOWERCASE_FORM[id(pattern)] = re.compile(source.lower())
     return pattern
 
 
@@ -218,17 +220,23 @@ _NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|
                              r"percent|billion|million|thousand))", re.I)
 _TARGETISH = re.compile(r"%|\b(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
                         r"goal|promise|per\s?cent|percent|criteri(?:on|a)|requirement\b)", re.I)
+# Whether a sentence is about a target at all, as ``_TARGETISH`` has it, given no '%' in it:
+# its words as whole-word patterns ('targets' still counts), searched once per sentence.
+_TARGET_WORD = _words("target\\w*", "threshold\\w*", "benchmark\\w*", "guideline\\w*",
+                      "pledge\\w*", "goal\\w*", "promise\\w*", "per\\s?cent\\w*", "percent\\w*",
+                      "criteri(?:on|a)\\w*", "requirement")
 _NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\b", re.I)
 _NUMBER_OF_GROUP = re.compile(r"\bnumber of (?:states|allies|countries|members|NATO)", re.I)
 _ONE_OF = re.compile(r"one\s+of\b", re.I)
 _WHOLE_ALLIANCE_BEFORE = re.compile(r"(?:\b(?:the|all|its)|['’]s)\s+$", re.I)
 _ALL_OF_BEFORE = re.compile(r"\b(?:all|of\s+the|of\s+its)\s+$", re.I)
 # The leading class holds the first character of every alternative (the pattern is case
-# sensitive): most positions fail that one test instead of trying seven alternatives.
+# sensitive), and alternatives with a common start are grouped: most positions fail one test
+# instead of trying seven alternatives.
 _CLAUSE_BREAK = re.compile(
-    r"(?=[;\s,cuf])(?:;|\s[—–]\s|\s--\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|down\s+from|"
-    r"but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|\bcompared\s+"
-    r"(?:to|with)\b|\bup\s+from\b|\bfrom\s+(?:its\s+)?(?:the\s+)?current\b)")
+    r"(?=[;\s,cuf])(?:;|\s(?:[—–]|--)\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|"
+    r"down\s+from|but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|"
+    r"\b(?:compared\s+(?:to|with)\b|up\s+from\b|from\s+(?:its\s+)?(?:the\s+)?current\b))")
 _LIST_SEP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -237,16 +245,17 @@ _WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 
 
 _DIGIT = re.compile(r"\d")
-_FIGURE_WORD = re.compile(
-    r"\b(?=[pPaAeEoOtTfFsSnNhHqQ])(?:per\s?cent|percent|all|every|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|twenty|thirty|half|third|quarter)\b", re.I)
+_FIGURE_WORD = _words(
+    "per\\s?cent", "percent", "all", "every", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "half", "third",
+    "quarter")
 
 
-def _has_figure(text: str) -> bool:
+def _has_figure(s: _Sent) -> bool:
     """Whether the sentence has a digit or a figure word. The digit test is a fast scan and
     settles most sentences, so the slower word search runs only on the rest."""
-    return _DIGIT.search(text) is not None or _FIGURE_WORD.search(text) is not None
+    return _DIGIT.search(s.text) is not None or s.has(_FIGURE_WORD)
 
 
 def _count_value(token: str) -> int:
@@ -280,9 +289,9 @@ class _Sent:
     years: list[YearRef]
     quantities: list[Quantity]
     clauses: list[tuple[int, int]] = field(default_factory=list)
-    # Whole-sentence searches, keyed by pattern: the rules ask the same ones ('is this sentence
-    # about aid?') for every figure of a sentence. Lives and dies with the sentence.
-    _found: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict)
+    # Whole-sentence searches, keyed by id(pattern): the rules ask the same ones ('is this
+    # sentence about aid?') for every figure of a sentence. Lives and dies with the sentence.
+    _found: dict[int, re.Match[str] | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -307,11 +316,9 @@ class _Sent:
         """False when ``pattern`` cannot match the sentence: one of its ``_HINTS`` groups has no
         word in it. A few substring tests cost less than one scan of a long alternation, and
         most sentences fail them, so most rules' scans are skipped."""
-        groups = _HINTS.get(pattern)
-        if groups is None:
-            return True
+        groups = _HINTS_BY_ID.get(id(pattern))
         low = self.lower
-        if low is None:
+        if groups is None or low is None:
             return True
         for group in groups:
             for word in group:
@@ -321,22 +328,52 @@ class _Sent:
                 return False
         return True
 
+    def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        """``pattern.search(self.text, pos, endpos)``, skipped where :meth:`may_match` rules
+        the pattern out: a match inside the sentence has the hint words too."""
+        if not self.may_match(pattern):
+            return None
+        return pattern.search(self.sent.text, pos, len(self.sent.text) if endpos is None
+                              else endpos)
+
+    def matches_in(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` matches ``self.text[start:end]``, searched as a string of its
+        own, in the lowercase copy where it can be (as :meth:`find` does)."""
+        if not self.may_match(pattern):
+            return False
+        low, lowercase = self.lower, _LOWERCASE_FORM.get(id(pattern))
+        if low is not None and lowercase is not None:
+            return lowercase.search(low[start:end]) is not None
+        return pattern.search(self.sent.text[start:end]) is not None
+
     def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern.search(self.text)``, run at most once per sentence."""
-        if pattern not in self._found:
+        found = self._first(pattern)
+        if found is not None and found.string is not self.sent.text:
+            # Found in the lowercase copy: the same match, taken on the sentence itself so
+            # that its text is the sentence's.
+            found = self._found[id(pattern)] = pattern.match(self.sent.text, found.start())
+        return found
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs in the sentence: :meth:`find` without building a match
+        on the sentence itself, which most rules do not need."""
+        return self._first(pattern) is not None
+
+    def _first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match, in the lowercase copy where the pattern has a lowercase form."""
+        key = id(pattern)
+        if key not in self._found:
             found = None
             if self.may_match(pattern):
-                low, lowercase = self.lower, _LOWERCASE_FORM.get(pattern)
+                low, lowercase = self.lower, _LOWERCASE_FORM.get(key)
                 if low is not None and lowercase is not None:
-                    at = lowercase.search(low)
-                    # The same match, taken on the sentence itself so that its text is the
-                    # sentence's, not the lowercase copy's.
-                    found = pattern.match(self.sent.text, at.start()) if at else None
+                    found = lowercase.search(low)
                 else:
                     found = pattern.search(self.sent.text)
-            self._found[pattern] = found
-        return self._found[pattern]
-
+            self._found[key] = found
+        return self._found[key]
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0]
@@ -357,14 +394,12 @@ def _clause_of(s: _Sent, pos: int) -> tuple[int, int]:
 
 def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     text = sent.text
-    mentions = find_mentions(text)
-    if not _has_figure(text):
-        bare = _Sent(sent, mentions, [], [])
-        if not bare.find(_ZERO_COUNT):
-            _remember(ctx, bare, has_figure=False)
-            return []
+    s = _Sent(sent, find_mentions(text), [], [])
+    if not _has_figure(s) and not s.has(_ZERO_COUNT):
+        _remember(ctx, s, has_figure=False)
+        return []
     py = ctx.published.year if ctx.published else None
-    s = _Sent(sent, mentions, find_years(text, py), find_quantities(text))
+    s.years, s.quantities = find_years(text, py), find_quantities(text)
     out: list[Claim] = []
     used_percents: set[int] = set()
     members: dict[int, tuple[str, int | None, bool]] = {}
@@ -405,7 +440,7 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     # whole alliance are averages ('2.71 percent'). No labelled round has a counterexample.
     out = [replace(c, type="target_commitment", year=None, year_inferred=False)
            if c.type == "share_of_gdp" and c.subject == "NATO" and c.value in _ROUND_TARGETS
-           and s.find(_TARGET_CUE) and c.hedge != "more than"
+           and s.has(_TARGET_CUE) and c.hedge != "more than"
            and not _LEVEL_CUE_BEFORE.search(text, max(0, c.span[0] - s.sent.start - 40),
                                              c.span[0] - s.sent.start)
            else c for c in out]
@@ -449,9 +484,9 @@ def _remember(ctx: _Context, s: _Sent, has_figure: bool = True) -> None:
     explicit = [y for y in s.years if y.year is not None and y.kind in ("in", "bare")]
     if explicit:
         ctx.year = explicit[-1].year
-    ctx.defence_topic = s.find(_DEFENCE) is not None and s.find(_POLL) is None
-    ctx.count_topic = bool(has_figure and s.find(_COUNT_VERB) and s.find(_COUNT_RE)) \
-        or s.find(_NUMBER_OF_ALLIES) is not None
+    ctx.defence_topic = s.has(_DEFENCE) and not s.has(_POLL)
+    ctx.count_topic = bool(has_figure and s.has(_COUNT_VERB) and s.has(_COUNT_RE)) \
+        or s.has(_NUMBER_OF_ALLIES)
 
 
 def _make(s: _Sent, start: int, end: int, ctype: str, subject: str | None, year: int | None,
@@ -650,12 +685,13 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
     out: list[Claim] = []
     member_at: dict[int, str] = {}
     # 'Only seven countries have achieved this' after a sentence about counts: 'this' is the target.
-    targetish = s.find(_TARGETISH) or (ctx.count_topic and _REACHED_IT.search(text))
+    targetish = "%" in text or s.has(_TARGET_WORD) or (
+        ctx.count_topic and _REACHED_IT.search(text))
     found: list[tuple[int, int, int, int | None, str | None]] = []
     # A count needs a verb of meeting somewhere in the sentence; most sentences have none, and
     # then no number in them is a count.
-    counting = bool(targetish) and bool(s.find(_COUNT_VERB) or s.find(_COUNT_VERB_MORE))
-    for m in (_COUNT_RE.finditer(text) if counting and s.find(_COUNT_RE) else ()):
+    counting = bool(targetish) and bool(s.has(_COUNT_VERB) or s.has(_COUNT_VERB_MORE))
+    for m in (_COUNT_RE.finditer(text) if counting and s.has(_COUNT_RE) else ()):
         n = _count_value(m.group("n"))
         if not 0 < n <= 32:
             continue
@@ -687,7 +723,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
         found.append((m.start(), m.end(), n, _count_value(total) if total else None,
                       m.group("hedge")))
     # Only where a verb of meeting and a fraction word ('half', 'third') occur at all.
-    fractions = bool(targetish) and s.find(_COUNT_VERB) is not None and \
+    fractions = bool(targetish) and s.has(_COUNT_VERB) and \
         s.may_match(_FRACTION_OF_ALLIES)
     for m in _FRACTION_OF_ALLIES.finditer(text) if fractions else ():
         # 'two-thirds of allies will reach the 2% target': about 21 of 32
@@ -710,21 +746,21 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
     if found:
         # '..., compared to only three in 2014': an earlier count in the same sentence
         last_end = max(f[1] for f in found)
-        for m in _FOLLOWUP_COUNT.finditer(text, last_end):
+        for m in _FOLLOWUP_COUNT.finditer(text, last_end) if s.may_match(_FOLLOWUP_COUNT) else ():
             n = _count_value(m.group("n"))
             if 0 < n <= 32 and any(y.start >= m.end("n") and y.start - m.end("n") < 12
                                    and y.year for y in s.years):
                 found.append((m.start("n"), m.end("n"), n, None, None))
-        for m in _NUMBER_ROSE.finditer(text, last_end):
+        for m in _NUMBER_ROSE.finditer(text, last_end) if s.may_match(_NUMBER_ROSE) else ():
             # '..., and by June, that number had risen to 23'
             found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
-    if not found and (ctx.count_topic or s.find(_NUMBER_OF_GROUP)
-                      or (s.years and s.find(_NUMBER_ANAPHOR))):
-        for m in _FOLLOWUP_COUNT.finditer(text):
+    if not found and (ctx.count_topic or s.has(_NUMBER_OF_GROUP)
+                      or (s.years and s.has(_NUMBER_ANAPHOR))):
+        for m in _FOLLOWUP_COUNT.finditer(text) if s.may_match(_FOLLOWUP_COUNT) else ():
             n = _count_value(m.group("n"))
             if 0 < n <= 32:
                 found.append((m.start("n"), m.end("n"), n, None, None))
-        for m in _NUMBER_ROSE.finditer(text):
+        for m in _NUMBER_ROSE.finditer(text) if s.may_match(_NUMBER_ROSE) else ():
             found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
         for q in s.quantities:
             if q.kind == "number" and 0 < q.value <= 32 and q.value == int(q.value) and \
@@ -736,7 +772,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                     found.append((q.start, q.end, int(q.value), None, None))
     if not found and targetish:
         # '..., with only seven meeting NATO's 2% of GDP defence spending target'
-        for m in _ONLY_N_REACH.finditer(text):
+        for m in _ONLY_N_REACH.finditer(text) if s.may_match(_ONLY_N_REACH) else ():
             if _TARGETISH.search(text, m.end(), m.end() + 60):
                 found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
     if not found:
@@ -744,9 +780,9 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
     if targetish and found:
         # 'All ... members will hit [2%] but only three currently reach a new, higher goal'
         last_end = max(f[1] for f in found)
-        for m in _ONLY_N_REACH.finditer(text, last_end):
+        for m in _ONLY_N_REACH.finditer(text, last_end) if s.may_match(_ONLY_N_REACH) else ():
             found.append((m.start(), m.end(), _count_value(m.group("n")), None, None))
-    for m in _ZERO_COUNT.finditer(text) if s.find(_ZERO_COUNT) else ():
+    for m in _ZERO_COUNT.finditer(text) if s.has(_ZERO_COUNT) else ():
         # 'a benchmark that no member of the alliance has yet reached', 'no NATO country has
         # achieved this figure': a count of zero
         if targetish or _REACHED_IT.match(text, m.start("verb")):
@@ -790,7 +826,7 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                  "more than": "more than", "over": "more than",
                  "at least": "at least",
                  "fewer than": "less than", "less than": "less than", "nearly": "nearly",
-                 "almost": "nearly"}.get(re.sub(r"\s+", " ", (hedge_word or "").lower()))
+                 "almost": "nearly"}.get(_SPACES.sub(" ", (hedge_word or "").lower()))
         low = n if hedge in (None, "more than", "at least") else None
         high = n if hedge in (None, "less than", "nearly") else None
         out.append(_make(s, start, end, "allies_meeting_target", "NATO", year, inferred,
@@ -957,20 +993,20 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     a, b = _clause_of(s, q.start)
     clause = text[a:b]
-    if q.value <= 10 and (s.find(_DEFENCE) or ctx.defence_topic) and (
+    if q.value <= 10 and (s.has(_DEFENCE) or ctx.defence_topic) and (
             _PART_OF_TARGET.match(text, q.end) or (
-                (ctx.target_topic or s.find(_TARGET_PART_CUE))
+                (ctx.target_topic or s.has(_TARGET_PART_CUE))
                 and _REMAINDER_BEFORE.search(text, max(0, q.start - 30), q.start))):
         subjects: list[str | None] = [*(_subjects_for(s, q, ctx, kind="percent") or ["NATO"])]
         yref = _year_for(s, q.start, q.end)
         deadline = yref.year if yref and yref.kind == "by" else ctx.target_deadline
         return _claims_for(s, q, subjects[:1], "target_commitment", None, False, deadline)
-    if q.value <= 10 and ctx.target_topic and _TOTAL_OF_PARTS.search(text, 0, q.start):
+    if q.value <= 10 and ctx.target_topic and s.search(_TOTAL_OF_PARTS, 0, q.start):
         # '... a further 1.5% of GDP to defence-related areas. It would mean the total broader
         # defence spending pot would be 5%.': the parts just set add up to the target.
         return _claims_for(s, q, [ctx.target_subject or "NATO"], "target_commitment", None,
                            False, ctx.target_deadline)
-    if _HYPOTHETICAL.search(text, 0, q.start):
+    if s.search(_HYPOTHETICAL, 0, q.start):
         return []  # 'When asked if it would be above or below 4.5% of GDP, ...'
     if q.value <= 5 and ctx.target_topic and _SPLIT_BEFORE.search(text, 0, q.start):
         # 'The plan splits this into 3.5% for core military needs and 1.5% for ...': the
@@ -981,47 +1017,48 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
                            False, deadline)
     if _TARGET_WHOLE_BEFORE.search(text, max(0, q.start - 12), q.start):
         return []
-    if _FROM_NOT_GDP_TO.search(text, max(0, q.start - 90), q.start):
+    if s.search(_FROM_NOT_GDP_TO, max(0, q.start - 90), q.start):
         return []
     if _NOT_GDP_AFTER.match(text, q.end):
         return []
     explicit = _GDP_AFTER.match(text, q.end) is not None or \
         _GDP_SHARE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
-    fiscal = list(_FISCAL_NOT_DEFENCE.finditer(text, 0, q.start))
+    fiscal = list(_FISCAL_NOT_DEFENCE.finditer(text, 0, q.start)) \
+        if s.may_match(_FISCAL_NOT_DEFENCE) else []
     if fiscal and not _DEFENCE_NOUN.search(text, fiscal[-1].end(), q.start):
         return []  # 'the budget deficit ... will amount to 271.7 billion zlotys, or 6.5% of GDP'
     if _EXTRA_BEFORE.search(text, max(0, q.start - 12), q.start) or (not explicit and any(
             o.kind == "percent" and 10 < o.value < 100 and o is not q for o in s.quantities)):
         return []  # 'the extra 0.5%', '42.8% personnel costs ... only 1.9% for infrastructure'
-    if not explicit and not s.mentions and not s.find(_DEFENCE) and not (
+    if not explicit and not s.mentions and not s.has(_DEFENCE) and not (
             ctx.defence_topic and (_TARGET_REF_AFTER.match(text, q.end)
                                    or _TARGET_COPULA_AFTER.match(text, q.end))):
         return []  # 'Therefore, 2.1%, no more, no less.': an echo, not a new claim
     # 'up from 2.3 per cent of national income', 'from its current level of 2.3 per cent':
     # where spending starts from is today's share, never a target.
-    starting = _STARTING_POINT.search(text, max(0, q.start - 40), q.start)
-    if re.search(r"\bfrom\s+$", text[max(0, q.start - 6):q.start]) and not explicit:
+    starting = s.search(_STARTING_POINT, max(0, q.start - 40), q.start)
+    if _FROM_RIGHT_BEFORE.search(text[max(0, q.start - 6):q.start]) and not explicit:
         # 'up from 2.2% in 2022': where spending starts from, dated, is that year's level
         dated = [y for y in s.years if y.kind in ("in", "bare") and y.year and not y.inferred
                  and 0 <= y.start - q.end <= 4]
-        if dated and s.find(_DEFENCE):
+        if dated and s.has(_DEFENCE):
             return _claims_for(s, q, [*_subjects_for(s, q, ctx, "percent")][:1], "share_of_gdp",
                                dated[0].year, False, None)
         return []
-    if re.match(r"\s?of\s+gross\s+national", text[q.end:q.end + 30], re.I):
+    if _OF_GNI_AFTER.match(text[q.end:q.end + 30]):
         return []
     if _CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start) or \
-            _GDP_EFFECT_BEFORE.search(text, max(0, q.start - 50), q.start):
+            s.search(_GDP_EFFECT_BEFORE, max(0, q.start - 50), q.start):
         return []
     if not explicit:
         prev = [o for o in s.quantities if o.end <= q.start]
-        if q.value > 10 or _poll(s, q) or not (s.find(_DEFENCE) or ctx.defence_topic):
+        if q.value > 10 or _poll(s, q) or not (s.has(_DEFENCE) or ctx.defence_topic):
             return []
         if prev and prev[-1].kind in ("money", "amount") and \
-                re.match(r"^\s*\(?\s*$", text[prev[-1].end:q.start]):
+                _BRACKET_GAP.match(text[prev[-1].end:q.start]):
             return []
     aid = _AID.search(text, a, b) if s.may_match(_AID) else None
-    if aid and not re.search(r"defen[cs]e\s+(?:spending|budget)", clause, re.I) and \
+    if aid and not _DEFENCE_BUDGET.search(clause) and \
             not _DEFENCE_NOUN.search(text, q.end, aid.start()):
         # but not '3.5% of GDP to standard defence needs, including support for Ukraine'
         return []
@@ -1046,13 +1083,11 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
                            and o.kind != "number")])
     after = text[q.end:window_end]
     before = text[a:q.start]
-    if a > 0 and re.match(r"\s*(?:up\s+)?from\b", before, re.I) and \
-            re.search(r"\bto\s+(?:between\s+)?$", before, re.I):
+    if a > 0 and _FROM_AT_START.match(before) and _TO_AT_END.search(before):
         head = _clause_of(s, a - 1)[0]
         before = text[max(head, a - 90):q.start]
-    is_ref = _TARGET_REF_AFTER.match(text, q.end) is not None or re.search(
-        r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of\s+(?:spending\s+|"
-        r"allocating\s+)?$", before, re.I) is not None
+    is_ref = _TARGET_REF_AFTER.match(text, q.end) is not None or (
+        s.may_match(_TARGET_OF_BEFORE) and _TARGET_OF_BEFORE.search(before) is not None)
     yref = _year_for(s, q.start, q.end)
     if yref is None:
         yref = _shared_deadline(s, q)
@@ -1066,7 +1101,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
     moved = _MOVED_TARGET.search(before[-50:])
     if moved and (moved.group("to") is None or not (explicit and deadline_ref)):
         return []
-    if q.value < 1 and s.find(_AID_SHARE):
+    if q.value < 1 and s.has(_AID_SHARE):
         return []  # 'reducing overseas development aid from 0.5 to 0.3 percent of GDP'
     if _AVERAGE_BEFORE.search(before[-20:]):
         # 'just below the NATO average of 2.11 per cent': a level, whatever words came before
@@ -1156,14 +1191,27 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
                 _AIM_VERB.search(before[-90:]) or (not yref.inferred and (
                     _FUTURE_TARGET_VERB.search(before[-90:]) or _RAISE_TO.search(before[-90:])))):
         return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
-    if _TARGET_WORDS.search(before[-90:]) and not explicit_year:
+    target_words = _TARGET_WORDS.search(before[-90:])
+    if target_words and not explicit_year:
         return _claims_for(s, q, subjects, "target_commitment", None, False, None)
-    if _TARGET_WORDS.search(before[-90:]) and yref and not yref.inferred and \
+    if target_words and yref and not yref.inferred and \
             re.search(r"\b(?:reach|hit)\b", before[-40:], re.I) and not (
                 ctx.published and yref.year and yref.year > ctx.published.year):
         return _claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     year, inferred = _resolve_year(yref, ctx, default_context=True)
     return _claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
+
+
+# Inline patterns of the rules above, compiled once (each use would look up re's cache).
+_FROM_RIGHT_BEFORE = re.compile(r"\bfrom\s+$")
+_OF_GNI_AFTER = re.compile(r"\s?of\s+gross\s+national", re.I)
+_BRACKET_GAP = re.compile(r"^\s*\(?\s*$")
+_DEFENCE_BUDGET = re.compile(r"defen[cs]e\s+(?:spending|budget)", re.I)
+_FROM_AT_START = re.compile(r"\s*(?:up\s+)?from\b", re.I)
+_TO_AT_END = re.compile(r"\bto\s+(?:between\s+)?$", re.I)
+_TARGET_OF_BEFORE = re.compile(r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of"
+                               r"\s+(?:spending\s+|allocating\s+)?$", re.I)
+_SPACES = re.compile(r"\s+")
 
 
 _PROJECTED = _words("projected", "projections?", "forecasts?", "forecasted", "expected to",
@@ -1275,7 +1323,7 @@ _HYPOTHETICAL = re.compile(r"\basked\s+(?:if|whether)\b", re.I)
 
 def _poll(s: _Sent, q: Quantity) -> bool:
     """A poll's figure; 'X said that' only counts after the figure ('40% said that ...')."""
-    if s.find(_POLL) is None:
+    if not s.has(_POLL):
         return False  # no poll word at all, the common case
     return any(m.group().lower() != "said that" or m.start() >= q.end
                for m in _POLL.finditer(s.text))
@@ -1395,15 +1443,16 @@ def _remember_money_topic(ctx: _Context, s: _Sent) -> None:
     package for Ukraine, do. The latest sentence that speaks of aid or of defence spending sets
     what a following bare amount is.
     """
-    if s.find(_AID):
+    if s.has(_AID):
         ctx.money_type = "aid_pledge"
-    elif s.find(_OWN_SPENDING) and s.find(_DEFENCE_NOUN):
+    elif s.has(_OWN_SPENDING) and s.has(_DEFENCE_NOUN):
         ctx.money_type = "spending_amount"
 
 
-def _money_type(window: str, first: bool) -> str | None:
-    """Aid or defence spending, by the word nearest the figure (first after, last before)."""
-    aid = list(_AID.finditer(window))
+def _money_type(s: _Sent, window: str, first: bool) -> str | None:
+    """Aid or defence spending, by the word nearest the figure (first after, last before) in
+    ``window``, a part of the sentence ``s``."""
+    aid = list(_AID.finditer(window)) if s.may_match(_AID) else []
     spend = list(_SPENDING.finditer(window))
     if not aid and not spend:
         return None
@@ -1453,11 +1502,12 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     a, b = _clause_of(s, q.start)
     local_after = text[q.end:min(len(text), _next_quantity_start(s, q.end), q.end + 80)]
     before = text[a:q.start]
-    if _NOT_SPENDING_AFTER.match(local_after) or _MONEY_NOT_BEFORE.search(before[-40:]):
+    if _NOT_SPENDING_AFTER.match(local_after) or (
+            s.may_match(_MONEY_NOT_BEFORE) and _MONEY_NOT_BEFORE.search(before[-40:])):
         return None
-    if s.find(_DEVELOPMENT_AID) and not s.find(_DEFENCE_NOUN):
+    if s.has(_DEVELOPMENT_AID) and not s.has(_DEFENCE_NOUN):
         return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
-    if _WORLD_TOTAL.search(before):
+    if s.may_match(_WORLD_TOTAL) and _WORLD_TOTAL.search(before):
         return None
     listed = _respectively(s, q)
     if listed is not None:
@@ -1465,15 +1515,15 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     else:
         subject_hint = None
     ctype = (("aid_pledge" if s.may_match(_AID) and _AID.search(local_after) else None)
-             or _money_type(local_after, first=True) or _money_type(before, first=False)
+             or _money_type(s, local_after, first=True) or _money_type(s, before, first=False)
              or _sentence_money_type(s)
-             or ("aid_pledge" if s.find(_TRANSFER) else None)
-             or ("spending_amount" if s.find(_INVEST) and s.find(_DEFENCE_OR_TARGET) else None)
-             or ("spending_amount" if s.find(_COST_OF_SHARE)
-                 and not s.find(_FISCAL_NOT_DEFENCE) else None)
+             or ("aid_pledge" if s.has(_TRANSFER) else None)
+             or ("spending_amount" if s.has(_INVEST) and s.has(_DEFENCE_OR_TARGET) else None)
+             or ("spending_amount" if s.has(_COST_OF_SHARE)
+                 and not s.has(_FISCAL_NOT_DEFENCE) else None)
              or ctx.money_type)
-    if ctype == "spending_amount" and not s.find(_OWN_SPENDING) and (
-            s.find(_AID) or ctx.money_type == "aid_pledge"):
+    if ctype == "spending_amount" and not s.has(_OWN_SPENDING) and (
+            s.has(_AID) or ctx.money_type == "aid_pledge"):
         # '£68 million for air defense' in a list of a package's parts: 'defense' alone names
         # what the aid buys, not a budget of the donor's own.
         ctype = "aid_pledge"
@@ -1498,7 +1548,7 @@ def _money_claim(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim] | None:
     yref = _year_for(s, q.start, q.end)
     if yref is not None and yref.kind != "period":
         year, inferred = yref.year, yref.inferred
-    elif yref is not None or _CUMULATIVE.search(text[a:b]):
+    elif yref is not None or s.matches_in(_CUMULATIVE, a, b):
         year, inferred = None, False
     elif ctype == "aid_pledge" and ctx.published:
         year, inferred = ctx.published.year, True
@@ -1518,6 +1568,8 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _NUMBER_OF_ALLIES: (("number of",),),
     _NUMBER_OF_GROUP: (("number of",),),
     _NUMBER_ANAPHOR: (("number",),),
+    _NUMBER_ROSE: (("number",),),
+    _FOLLOWUP_COUNT: (("was", "compared", "from"),),
     # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
     # holds one of these.
     _AID: (("aid", "assistance", "donat", "donor", "tranche", "package", "support", "ukrain",
@@ -1532,6 +1584,20 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                   ("achieved", "reache", "met", "hit", "exceed", "surpass")),
     _THE_ONLY_ONES: (("only",),),
     _ONLY_BEFORE: (("only", "just", "solely"),),
-    _TARGETISH: (("%", "target", "threshold", "benchmark", "guideline", "pledge", "goal",
-                  "promise", "cent", "criteri", "requirement"),),
+    _ONLY_N_REACH: (("only",),),
+    _TOTAL_OF_PARTS: (("total", "overall", "combined"),),
+    _HYPOTHETICAL: (("asked",),),
+    _FROM_NOT_GDP_TO: (("from",), ("national", "gni", "budget", "total", "population")),
+    _FISCAL_NOT_DEFENCE: (("deficit", "debt", "borrowing", "revenue", "growth", "inflation",
+                           "unemployment", "surplus", "gni", "income", "interest"),),
+    _STARTING_POINT: (("from", "current", "present"),),
+    _GDP_EFFECT_BEFORE: (("increase", "boost", "raise", "lift", "add", "grow", "reduce", "cut",
+                          "shrink", "lower"), ("gdp", "economy", "economic", "growth")),
+    _MONEY_NOT_BEFORE: (("population", "debt", "borrowing", "federal", "revenue", "gdp",
+                         "economy", "market", "stock", "shares", "contract", "deal", "sales",
+                         "profit", "valuation", "loss", "damage"),),
+    _WORLD_TOTAL: (("global", "world"),),
+    _TARGET_OF_BEFORE: (("target", "threshold", "benchmark", "goal", "guideline", "commitment"),
+                        ("of",)),
 }
+_HINTS_BY_ID = {id(pattern): groups for pattern, groups in _HINTS.items()}

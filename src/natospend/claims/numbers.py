@@ -161,6 +161,9 @@ _SHARED_UNIT_RE = re.compile(
 _AND_NEXT_RE = re.compile(rf"\s+and\s+(?:\$|€|£)?({NUMBER})")
 
 
+_COMMA_DECIMAL_TOKEN = re.compile(r"\d{1,2},\d{1,2}")
+
+
 def parse_number(token: str) -> float:
     """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333..."""
     t = token.strip().lower()
@@ -171,7 +174,7 @@ def parse_number(token: str) -> float:
     if t.startswith("half ") and t.split()[-1] in ("a", "an"):
         return 0.5
     if t[:1].isdigit():
-        if re.fullmatch(r"\d{1,2},\d{1,2}", t):
+        if "," in t and _COMMA_DECIMAL_TOKEN.fullmatch(t):
             return float(t.replace(",", "."))
         return float(t.replace(",", ""))
     if t.endswith(" a half") and " and " in t:  # 'two and a half'
@@ -246,7 +249,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             start = prefix.start()
     high_value = None
     # 'from 1.3 to 2 per cent' is a change between two levels, not a range.
-    changes = _FROM_BEFORE_RE.search(text, max(0, start - 25), start) is not None
+    # The regex only where 'from' is at all: letters without case twins, so the substring test
+    # on the lowercase window is exact.
+    changes = "from" in text[max(0, start - 25):start].lower() and \
+        _FROM_BEFORE_RE.search(text, max(0, start - 25), start) is not None
     rng = None if changes else _RANGE_RE.match(text, end)
     if rng and digits == rng.group(1)[:1].isdigit():
         second = parse_number(rng.group(1))
@@ -282,7 +288,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             kind = "percent"  # '4.5 and 4 per cent', 'from 1.3 to 2 per cent': one unit for both
     hedge, hedge_start = _hedge_before(text, start)
     if high_value is None:
-        between = _BETWEEN_RE.search(text, max(0, start - 12), start)
+        between = _BETWEEN_RE.search(text, max(0, start - 12), start) \
+            if "between" in text[max(0, start - 12):start].lower() else None
         # Only after 'between' is the next figure worth reading (most figures have none).
         and_next = _AND_NEXT_RE.match(text[end:end + 40]) if between else None
         if between and and_next:

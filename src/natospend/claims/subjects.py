@@ -113,6 +113,7 @@ def find_mentions(text: str) -> list[Mention]:
     """Every ally, donor, recipient or group named in ``text``, left to right."""
     lex = _lexicon()
     out = []
+    venues = _may_name_venue(text)
     for m in _mention_re().finditer(text):
         code, role, demonym = lex[m.group()]
         if role.endswith("-metonym"):
@@ -121,10 +122,22 @@ def find_mentions(text: str) -> list[Mention]:
                     _INSTITUTION_AFTER.match(text, m.end()):
                 continue  # 'the Stockholm International Peace Research Institute' is not Sweden
             role = role.removesuffix("-metonym")
-        elif not demonym and _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        elif not demonym and venues and \
+                _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
         out.append(Mention(m.start(), m.end(), code, role, demonym))
     return out
+
+
+def _may_name_venue(text: str) -> bool:
+    """Whether ``_VENUE_BEFORE`` can match anywhere in ``text``: each match holds one of its
+    nouns. Most sentences have none, and then no name needs the look-back. Substring tests on
+    the lowercase text are exact unless it has 'ı', 'ſ' or 'İ', which re.IGNORECASE matches
+    to an ASCII letter but ``lower()`` does not turn into it; then we just look."""
+    if "ı" in text or "ſ" in text or "İ" in text:
+        return True
+    low = text.lower()
+    return any(noun in low for noun in ("summit", "meeting", "conference", "talks", "gathering"))
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|visit(?:ed|ing)?|near|of|via)\s+$", re.I)

@@ -47,6 +47,7 @@ _GOAL_FOR_BEFORE = re.compile(r"\b(?:goals?|targets?|pledges?|commitments?)\s+$"
 # are several times cheaper than a case-insensitive regex scan, and exact: no character outside
 # ASCII has one of their letters as its lower case, nor matches one under re.IGNORECASE.
 _RELATIVE_HINTS = ("year", "current", "now", "today")
+_SPACES = re.compile(r"\s+")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 _PREP_KIND = {"by": "by", "until": "by", "till": "by", "by the end of": "by", "by end of": "by",
@@ -88,7 +89,7 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             refs.append(YearRef(date_m.start(), m.end(), None, "date"))
             continue
         prep_m = _PREP_BEFORE.search(text, look, m.start())
-        prep = re.sub(r"\s+", " ", prep_m.group("prep").lower()) if prep_m else ""
+        prep = _SPACES.sub(" ", prep_m.group("prep").lower()) if prep_m else ""
         kind = _PREP_KIND.get(prep, "bare")
         if _DEADLINE_NOUN_AFTER.match(text, m.end()) or (
                 kind == "in" and prep_m and _GOAL_FOR_BEFORE.search(
@@ -98,7 +99,7 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
                             int(m.group()), kind))
     if published_year is not None and _has_relative_hint(text):
         for m in _RELATIVE.finditer(text):
-            rel = re.sub(r"\s+", " ", m.group("rel").lower())
+            rel = _SPACES.sub(" ", m.group("rel").lower())
             year: int | None = published_year
             kind = "in"
             if rel.startswith("last") or rel in ("the past year", "the previous year"):
@@ -114,7 +115,7 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             prep_m = _REL_PREP_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if prep_m and kind == "in" and not rel.startswith(("last", "the past", "the prev")):
                 # 'from next year', 'by this year': a deadline, not the year a figure is for
-                kind = _PREP_KIND[re.sub(r"\s+", " ", prep_m.group("prep").lower())]
+                kind = _PREP_KIND[_SPACES.sub(" ", prep_m.group("prep").lower())]
             if year is not None:
                 refs.append(YearRef(m.start(), m.end(), year, kind, inferred=True))
     refs.sort(key=lambda r: r.start)
