@@ -907,3 +907,23 @@ def test_places_and_institutions_are_not_subjects():
     assert codes("at the NATO summit in Lithuania, Poland said") == ["NATO", "POL"]
     assert codes("Riga is also aiming for 4%") == ["LVA"]
     assert codes("All three Baltic States have pledged") == ["BALTICS"]
+
+
+def test_word_hints_never_skip_a_sentence_a_pattern_matches():
+    """The hints that let extraction skip regex scans must be sound: wherever a hinted pattern
+    matches a sentence of the labelled rounds, the hint lets it through."""
+    import importlib
+    import json
+
+    ex = importlib.import_module("natospend.claims.extract")
+    data = Path(__file__).resolve().parent / "data"
+    checked = 0
+    for path in sorted(data.glob("claims_dev*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            for sent in split_sentences(json.loads(line)["text"]):
+                s = ex._Sent(sent, [], [], [])
+                for pattern in ex._HINTS:
+                    if pattern.search(sent.text):
+                        checked += 1
+                        assert s.may_match(pattern), (pattern.pattern[:60], sent.text)
+    assert checked > 1000
