@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from natospend.claims.text import split_sentences
 from natospend.claims.verify import verify
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
@@ -56,6 +57,7 @@ class GoldClaim:
     total: int | None
     deadline: int | None
     year_inferred: bool = False
+    sentence: str = ""
 
 
 def _opt_float(v: Any) -> float | None:
@@ -66,13 +68,23 @@ def _opt_int(v: Any) -> int | None:
     return None if v is None else int(v)
 
 
-def gold_claim(c: dict[str, Any]) -> GoldClaim:
+def sentence_of(text: str, quote: str) -> str:
+    """The sentence of ``text`` the quote starts in, as the extractor would give it."""
+    at = text.find(quote)
+    for s in split_sentences(text):
+        if s.start <= at < s.end:
+            return s.text
+    return quote
+
+
+def gold_claim(c: dict[str, Any], sentence: str = "") -> GoldClaim:
     return GoldClaim(type=c["type"], subject=c.get("subject"), year=_opt_int(c.get("year")),
                      value=_opt_float(c.get("value")), unit=c.get("unit"),
                      hedge=c.get("hedge"), low=_opt_float(c.get("low")),
                      high=_opt_float(c.get("high")), target_pct=_opt_float(c.get("target_pct")),
                      total=_opt_int(c.get("total")), deadline=_opt_int(c.get("deadline")),
-                     year_inferred=bool(c.get("year_inferred", False)))
+                     year_inferred=bool(c.get("year_inferred", False)),
+                     sentence=sentence)
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
@@ -116,7 +128,7 @@ def run(set_name: str, type_filter: str | None = None) -> list[Row]:
         if type_filter and c["type"] != type_filter:
             continue
         published = date.fromisoformat(p["published"]) if p.get("published") else None
-        v = verify(gold_claim(c), published)
+        v = verify(gold_claim(c, sentence_of(p["text"], c["quote"])), published)
         rows.append(Row(g["passage_id"], g["claim_index"], c["type"], c["quote"],
                         p.get("published") or "", g["verdict"], g.get("edition"),
                         g.get("reason", ""), v.verdict, v.summary))

@@ -149,6 +149,7 @@ def test_the_fast_count_agrees_with_compliance_everywhere():
 @dataclass
 class InferredClaim(Claim):
     year_inferred: bool = False
+    sentence: str = ""
 
 
 def test_before_any_edition_of_ours_the_verdict_is_unverifiable_and_the_latest_is_given():
@@ -165,13 +166,22 @@ def test_a_budget_within_the_definition_margin_is_neither_confirmed_nor_refuted(
     assert far.verdict == CONTRADICTED
 
 
-def test_this_year_means_last_years_figures_only_early_in_the_year():
+def test_present_tense_reads_the_newest_figures_but_this_year_is_the_year_itself():
     feb = verify(InferredClaim("allies_meeting_target", "NATO", 2025, 23, "count",
-                               target_pct=2.0, year_inferred=True), date(2025, 2, 14))
+                               target_pct=2.0, year_inferred=True,
+                               sentence="Currently, 23 out of NATO's 32 member nations are "
+                                        "meeting the target of allocating 2% of their GDP."),
+                 date(2025, 2, 14))
     assert feb.verdict == SUPPORTED
-    june = verify(InferredClaim("share_of_gdp", "ESP", 2025, 2.0, "pct_gdp",
-                                year_inferred=True), date(2025, 6, 12))
-    assert june.verdict == UNVERIFIABLE
+    plan = verify(InferredClaim("share_of_gdp", "ESP", 2025, 2.0, "pct_gdp", year_inferred=True,
+                                sentence="Spain will reach 2% of GDP this year."),
+                  date(2025, 6, 12))
+    assert plan.verdict == UNVERIFIABLE
+    future = verify(InferredClaim("share_of_gdp", "CAN", 2025, 2.0, "pct_gdp",
+                                  year_inferred=True, sentence="Canada will be spending 2% of "
+                                  "GDP on defence within the next fiscal year."),
+                    date(2025, 6, 11))
+    assert future.verdict == UNVERIFIABLE
 
 
 def test_european_nato_members_are_natos_europe_group():

@@ -9,6 +9,7 @@ holds no data on, or a change rather than a level, is ``unverifiable``, with the
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -148,12 +149,17 @@ def _rounding(v: float, unit: str | None) -> float:
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
-    which are for 2024: early in a year (January to March, before NATO estimates the year), an
-    inferred current year the editions of the day do not cover becomes the newest year they do.
-    Later in the year 'this year' is the year itself: 'Spain will reach 2% this year' in June is
-    about the year not yet measured, not about last year."""
+    which are for 2024: a present-tense figure ('currently', 'now', 'at present', 'already')
+    for an inferred current year the editions of the day do not cover is read against the
+    newest year they do. Not when the sentence names the year ('Spain will reach 2% this year')
+    or speaks of the future without such a word ('will be spending 2% within the next fiscal
+    year'): those are about a year not yet measured, and last year's figure says nothing of
+    them."""
     if (not getattr(claim, "year_inferred", False) or claim.year is None or published is None
-            or claim.year != published.year or published.month > EARLY_MONTHS):
+            or claim.year != published.year):
+        return claim
+    words = getattr(claim, "sentence", None) or getattr(claim, "quote", None) or ""
+    if _NAMES_THE_YEAR.search(words) or not _PRESENT.search(words):
         return claim
     newest = next((y for ed in editions_at(published)
                    if (y := dataset.newest_year(ed)) is not None), None)
@@ -162,7 +168,9 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     return replace(claim, year=newest)  # type: ignore[type-var]
 
 
-EARLY_MONTHS = 3
+_PRESENT = re.compile(r"\b(?:currently|now|today|at present|presently|already|so far|to date)\b",
+                      re.I)
+_NAMES_THE_YEAR = re.compile(r"\bthis\s+(?:fiscal\s+|calendar\s+)?(?:year|yr)\b|\b20\d\d\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -209,11 +217,12 @@ def verify(claim: ClaimLike, published: date | None = None) -> Verdict:
     # The verdict is the one the figures out at publication give: a figure published later is
     # reported beside it (the summary names it) but does not decide what the article could know.
     primary = at_pub if at_pub is not None else latest
-    summary = _summary(at_pub, latest)
+    current = editions_at(published)[0] if published and editions_at(published) else None
+    summary = _summary(at_pub, latest, current)
     return Verdict(primary.verdict, summary, at_pub, latest)
 
 
-def _summary(at_pub: Judgement | None, latest: Judgement) -> str:
+def _summary(at_pub: Judgement | None, latest: Judgement, current: str | None = None) -> str:
     def title(ed: str | None) -> str:
         if ed in ("targets", "pledges", "packages"):
             return f"natospend's {ed} data"
@@ -224,7 +233,10 @@ def _summary(at_pub: Judgement | None, latest: Judgement) -> str:
     if at_pub.edition is None:
         return (f"{at_pub.verdict} at publication: {at_pub.reason}; the {latest.edition} "
                 f"edition: {latest.verdict}, {latest.reason}")
-    s = f"{at_pub.verdict} by {title(at_pub.edition)} (current at publication): {at_pub.reason}"
+    when = "current at publication" if at_pub.edition in (current, "targets", "pledges",
+                                                          "packages") or current is None \
+        else f"the newest out at publication with this figure; {current} has none"
+    s = f"{at_pub.verdict} by {title(at_pub.edition)} ({when}): {at_pub.reason}"
     if latest.edition != at_pub.edition and (latest.verdict != at_pub.verdict
                                              or latest.reason != at_pub.reason):
         s += f"; the {latest.edition} edition: {latest.verdict}, {latest.reason}"
