@@ -927,3 +927,149 @@ def test_word_hints_never_skip_a_sentence_a_pattern_matches():
                         checked += 1
                         assert s.may_match(pattern), (pattern.pattern[:60], sent.text)
     assert checked > 1000
+
+
+# --- round 5 (session 2): rules from the round-5 errors ----------------------------------
+
+def test_ranking_with_implied_percent_gives_each_country_its_share():
+    text = ("The champion in this classification is Poland with 4.12 percent of GDP, ahead of "
+            "Estonia with 3.43, the United States with 3.38 and Latvia with 3.15 percent.")
+    shares = {(c.subject, c.value) for c in _only(extract(text, date(2024, 6, 18)),
+                                                   "share_of_gdp")}
+    assert {("POL", 4.12), ("EST", 3.43), ("USA", 3.38), ("LVA", 3.15)} <= shares
+
+
+def test_ranking_with_decimal_commas_and_each():
+    text = ("Below the threshold are still Croatia with 1,81 percent, Portugal with 1,55, "
+            "Luxembourg and Slovenia with 1,29 each and in the last place is Spain with 1,28 "
+            "percent of GDP allocated to defense spending.")
+    shares = {(c.subject, c.value) for c in _only(extract(text, date(2024, 6, 18)),
+                                                   "share_of_gdp")}
+    assert {("HRV", 1.81), ("PRT", 1.55), ("LUX", 1.29), ("SVN", 1.29), ("ESP", 1.28)} <= shares
+
+
+def test_decimal_comma_after_with_keeps_thousands():
+    assert [q.value for q in find_quantities("the Czech Republic with 2 ,10, Turkey")] == [2.1]
+    assert [q.value for q in find_quantities("a unit with 1,050 soldiers")] == [1050.0]
+    assert [q.value for q in find_quantities("Portugal (1,55) and Italy")] == [1.55]
+
+
+def test_a_bare_number_after_a_name_outside_a_ranking_is_not_a_share():
+    text = "Poland with 3.5 times more tanks than Germany is the leader, officials said."
+    assert not [c for c in extract(text, date(2024, 6, 18)) if c.type == "share_of_gdp"]
+
+
+def test_alliance_round_share_is_its_target():
+    text = ("There will be annual reviews, says Rutte in The Hague. The 5 percent is divided "
+            "into 3.5 percent in traditional military spending and 1.5 percent in investments "
+            "that can be of military benefit, such as bridges.")
+    claims = extract(text, date(2025, 6, 23))
+    assert not [c for c in claims if c.type == "share_of_gdp"]
+    assert {c.value for c in _only(claims, "target_commitment")} == {5.0, 3.5, 1.5}
+
+
+def test_alliance_round_figure_moved_from_is_a_yardstick():
+    text = ("In June 2025, NATO allies agreed to raise defense spending targets from 2 percent "
+            "of gross domestic product (GDP) to 5 percent by 2035.")
+    claims = extract(text, date(2026, 2, 26))
+    assert [c.value for c in claims] == [5.0]
+    assert claims[0].type == "target_commitment"
+
+
+def test_what_is_spent_now_is_a_level_despite_target_words():
+    text = ("While Spain claims it can manage its commitments without reaching this financial "
+            "benchmark, Greece is already spending around 3% of its GDP on defence.")
+    [c] = extract(text, date(2025, 6, 25))
+    assert (c.type, c.subject, c.value, c.hedge, c.year) == ("share_of_gdp", "GRC", 3.0,
+                                                              "about", 2025)
+    text = ("Hungary is a reliable ally, fulfilling its commitments, spending more than 2% of "
+            "gross domestic product (GDP) on defense.")
+    [c] = extract(text, date(2024, 12, 4))
+    assert (c.type, c.subject, c.hedge) == ("share_of_gdp", "HUN", "more than")
+
+
+def test_current_fiscal_year_aim_is_a_level():
+    text = ("Canada will achieve NATO’s two percent of GDP target this fiscal year, half a "
+            "decade ahead of schedule, said Carney.")
+    [c] = extract(text, date(2025, 6, 10))
+    assert (c.type, c.subject, c.value, c.year) == ("share_of_gdp", "CAN", 2.0, 2025)
+
+
+def test_from_level_to_level_gives_both_levels():
+    text = ("In the last decade, Albania has increased defence spending from 1.35% to 1.76% of "
+            "our GDP.")
+    claims = _only(extract(text, date(2023, 7, 10)), "share_of_gdp")
+    assert [(c.subject, c.value) for c in claims] == [("ALB", 1.35), ("ALB", 1.76)]
+    assert claims[0].year is None
+
+
+def test_a_level_with_two_decimals_is_not_a_count_target():
+    text = "Poland tops the list of 32 Nato nations, spending 4.48% of GDP on defence."
+    claims = extract(text, date(2025, 8, 28))
+    assert not [c for c in claims if c.type == "allies_meeting_target"]
+    assert [(c.type, c.value) for c in claims] == [("share_of_gdp", 4.48)]
+
+
+def test_counts_all_nato_member_states_and_the_only_member():
+    text = ("All 32 NATO member states are on track to meet the alliance's 2% GDP defense "
+            "spending benchmark in 2025, Rutte said.")
+    [c] = _only(extract(text, date(2025, 6, 17)), "allies_meeting_target")
+    assert (c.value, c.total) == (32, 32)
+    text = ("Currently, Poland is the only NATO member spending more than 3.5% of its GDP on "
+            "defence.")
+    claims = extract(text, date(2025, 6, 17))
+    [count] = _only(claims, "allies_meeting_target")
+    assert (count.value, count.target_pct) == (1, 3.5)
+    [share] = _only(claims, "share_of_gdp")
+    assert (share.subject, share.hedge) == ("POL", "more than")
+
+
+def test_counts_of_total_and_the_three_named():
+    text = "Of NATO’s 32 members, 18 spent at least 2% of GDP on their armed forces."
+    [c] = _only(extract(text, date(2025, 4, 28)), "allies_meeting_target")
+    assert (c.value, c.total, c.target_pct) == (18, 32, 2.0)
+    text = "The three countries are already meeting the new higher goal of 3.5%."
+    [c] = _only(extract(text, date(2025, 8, 28)), "allies_meeting_target")
+    assert (c.value, c.target_pct) == (3, 3.5)
+
+
+def test_all_members_agreeing_on_a_goal_is_not_a_count():
+    text = ("Rubio said that all NATO members will have agreed on a goal of spending the "
+            "equivalent of 5% of GDP on defence over the next decade.")
+    claims = extract(text, date(2025, 5, 16))
+    assert not [c for c in claims if c.type == "allies_meeting_target"]
+    assert [(c.type, c.subject, c.value) for c in claims] == [("target_commitment", "NATO", 5.0)]
+
+
+def test_deadline_within_the_next_one_to_two_years():
+    text = ("Romania is set to escalate its defense budget to 3% of the Gross Domestic Product "
+            "(GDP) within the next one to two years.")
+    [c] = extract(text, date(2025, 2, 28))
+    assert (c.type, c.subject, c.deadline) == ("target_commitment", "ROU", 2027)
+
+
+def test_the_month_may_is_not_a_modal():
+    text = ("Vijesti announced at the end of May that Montenegro should increase defense spending "
+            "to three percent of gross domestic product (GDP) in 2026.")
+    [c] = extract(text, date(2025, 6, 10))
+    assert (c.type, c.value, c.deadline) == ("target_commitment", 3.0, 2026)
+
+
+def test_shares_of_gdp_for_other_sectors_are_not_defence():
+    text = ("A 5% increase in the defense budget would leave behind many sectors. In 2025, a "
+            "budget of 2.36% of GDP has been dedicated to education, 2.78% to health, while "
+            "budgetary spending on the pension scheme is 7.4% of GDP.")
+    assert not [c for c in extract(text, date(2025, 6, 26)) if c.type == "share_of_gdp"]
+
+
+def test_projected_target_with_deadline_is_a_target():
+    text = ("He believes that this goal may even be achieved earlier, since the projected target "
+            "of 2% by 2027 has already been reached this year, Croatia's minister said.")
+    [c] = extract(text, date(2025, 5, 16))
+    assert (c.type, c.value, c.deadline) == ("target_commitment", 2.0, 2027)
+
+
+def test_headline_raise_in_present_tense_is_a_target():
+    [c] = extract("Croatia boosts defence fund to 3% of GDP amid regional tensions",
+                  date(2025, 4, 8))
+    assert (c.type, c.subject, c.value) == ("target_commitment", "HRV", 3.0)

@@ -138,14 +138,16 @@ _TARGET_WORDS = _words(
     "commit\\w*", "agreed", "agree", "agreement", "demand\\w*", "call(?:ed|s)? (?:on|for)",
     "asked", "urged?", "ambition", "proposed", "suggested", "wants?", "plans? to",
     "intends? to", "intention", "set to (?:raise|increase|boost|lift)", "raise", "increase",
-    "boost", "lift", "raising", "increasing", "boosting", "lifting", "hiking", "move toward",
+    "boost", "lift", "raises", "increases", "boosts", "lifts", "hikes", "raising", "increasing",
+    "boosting", "lifting", "hiking", "move toward",
     "expects? to (?:reach|hit)", "reach", "hit", "devote",
     "vow\\w*", "promis\\w*", "ceilings?", "hold", "need\\w* to", "will need", "would need",
     "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*")
 _DEADLINE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
     r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
-    r"(?:in|over)\s+(?:the\s+next\s+)?\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b",
+    r"(?:in|over)\s+(?:the\s+next\s+)?\w+\s+years|within\s+(?:the\s+next\s+)?\w+\s+(?:to|or)\s+"
+    r"\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b",
     re.I)
 _REACHED = _words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
                   "achiev(?:e|es|ed|ing)",
@@ -189,7 +191,8 @@ _COUNT_RE = re.compile(
     rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
 _ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
                      r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
-                     r"(?:(?P<total>\d{2})\s+)?(?:members|allies|member\s+states|member\s+countries)|"
+                     r"(?:(?P<total>\d{2})\s+)?(?:NATO\s+|alliance\s+)?"
+                     r"(?:members|allies|member\s+states|member\s+countries)|"
                      r"every\s+(?:NATO\s+|alliance\s+)?member"
                      r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 _COUNT_VERB = _words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
@@ -202,9 +205,12 @@ _COUNT_VERB_MORE = _words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|
                           "(?:promise|pledge|commitment)")
 
 
-def _count_verb(text: str, pos: int = 0, endpos: int | None = None) -> bool:
-    end = len(text) if endpos is None else endpos
-    return bool(_COUNT_VERB.search(text, pos, end) or _COUNT_VERB_MORE.search(text, pos, end))
+# Between a group and its verb: what they are to do, not what they do ('gave all Nato members
+# a June deadline for fully meeting').
+_AIM_GAP = _words("agreed?", "agreeing", "goals?", "deadlines?", "pledged?", "commit\\w*",
+                  "asked", "urged", "called", "required", "must", "should")
+
+
 _COUNT_NEG = _words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
                     "do not", "falling short", "lagging")
 _ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
@@ -422,6 +428,9 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
             c = _money_claim(s, q, ctx)
             if c is not None:
                 out.extend(c)
+    if any(q.kind == "number" for q in s.quantities) and (
+            ctx.listed or any(c.type == "share_of_gdp" for c in out)):
+        out.extend(_ranked_shares(s, ctx, out))
     _remember(ctx, s)
     if any(c.type == "allies_meeting_target" for c in out):
         ctx.count_topic = True
@@ -438,32 +447,88 @@ def _sentence_claims(sent: Sentence, ctx: _Context) -> list[Claim]:
     # The alliance as a whole at a round figure ('NATO requires all member states to spend at
     # least 2%', 'The 2% mark was set in 2014') is its target, never a level: levels of the
     # whole alliance are averages ('2.71 percent'). No labelled round has a counterexample.
-    out = [replace(c, type="target_commitment", year=None, year_inferred=False)
-           if c.type == "share_of_gdp" and c.subject == "NATO" and c.value in _ROUND_TARGETS
-           and s.has(_TARGET_CUE) and c.hedge != "more than"
-           and not _LEVEL_CUE_BEFORE.search(text, max(0, c.span[0] - s.sent.start - 40),
-                                             c.span[0] - s.sent.start)
-           else c for c in out]
+    if any(c.subject == "NATO" for c in out):
+        out = [n for n in (_alliance_round(s, c) for c in out) if n is not None]
     if ctx.published is not None:
         # An aim for the current year ('reaching ... 2% of GDP by 2025' in 2025) is that year's
-        # level, as the labelling conventions read it, not a target.
+        # level, as the labelling conventions read it, not a target; but the alliance's round
+        # figure stays its target unless something reaches it ('projected to reach the
+        # Alliance's 2% target in 2024': the level of allies we failed to name).
         out = [replace(c, type="share_of_gdp", year=c.deadline, year_inferred=False,
                        deadline=None)
-               if c.type == "target_commitment" and c.deadline == ctx.published.year else c
+               if c.type == "target_commitment" and c.deadline == ctx.published.year
+               and not (c.subject == "NATO" and c.value in _ROUND_TARGETS
+                        and not _level_cue(s, c)) else c
                for c in out]
     out.sort(key=lambda c: c.span)
     return out
 
 
+# 'Estonia with 3.43, the United States with 3.38', 'Portugal (1,55)': in a ranking of shares
+# of GDP the percent sign is often written once, so a bare decimal right after a name is that
+# name's share too.
+_RANK_NAME_GAP = re.compile(r"(?:\s+with\s+|\s*\(\s*|\s*:\s*)$", re.I)
+_RANK_AFTER = re.compile(r"(?P<each>\s+each)?\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|while|in|ahead)\b)",
+                         re.I)
+
+
+def _ranked_shares(s: _Sent, ctx: _Context, out: list[Claim]) -> list[Claim]:
+    """Bare decimals in a sentence that ranks shares of GDP (it, or the sentence before, has
+    one): 'Poland with 4.12 percent of GDP, ahead of Estonia with 3.43, ...'."""
+    text = s.text
+    found: list[Claim] = []
+    shares = [c for c in out if c.type == "share_of_gdp"]
+    for q in s.quantities:
+        token = text[q.num_start:q.end]
+        if q.kind != "number" or q.hedge or not 0 < q.value <= 10 or \
+                not ("." in token or "," in token):
+            continue
+        idx = next((i for i, m in enumerate(s.mentions) if m.end <= q.num_start
+                    and _RANK_NAME_GAP.match(text, m.end, q.num_start)), None)
+        after = _RANK_AFTER.match(text, q.end)
+        if idx is None or after is None or s.mentions[idx].role == "group":
+            continue
+        group = _list_around(s, idx)
+        codes = [m.code for m in group] if after.group("each") and len(group) >= 2 \
+            else [s.mentions[idx].code]
+        near = [c for c in shares if c.span[0] - s.sent.start < q.start] or shares
+        if near:
+            year, inferred = near[-1].year, near[-1].year_inferred
+        else:
+            year, inferred = _resolve_year(None, ctx, default_context=True)
+        found.extend(_claims_for(s, q, codes, "share_of_gdp", year, inferred, None))
+    return found
+
+
 _ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0))
 # 'will meet this requirement of 2%', 'reaching 3.5 percent of GDP and meeting the updated NATO
-# target': a level reached, whose subject we could not resolve, not the target itself.
+# target', 'the estimate is 2%': a level reached, whose subject we could not resolve, not the
+# target itself.
 _LEVEL_CUE_BEFORE = _words("reach\\w*", "meet\\w*", "met", "exceed\\w*", "achiev\\w*", "above",
-                           "from", "surpass\\w*", "hit\\w*", "currently")
-_TARGET_CUE = _words("targets?", "goals?", "guidelines?", "benchmarks?", "requirements?",
-                     "requir(?:e|es|ed)", "minimum", "initiative", "mark", "objective",
-                     "established", "agreed", "needed", "expected to allocate", "allocated")
+                           "surpass\\w*", "hit\\w*", "currently", "represent\\w*",
+                           "estimate[sd]?")
+# 'raise defense spending targets from 2 percent of GDP to 5 percent': where the target moves
+# from, a yardstick.
+_MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?$", re.I)
 
+
+def _alliance_round(s: _Sent, c: Claim) -> Claim | None:
+    """A share of GDP the alliance has at a round figure: its target, or nothing (a yardstick
+    it moves from), or, after a verb of reaching or with 'more than'/'about', the level of an
+    ally we failed to name, left as it is."""
+    if c.type != "share_of_gdp" or c.subject != "NATO" or c.value not in _ROUND_TARGETS:
+        return c
+    start = c.span[0] - s.sent.start
+    if _MOVED_FROM.search(s.text, max(0, start - 40), start):
+        return None
+    if c.hedge in ("more than", "about") or _level_cue(s, c):
+        return c
+    return replace(c, type="target_commitment", year=None, year_inferred=False)
+
+
+def _level_cue(s: _Sent, c: Claim) -> bool:
+    start = c.span[0] - s.sent.start
+    return _LEVEL_CUE_BEFORE.search(s.text, max(0, start - 40), start) is not None
 
 def _member_level(s: _Sent, q: Quantity, code: str, year: int | None, inferred: bool
                   ) -> list[Claim]:
@@ -566,7 +631,7 @@ def _list_around(s: _Sent, idx: int, sep: re.Pattern[str] = _LIST_SEP_RE) -> lis
 # 'NATO's 2% target', 'the NATO defence spending target': the alliance names the yardstick,
 # it is not who spends. 'Canada's NATO target' likewise.
 _NAMES_TARGET_AFTER = re.compile(
-    r"(?:['’]s\s+(?:[\w.%‑-]+\s+){0,3}?|\s+(?:(?:defen[cs]e|spending|military|\d+(?:\.\d+)?%)"
+    r"(?:['’]s\s+(?:[\w.%‑-]+\s+){0,5}?|\s+(?:(?:defen[cs]e|spending|military|\d+(?:\.\d+)?%)"
     r"\s+){0,3})(?:target|benchmark|guideline|threshold|goal|commitment|pledge|norm)s?\b", re.I)
 # 'at a NATO summit', 'under the NATO new definitions', 'NATO chief': the alliance qualifies
 # an event, an office or a rule; it is not who spends.
@@ -594,7 +659,11 @@ _GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|
 _NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
 # 'we estimate that we will reach at least 4.1% of GDP in 2027', 'could hit 3%': a forecast.
-_FORECAST_MODAL = _words("estimates?", "estimated", "could", "may", "might", "forecasts?",
+# 'may' as a modal before a verb, not the month ('at the end of May that ...').
+_FORECAST_MODAL = _words("estimates?", "estimated", "could",
+                         "may(?=\\s+(?:not\\s+|even\\s+|well\\s+|also\\s+|still\\s+)?(?:be|have|"
+                         "reach|exceed|hit|rise|increase|grow|need|spend|top|surpass|amount|go|"
+                         "come|remain)\\b)", "might", "forecasts?",
                          "projects?", "projected", "expects?", "expected", "likely")
 # A plan or an aim as a verb ('is aiming for', 'plans to'), not 'the long-term plan foresees'.
 _AIM_VERB = _words("aims?", "aiming", "aimed", "plan(?:s|ned)? to", "planning (?:to|on)",
@@ -623,6 +692,7 @@ def _subjects_for(s: _Sent, q: Quantity, ctx: _Context, kind: str) -> list[str]:
             or _ATTRIBUTIVE_MORE_AFTER.match(text, s.mentions[i].end))]
     if not ok and ctx.subject is None:
         ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
+
     for i in ok:
         m = s.mentions[i]
         if q.end <= m.start <= q.end + 40 and _POSSESSIVE_AFTER.match(text[q.end:m.start]) \
@@ -714,12 +784,12 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                 member_at[m.start()] = who[-1].code
         elif _WHOLE_ALLIANCE_BEFORE.search(lead):
             # 'the alliance's 31 member states', 'its 32 members are on track to meet': the
-            # whole alliance, named by its size
-            # 'its 32 members are on track to meet': the whole alliance, named by its size
-            if n < 29 or total or not _REACH_VERB.match(text, m.end()) or \
-                    _ALL_OF_BEFORE.search(lead):
+            # whole alliance, named by its size; but 'The three countries are already meeting
+            # the new higher goal': a count of those just named
+            if total or not _REACH_VERB.match(text, m.end()) or _ALL_OF_BEFORE.search(lead):
                 continue
-            total = str(n)
+            if n >= 29:
+                total = str(n)
         found.append((m.start(), m.end(), n, _count_value(total) if total else None,
                       m.group("hedge")))
     # Only where a verb of meeting and a fraction word ('half', 'third') occur at all.
@@ -736,8 +806,10 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in _ALL_RE.finditer(text) if targetish and s.may_match(_ALL_RE) else ():
-        if not _count_verb(text, m.end(), m.end() + 60):
-            continue
+        verb = _COUNT_VERB.search(text, m.end(), m.end() + 60) or \
+            _COUNT_VERB_MORE.search(text, m.end(), m.end() + 60)
+        if verb is None or _AIM_GAP.search(text, m.end(), verb.start()):
+            continue  # 'all NATO members will have agreed on a goal of spending 5%': an aim
         total = int(m.group("total")) if m.group("total") else None
         n = total or _member_count(ctx.published)
         if _ICELAND_OUT.search(text):
@@ -787,6 +859,20 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
         # achieved this figure': a count of zero
         if targetish or _REACHED_IT.match(text, m.start("verb")):
             found.append((m.start(), m.end(), 0, None, None))
+    only_one = s.find(_THE_ONLY_ONE) if counting else None
+    for m in (only_one,) if only_one else ():
+        # 'Poland is the only NATO member spending more than 3.5% of its GDP'
+        if _COUNT_VERB.match(text, m.end() + 1) and not any(f[0] <= m.start() < f[1]
+                                                             for f in found):
+            found.append((m.start(), m.end(), 1, None, None))
+            who = [x for x in s.mentions if x.role == "ally" and x.end <= m.start()
+                   and m.start() - x.end < 4]
+            if who:
+                member_at[m.start()] = who[-1].code  # whose level the target figure also is
+    of_total = s.find(_OF_TOTAL_N) if targetish and not found else None
+    if of_total:  # 'Of NATO's 32 members, 18 spent at least 2% of GDP' (total, then count)
+        found.append((of_total.start(), of_total.end(), int(of_total.group(2)),
+                      int(of_total.group(1)), None))
     only = s.find(_THE_ONLY_ONES) if ctx.listed >= 2 and not found else None
     if only:
         # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
@@ -801,13 +887,16 @@ def _count_claims(s: _Sent, ctx: _Context, used: set[int],
             continue  # 'demanded that all member states raise defense spending to 5%'
 
         target = 2.0
-        target_q = None
-        for q in s.quantities:
-            if q.kind == "percent" and q.num_start >= end and q.value <= 6:
-                target, target_q = q.value, q
-                if start not in member_at:
-                    used.add(q.start)
-                break
+        target_q = next((q for q in s.quantities if q.kind == "percent"
+                         and q.num_start >= end and q.value <= 6), None)
+        if target_q is not None and (target_q.value * 2) % 1:
+            # 'Poland tops the list of 32 Nato nations, spending 4.48% of GDP', 'Poland led all
+            # members with 4.12%': a level, which no target is (they are halves: 2, 3.5, 5).
+            continue
+        if target_q is not None:
+            target = target_q.value
+            if start not in member_at:
+                used.add(target_q.start)
         clause_start = _clause_of(s, start)[0]
         for q in s.quantities:
             if q.kind == "percent" and q.value <= 6 and clause_start <= q.start < start:
@@ -862,6 +951,13 @@ _ZERO_COUNT = re.compile(
     r"(?:yet\s+|ever\s+|so\s+far\s+|currently\s+|now\s+)?"
     r"(?P<verb>achieved|reached|reaches|met|meets|hit|hits|exceeded|exceeds|surpassed|surpasses)\b",
     re.I)
+_THE_ONLY_ONE = _words(r"(?:is|was|remains)\s+the\s+only\s+(?:NATO\s+|alliance\s+|allied\s+|"
+                       r"European\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|country|"
+                       r"nation)")
+_OF_TOTAL_N = _words(r"Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
+                     r"(\d{2})\s+(?:NATO\s+)?(?:members|allies|member\s+states|"
+                     r"countries|nations),\s+(\d{1,2})\s+(?:have\s+|had\s+)?"
+                     r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved)")
 _THE_ONLY_ONES = re.compile(
     r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"
     r"countries|nations|states)\b", re.I)
@@ -1023,10 +1119,14 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return []
     explicit = _GDP_AFTER.match(text, q.end) is not None or \
         _GDP_SHARE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
-    fiscal = list(_FISCAL_NOT_DEFENCE.finditer(text, 0, q.start)) \
-        if s.may_match(_FISCAL_NOT_DEFENCE) else []
+    fiscal_words = s.may_match(_FISCAL_NOT_DEFENCE)
+    fiscal = list(_FISCAL_NOT_DEFENCE.finditer(text, 0, q.start)) if fiscal_words else []
     if fiscal and not _DEFENCE_NOUN.search(text, fiscal[-1].end(), q.start):
         return []  # 'the budget deficit ... will amount to 271.7 billion zlotys, or 6.5% of GDP'
+    if fiscal_words and \
+            _OTHER_SECTOR_AFTER.match(text, q.end, _next_quantity_start(s, q.end)):
+        return []  # '2.36% of GDP has been dedicated to education, 2.78% to health'
+
     if _EXTRA_BEFORE.search(text, max(0, q.start - 12), q.start) or (not explicit and any(
             o.kind == "percent" and 10 < o.value < 100 and o is not q for o in s.quantities)):
         return []  # 'the extra 0.5%', '42.8% personnel costs ... only 1.9% for infrastructure'
@@ -1044,6 +1144,13 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         if dated and s.has(_DEFENCE):
             return _claims_for(s, q, [*_subjects_for(s, q, ctx, "percent")][:1], "share_of_gdp",
                                dated[0].year, False, None)
+        if q.value <= 10 and q.value not in _ROUND_TARGETS and s.has(_DEFENCE) and \
+                not _poll(s, q) and not s.has(_AID_SHARE):
+            # 'increased defence spending from 1.35% to 1.76% of our GDP', 'an increase from
+            # 1.35% over the last decade': an earlier level, undated. A round figure there is
+            # mostly the old target moved from ('from 2% to 5%'), a yardstick.
+            return _claims_for(s, q, [*_subjects_for(s, q, ctx, "percent")][:1], "share_of_gdp",
+                               None, False, None)
         return []
     if _OF_GNI_AFTER.match(text[q.end:q.end + 30]):
         return []
@@ -1108,6 +1215,13 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         year, inferred = _resolve_year(yref if yref and yref.kind in ("in", "bare") else None,
                                        ctx, default_context=True)
         return _claims_for(s, q, subjects[:1], "share_of_gdp", year, inferred, None)
+    if deadline_ref is None and "spend" in before[-40:].lower() and \
+            _SPENDS_NOW_BEFORE.search(before[-40:]):
+        # 'Greece is already spending around 3% of its GDP', '..., spending more than 2% of GDP
+        # on defense': what is spent now is a level, whatever target words came before.
+        year, inferred = _resolve_year(yref if yref and yref.kind in ("in", "bare") else None,
+                                       ctx, default_context=False)
+        return _claims_for(s, q, subjects[:1], "share_of_gdp", year, inferred, None)
     if _DEMANDED_AFTER.match(text, q.end):
         who = ["NATO"] if re.search(r"\b(?:NATO|allies|members)\b", text[q.end:q.end + 60]) \
             else subjects[:1]
@@ -1123,7 +1237,7 @@ def _percent_claims(s: _Sent, q: Quantity, ctx: _Context) -> list[Claim]:
         return _claims_for(s, q, subjects[:1], "target_commitment", None, False, None)
     if is_ref:
         if deadline_ref and _FORECAST_MODAL.search(before[-60:]) and \
-                _REACHED.search(before[-60:]):
+                _REACHED.search(before[-60:].rpartition(",")[2]):
             # 'likely to help Germany achieve NATO's 2% defence spending target by 2024'
             return _claims_for(s, q, subjects, "share_of_gdp", deadline_ref.year,
                                deadline_ref.inferred, None)
@@ -1232,7 +1346,12 @@ def _projection(window: str) -> bool:
     return not plans or proj[-1] > plans[-1]
 _FISCAL_NOT_DEFENCE = _words("deficits?", "debt", "borrowing", "revenues?", "growth",
                              "inflation", "unemployment", "surplus", "GNI",
-                             "gross national income", "interest rates?")
+                             "gross national income", "interest rates?", "education",
+                             "health(?:care)?", "pensions?")
+# '2.36% of GDP has been dedicated to education, 2.78% to health': another sector's share.
+_OTHER_SECTOR_AFTER = re.compile(
+    r"\s?(?:of\s+(?:GDP|gross\s+domestic\s+product)\s+)?(?:[\w-]+\s+){0,4}?(?:to|for|on)\s+"
+    r"(?:the\s+)?(?:education|health(?:care)?|pensions?|social|welfare)\b", re.I)
 _DEFENCE_NOUN = _words(r"defen[cs]e", "military", "armed forces", "security", "NATO")
 _EXTRA_BEFORE = re.compile(r"\b(?:extra|another)\s+$", re.I)
 _MODAL_GOAL = _words("would have to", "will have to", "needs? to", "should", "must",
@@ -1248,7 +1367,9 @@ def _phrase_deadline(phrase: re.Match[str] | None, after: str, ctx: _Context) ->
     if phrase is None:
         return None
     deadline = None
-    n = re.search(r"(?:within|in|over)\s+(?:the\s+next\s+)?(\w+)\s+years", phrase.group(), re.I)
+    # 'within the next one to two years': the later bound
+    n = re.search(r"(?:within|in|over)\s+(?:the\s+next\s+)?(?:\w+\s+(?:to|or)\s+)?(\w+)\s+years",
+                  phrase.group(), re.I)
     if n and ctx.published and _count_value(n.group(1)):
         deadline = ctx.published.year + _count_value(n.group(1))
     if phrase.group().lower().startswith("every year from"):
@@ -1296,6 +1417,10 @@ _COMMITTED = _words("agreed", "pledged", "promised", "committed", "vowed", "goal
 _MOVED_TARGET = re.compile(
     r"(?:\b(?:goal\s?posts?|bar|target|benchmark|threshold)\s+from\s+(?:\d+(?:\.\d+)?\s?(?:%|"
     r"per\s?cent|percent)\s+to\s+(?P<to>))?|\bmiss(?:ing|ed|es)?\s+(?:the\s+)?)$", re.I)
+_SPENDS_NOW_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were)\s+(?:already\s+|currently\s+|now\s+|still\s+)?spending|"
+    r"\b(?:already|currently|now)\s+(?:spends?|spending|allocat(?:es|ing))|\bspends|"
+    r"(?:^|,\s)spending)\s+$", re.I)
 _AVERAGE_BEFORE = re.compile(r"\baverage\s+(?:of\s+|at\s+|was\s+|is\s+)?$", re.I)
 _AID_SHARE = _words("aid", "development", "ODA", "GNI", "gross national income")
 _YARDSTICK_BEFORE = _words("from", "than", "exceed\\w*", "surpass\\w*", "short", "below",
@@ -1583,13 +1708,17 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     _ZERO_COUNT: (("no",), ("member", "ally", "countr", "nation"),
                   ("achieved", "reache", "met", "hit", "exceed", "surpass")),
     _THE_ONLY_ONES: (("only",),),
+    _THE_ONLY_ONE: (("only",),),
+    _OF_TOTAL_N: (("spen", "met", "meet", "reached", "exceeded", "hit", "achieved"), ("of",),
+                  ("members", "allies", "countries", "nations", "states")),
     _ONLY_BEFORE: (("only", "just", "solely"),),
     _ONLY_N_REACH: (("only",),),
     _TOTAL_OF_PARTS: (("total", "overall", "combined"),),
     _HYPOTHETICAL: (("asked",),),
     _FROM_NOT_GDP_TO: (("from",), ("national", "gni", "budget", "total", "population")),
     _FISCAL_NOT_DEFENCE: (("deficit", "debt", "borrowing", "revenue", "growth", "inflation",
-                           "unemployment", "surplus", "gni", "income", "interest"),),
+                           "unemployment", "surplus", "gni", "income", "interest", "education",
+                           "health", "pension"),),
     _STARTING_POINT: (("from", "current", "present"),),
     _GDP_EFFECT_BEFORE: (("increase", "boost", "raise", "lift", "add", "grow", "reduce", "cut",
                           "shrink", "lower"), ("gdp", "economy", "economic", "growth")),

@@ -53,7 +53,11 @@ _WORD_NUMBER = "(?:" + _by_first_letter(
 # '1,67%': a decimal comma, read only right before a percent sign or word (elsewhere '1,050' is
 # a thousand and fifty).
 _COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
-_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL
+# 'Portugal with 1,55, Italy with 1,49': in a ranking, the figure right after 'with' or an
+# opening bracket has a decimal comma too (one or two digits after it; '1,050' stays a thousand
+# and fifty). 'the Czech Republic with 2 ,10': a stray space before the comma is kept.
+_LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|\d)"
+_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _LISTED_COMMA_DECIMAL
            + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
 # 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
 _A_SCALE = r"\b(?:half\s+)?an?(?=\s+(?:billion|million|trillion)\b)"
@@ -161,7 +165,7 @@ _SHARED_UNIT_RE = re.compile(
 _AND_NEXT_RE = re.compile(rf"\s+and\s+(?:\$|€|£)?({NUMBER})")
 
 
-_COMMA_DECIMAL_TOKEN = re.compile(r"\d{1,2},\d{1,2}")
+_COMMA_DECIMAL_TOKEN = re.compile(r"\d{1,2}\s?,\d{1,2}")
 
 
 def parse_number(token: str) -> float:
@@ -175,7 +179,7 @@ def parse_number(token: str) -> float:
         return 0.5
     if t[:1].isdigit():
         if "," in t and _COMMA_DECIMAL_TOKEN.fullmatch(t):
-            return float(t.replace(",", "."))
+            return float(t.replace(" ", "").replace(",", "."))
         return float(t.replace(",", ""))
     if t.endswith(" a half") and " and " in t:  # 'two and a half'
         return parse_number(t[:t.index(" and ")]) + 0.5

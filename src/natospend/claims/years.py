@@ -35,7 +35,8 @@ _PREP_BEFORE = re.compile(
     r"\b(?P<prep>by\s+the\s+end\s+of|by\s+end\s+of|by|until|till|from|starting\s+in|starting|"
     r"beginning\s+in|after|since|as\s+of|in|for|during|of)\s+(?:the\s+(?:year\s+)?)?$", re.I)
 _RELATIVE = re.compile(
-    r"\b(?P<rel>this\s+year|last\s+year|next\s+year|the\s+current\s+year|the\s+past\s+year|"
+    r"\b(?P<rel>(?:this|last|next)\s+(?:fiscal\s+|financial\s+|budget\s+)?year|"
+    r"the\s+current\s+(?:fiscal\s+|financial\s+|budget\s+)?year|the\s+past\s+year|"
     r"the\s+previous\s+year|the\s+coming\s+year|currently|current|now|as\s+of\s+today|today|"
     r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years)\b",
     re.I)
