@@ -7,8 +7,7 @@ Two sets, reported apart:
 - ``tuned``: rounds 1-5 (claims_dev.jsonl, claims_dev2/3.jsonl, claims_dev4a/4b.jsonl,
   claims_dev5.jsonl). The rules were written while looking at their errors, so these figures
   flatter the extractor. (Rounds 4 and 5 were blind until each had been scored once;
-  docs/benchmarks.md keeps round 4's score; round 5's one blind score was precision 0.824,
-  recall 0.768.)
+  docs/benchmarks.md keeps those scores.)
 - ``blind``: round 6 (claims_dev6a.jsonl, claims_dev6b.jsonl), labelled from new sources by
   people who never saw the extractor or its output, and not tuned on. This is the estimate of
   quality on unseen news. Looking at its errors (``--show-errors blind``) spends it: after
