@@ -912,17 +912,18 @@ def test_places_and_institutions_are_not_subjects():
 def test_word_hints_never_skip_a_sentence_a_pattern_matches():
     """The hints that let extraction skip regex scans must be sound: wherever a hinted pattern
     matches a sentence of the labelled rounds, the hint lets it through."""
-    import importlib
     import json
 
-    ex = importlib.import_module("natospend.claims.extract")
+    from natospend.claims.hints import HINTS
+    from natospend.claims.sentence import Sent
+
     data = Path(__file__).resolve().parent / "data"
     checked = 0
     for path in sorted(data.glob("claims_dev*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             for sent in split_sentences(json.loads(line)["text"]):
-                s = ex._Sent(sent, [], [], [])
-                for pattern in ex._HINTS:
+                s = Sent(sent, [], [], [])
+                for pattern in HINTS:
                     if pattern.search(sent.text):
                         checked += 1
                         assert s.may_match(pattern), (pattern.pattern[:60], sent.text)

@@ -1,0 +1,283 @@
+"""Counts of allies meeting a target: '23 of 32 allies meet the 2% target', 'only Poland,
+Lithuania and Latvia exceed 3.5%', 'no member has yet reached it'.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import (
+    AIM_GAP,
+    ALL_OF_BEFORE,
+    ALL_RE,
+    CHANGE_BEFORE,
+    COUNT_NEG,
+    COUNT_RE,
+    COUNT_VERB,
+    COUNT_VERB_MORE,
+    DEMAND_BEFORE,
+    FOLLOWUP_COUNT,
+    FRACTION_OF_ALLIES,
+    ICELAND_OUT,
+    LIST_SEP_FIGURES,
+    LIST_VERB_AFTER,
+    MEMBER_OF,
+    NUMBER_ANAPHOR,
+    NUMBER_OF_GROUP,
+    NUMBER_ROSE,
+    OF_TOTAL_N,
+    ONE_OF,
+    ONLY_BEFORE,
+    ONLY_N_REACH,
+    REACH_VERB,
+    REACHED,
+    REACHED_IT,
+    SPACES,
+    SUBSET_BEFORE,
+    TARGET_WORD,
+    TARGETISH,
+    THE_ONLY_ONE,
+    THE_ONLY_ONES,
+    WHOLE_ALLIANCE_BEFORE,
+    ZERO_COUNT,
+)
+from natospend.claims.sentence import (
+    Claim,
+    Context,
+    Sent,
+    claims_for,
+    clause_of,
+    count_value,
+    list_around,
+    make,
+    year_for,
+)
+from natospend.claims.years import YearRef
+
+
+def member_level(s: Sent, q: Quantity, code: str, year: int | None, inferred: bool
+                 ) -> list[Claim]:
+    """'Slovakia, one of 23 countries that has met the 2% GDP target': Slovakia's level."""
+    hedge = q.hedge
+    if hedge is None and REACHED.search(s.text, max(0, q.start - 60), q.start):
+        hedge = "at least"
+    return claims_for(s, q, [code], "share_of_gdp", year, inferred, None, hedge=hedge)
+
+
+def _year_later_in_clause(s: Sent, end: int) -> YearRef | None:
+    """A count's year may follow its target ('23 ... reached the target of spending 2% of GDP
+    last year'): the first year later in the clause, past the target's percent."""
+    b = clause_of(s, end)[1]
+    return next((y for y in s.years if end <= y.start < b
+                 and y.kind not in ("date", "since", "by", "from")), None)
+
+
+def count_claims(s: Sent, ctx: Context, used: set[int],
+                 members: dict[int, tuple[str, int | None, bool]]) -> list[Claim]:
+    """Counts of allies meeting a target. ``used`` gets the target percents they consume;
+    ``members`` maps a target percent to the ally said to be one of the count ('Hungary is one
+    of the nine NATO states that will spend 2%'), whose level that percent also is."""
+    text = s.text
+    out: list[Claim] = []
+    member_at: dict[int, str] = {}
+    # 'Only seven countries have achieved this' after a sentence about counts: 'this' is the target.
+    targetish = "%" in text or s.has(TARGET_WORD) or (
+        ctx.count_topic and REACHED_IT.search(text))
+    found: list[tuple[int, int, int, int | None, str | None]] = []
+    # A count needs a verb of meeting somewhere in the sentence; most sentences have none, and
+    # then no number in them is a count.
+    counting = bool(targetish) and bool(s.has(COUNT_VERB) or s.has(COUNT_VERB_MORE))
+    for m in (COUNT_RE.finditer(text) if counting and s.has(COUNT_RE) else ()):
+        n = count_value(m.group("n"))
+        if not 0 < n <= 32:
+            continue
+        lead = text[max(0, m.start() - 16):m.start()]
+        total = m.group("total") or m.group("total2")
+        member = MEMBER_OF.search(lead) is not None
+        if ONE_OF.match(text, m.start("n")):
+            # 'one of the countries'; but 'Slovakia, one of 23 countries that has met the 2%
+            # target': the 23 is the count
+            if not total or count_value(total) >= 29:
+                continue
+            n, total, member = count_value(total), None, True
+        if SUBSET_BEFORE.search(lead) or CHANGE_BEFORE.search(text, max(0, m.start() - 40),
+                                                              m.start()):
+            continue  # 'including the previous three countries', 'an increase of 13 countries'
+        if member:
+            who = [x for x in s.mentions if x.role == "ally" and x.end <= m.start()
+                   and m.start() - x.end < 60]
+            if who:
+                member_at[m.start()] = who[-1].code
+        elif WHOLE_ALLIANCE_BEFORE.search(lead):
+            # 'the alliance's 31 member states', 'its 32 members are on track to meet': the
+            # whole alliance, named by its size; but 'The three countries are already meeting
+            # the new higher goal': a count of those just named
+            if total or not REACH_VERB.match(text, m.end()) or ALL_OF_BEFORE.search(lead):
+                continue
+            if n >= 29:
+                total = str(n)
+        found.append((m.start(), m.end(), n, count_value(total) if total else None,
+                      m.group("hedge")))
+    # Only where a verb of meeting and a fraction word ('half', 'third') occur at all.
+    fractions = bool(targetish) and s.has(COUNT_VERB) and \
+        s.may_match(FRACTION_OF_ALLIES)
+    for m in FRACTION_OF_ALLIES.finditer(text) if fractions else ():
+        # 'two-thirds of allies will reach the 2% target': about 21 of 32
+        if COUNT_VERB.search(text, m.end()):
+            frac = 2 / 3 if m.group(2).lower().startswith("two") else \
+                (0.5 if "half" in m.group(2).lower() else 1 / 3)
+            if any(f[0] <= m.start() < f[1] for f in found):
+                continue
+            found.append((m.start(), m.end(), round(frac * _member_count(ctx.published)), None,
+                          m.group("hedge") or "about"))
+            break  # 'at least two thirds ..., maybe even more than two thirds': one count
+    for m in ALL_RE.finditer(text) if targetish and s.may_match(ALL_RE) else ():
+        verb = COUNT_VERB.search(text, m.end(), m.end() + 60) or \
+            COUNT_VERB_MORE.search(text, m.end(), m.end() + 60)
+        if verb is None or AIM_GAP.search(text, m.end(), verb.start()):
+            continue  # 'all NATO members will have agreed on a goal of spending 5%': an aim
+        total = int(m.group("total")) if m.group("total") else None
+        n = total or _member_count(ctx.published)
+        if ICELAND_OUT.search(text):
+            n -= 1
+        found.append((m.start(), m.end(), n, total, None))
+    if found:
+        # '..., compared to only three in 2014': an earlier count in the same sentence
+        last_end = max(f[1] for f in found)
+        for m in FOLLOWUP_COUNT.finditer(text, last_end) if s.may_match(FOLLOWUP_COUNT) else ():
+            n = count_value(m.group("n"))
+            if 0 < n <= 32 and any(y.start >= m.end("n") and y.start - m.end("n") < 12
+                                   and y.year for y in s.years):
+                found.append((m.start("n"), m.end("n"), n, None, None))
+        for m in NUMBER_ROSE.finditer(text, last_end) if s.may_match(NUMBER_ROSE) else ():
+            # '..., and by June, that number had risen to 23'
+            found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+    if not found and (ctx.count_topic or s.has(NUMBER_OF_GROUP)
+                      or (s.years and s.has(NUMBER_ANAPHOR))):
+        for m in FOLLOWUP_COUNT.finditer(text) if s.may_match(FOLLOWUP_COUNT) else ():
+            n = count_value(m.group("n"))
+            if 0 < n <= 32:
+                found.append((m.start("n"), m.end("n"), n, None, None))
+        for m in NUMBER_ROSE.finditer(text) if s.may_match(NUMBER_ROSE) else ():
+            found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+        for q in s.quantities:
+            if q.kind == "number" and 0 < q.value <= 32 and q.value == int(q.value) and \
+                    not any(f[0] <= q.num_start < f[1] for f in found):
+                near = [y for y in s.years if abs(y.start - q.end) < 15 or abs(q.start - y.end)
+                        < 20]
+                if near and re.match(r"\s*(?:last|this|in|$)", text[q.end:q.end + 6]) or \
+                        re.search(r"\b(?:was|just|only)\s+$", text[max(0, q.start - 12):q.start]):
+                    found.append((q.start, q.end, int(q.value), None, None))
+    if not found and targetish:
+        # '..., with only seven meeting NATO's 2% of GDP defence spending target'
+        for m in ONLY_N_REACH.finditer(text) if s.may_match(ONLY_N_REACH) else ():
+            if TARGETISH.search(text, m.end(), m.end() + 60):
+                found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+    if not found:
+        found.extend(_list_counts(s))
+    if targetish and found:
+        # 'All ... members will hit [2%] but only three currently reach a new, higher goal'
+        last_end = max(f[1] for f in found)
+        for m in ONLY_N_REACH.finditer(text, last_end) if s.may_match(ONLY_N_REACH) else ():
+            found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+    for m in ZERO_COUNT.finditer(text) if s.has(ZERO_COUNT) else ():
+        # 'a benchmark that no member of the alliance has yet reached', 'no NATO country has
+        # achieved this figure': a count of zero
+        if targetish or REACHED_IT.match(text, m.start("verb")):
+            found.append((m.start(), m.end(), 0, None, None))
+    only_one = s.find(THE_ONLY_ONE) if counting else None
+    for m in (only_one,) if only_one else ():
+        # 'Poland is the only NATO member spending more than 3.5% of its GDP'
+        if COUNT_VERB.match(text, m.end() + 1) and not any(f[0] <= m.start() < f[1]
+                                                             for f in found):
+            found.append((m.start(), m.end(), 1, None, None))
+            who = [x for x in s.mentions if x.role == "ally" and x.end <= m.start()
+                   and m.start() - x.end < 4]
+            if who:
+                member_at[m.start()] = who[-1].code  # whose level the target figure also is
+    of_total = s.find(OF_TOTAL_N) if targetish and not found else None
+    if of_total:  # 'Of NATO's 32 members, 18 spent at least 2% of GDP' (total, then count)
+        found.append((of_total.start(), of_total.end(), int(of_total.group(2)),
+                      int(of_total.group(1)), None))
+    only = s.find(THE_ONLY_ONES) if ctx.listed >= 2 and not found else None
+    if only:
+        # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
+        # alliance members that currently surpass the new NATO target of 3.5%'
+        found.append((only.start(), only.end(), ctx.listed, None, None))
+    for start, end, n, total, hedge_word in found:
+        neg_window = text[end:end + 60]
+        cut = re.search(r",\s+(?:with|while|whereas|but)\b|;", neg_window)
+        if COUNT_NEG.search(neg_window[:cut.start()] if cut else neg_window):
+            continue  # but not '22 of ... met the 2% benchmark, with nine falling short'
+        if DEMAND_BEFORE.search(text, max(0, start - 40), start):
+            continue  # 'demanded that all member states raise defense spending to 5%'
+
+        target = 2.0
+        target_q = next((q for q in s.quantities if q.kind == "percent"
+                         and q.num_start >= end and q.value <= 6), None)
+        if target_q is not None and (target_q.value * 2) % 1:
+            # 'Poland tops the list of 32 Nato nations, spending 4.48% of GDP', 'Poland led all
+            # members with 4.12%': a level, which no target is (they are halves: 2, 3.5, 5).
+            continue
+        if target_q is not None:
+            target = target_q.value
+            if start not in member_at:
+                used.add(target_q.start)
+        clause_start = clause_of(s, start)[0]
+        for q in s.quantities:
+            if q.kind == "percent" and q.value <= 6 and clause_start <= q.start < start:
+                if n == 0:  # 'to 5% of GDP, a benchmark that no member ... has yet reached'
+                    target = q.value
+                else:
+                    used.add(q.start)
+        yref = year_for(s, start, end) or _year_later_in_clause(s, end)
+        year: int | None
+        if yref is None and ctx.published:
+            year, inferred = ctx.published.year, True
+        else:
+            year = yref.year if yref else None
+            inferred = yref.inferred if yref else False
+        hedge = {"about": "about", "around": "about", "roughly": "about",
+                 "more than": "more than", "over": "more than",
+                 "at least": "at least",
+                 "fewer than": "less than", "less than": "less than", "nearly": "nearly",
+                 "almost": "nearly"}.get(SPACES.sub(" ", (hedge_word or "").lower()))
+        low = n if hedge in (None, "more than", "at least") else None
+        high = n if hedge in (None, "less than", "nearly") else None
+        out.append(make(s, start, end, "allies_meeting_target", "NATO", year, inferred,
+                        float(n), "count", None, hedge=hedge, low=low, high=high,
+                        target_pct=target, total=total))
+        if target_q is not None and start in member_at:
+            members[target_q.start] = (member_at[start], year, inferred)
+    return out
+
+
+def _list_counts(s: Sent) -> list[tuple[int, int, int, int | None, str | None]]:
+    """'Only Poland, Lithuania and Latvia exceed 3.5%': a count given by naming the allies.
+
+    Only with 'only' or 'just' before the list, which is how news says the list is complete.
+    """
+    text = s.text
+    out: list[tuple[int, int, int, int | None, str | None]] = []
+    for i, m in enumerate(s.mentions if s.may_match(ONLY_BEFORE) else ()):
+        only = ONLY_BEFORE.search(text, max(0, m.start - 14), m.start)
+        if only is None or m.role != "ally":
+            continue
+        names = list_around(s, i, LIST_SEP_FIGURES)
+        if len(names) < 2 or names[0] is not m:
+            continue
+        verb = LIST_VERB_AFTER.match(text[names[-1].end:names[-1].end + 80])
+        if verb is None:
+            continue
+        if not re.search(r"%|per\s?cent|percent|target|threshold|benchmark|guideline|goal",
+                         text[names[-1].end + verb.end():names[-1].end + verb.end() + 60], re.I):
+            continue
+        out.append((only.start(), names[-1].end + verb.end(), len(names), None, None))
+    return out
+
+
+def _member_count(published: date | None) -> int:
+    from natospend.countries import members_on
+    return len(members_on(published)) if published else 32

@@ -1,0 +1,86 @@
+"""Word hints: for the patterns most sentences cannot match, words every match contains.
+
+``Sent.may_match`` looks a pattern up here and skips its scan when the sentence lacks them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natospend.claims.patterns import (
+    AID,
+    ALL_RE,
+    COUNT_RE,
+    DEVELOPMENT_AID,
+    FISCAL_NOT_DEFENCE,
+    FOLLOWUP_COUNT,
+    FRACTION_OF_ALLIES,
+    FROM_NOT_GDP_TO,
+    GDP_EFFECT_BEFORE,
+    HYPOTHETICAL,
+    MONEY_NOT_BEFORE,
+    NUMBER_ANAPHOR,
+    NUMBER_OF_ALLIES,
+    NUMBER_OF_GROUP,
+    NUMBER_ROSE,
+    OF_TOTAL_N,
+    ONLY_BEFORE,
+    ONLY_N_REACH,
+    OWN_SPENDING,
+    POLL,
+    STARTING_POINT,
+    TARGET_OF_BEFORE,
+    THE_ONLY_ONE,
+    THE_ONLY_ONES,
+    TOTAL_OF_PARTS,
+    WORLD_TOTAL,
+    ZERO_COUNT,
+)
+
+# For each pattern, groups of lowercase words: every match of the pattern contains a word of
+# each group, so a sentence that lacks all words of a group cannot match and is not scanned
+# (``Sent.may_match``). Words hold no space the pattern writes as ``\s``. Most sentences lack
+# them ('number of', a poll word), so most of these scans are skipped.
+HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    POLL: (("poll", "survey", "respondents", "politbarometer", "voters", "favo", "opinion",
+            "supporters", "believe", "said that"),),
+    NUMBER_OF_ALLIES: (("number of",),),
+    NUMBER_OF_GROUP: (("number of",),),
+    NUMBER_ANAPHOR: (("number",),),
+    NUMBER_ROSE: (("number",),),
+    FOLLOWUP_COUNT: (("was", "compared", "from"),),
+    # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
+    # holds one of these.
+    AID: (("aid", "assistance", "donat", "donor", "tranche", "package", "support", "ukrain",
+           "kyiv", "kiev", "purl", "help", "drawdown", "usai"),),
+    OWN_SPENDING: (("spend", "budget", "expenditure", "outlays", "bundeswehr", "armed",
+                    "rearm", "procurement"),),
+    DEVELOPMENT_AID: (("gni", "income", "aid", "assistance", "oda"),),
+    COUNT_RE: (("members", "allies", "countries", "nations", "states", "people"),),
+    FRACTION_OF_ALLIES: (("half", "third"),),
+    ALL_RE: (("all", "every"),),
+    ZERO_COUNT: (("no",), ("member", "ally", "countr", "nation"),
+                 ("achieved", "reache", "met", "hit", "exceed", "surpass")),
+    THE_ONLY_ONES: (("only",),),
+    THE_ONLY_ONE: (("only",),),
+    OF_TOTAL_N: (("spen", "met", "meet", "reached", "exceeded", "hit", "achieved"), ("of",),
+                 ("members", "allies", "countries", "nations", "states")),
+    ONLY_BEFORE: (("only", "just", "solely"),),
+    ONLY_N_REACH: (("only",),),
+    TOTAL_OF_PARTS: (("total", "overall", "combined"),),
+    HYPOTHETICAL: (("asked",),),
+    FROM_NOT_GDP_TO: (("from",), ("national", "gni", "budget", "total", "population")),
+    FISCAL_NOT_DEFENCE: (("deficit", "debt", "borrowing", "revenue", "growth", "inflation",
+                          "unemployment", "surplus", "gni", "income", "interest", "education",
+                          "health", "pension"),),
+    STARTING_POINT: (("from", "current", "present"),),
+    GDP_EFFECT_BEFORE: (("increase", "boost", "raise", "lift", "add", "grow", "reduce", "cut",
+                         "shrink", "lower"), ("gdp", "economy", "economic", "growth")),
+    MONEY_NOT_BEFORE: (("population", "debt", "borrowing", "federal", "revenue", "gdp",
+                        "economy", "market", "stock", "shares", "contract", "deal", "sales",
+                        "profit", "valuation", "loss", "damage"),),
+    WORLD_TOTAL: (("global", "world"),),
+    TARGET_OF_BEFORE: (("target", "threshold", "benchmark", "goal", "guideline", "commitment"),
+                       ("of",)),
+}
+HINTS_BY_ID = {id(pattern): groups for pattern, groups in HINTS.items()}

@@ -1,0 +1,183 @@
+"""Amounts of money: a country's own defence spending or aid it gives, and whose they are."""
+
+from __future__ import annotations
+
+import re
+
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import (
+    AID,
+    COST_OF_SHARE,
+    CUMULATIVE,
+    DEFENCE_NOUN,
+    DEFENCE_OR_TARGET,
+    DEVELOPMENT_AID,
+    FISCAL_NOT_DEFENCE,
+    INVEST,
+    LIST_SEP_RE,
+    MONEY_NOT_BEFORE,
+    NOT_SPENDING_AFTER,
+    OWN_SPENDING,
+    RESTATED_BETWEEN,
+    SPENDING,
+    TRANSFER,
+    WORLD_TOTAL,
+)
+from natospend.claims.sentence import (
+    Claim,
+    Context,
+    Sent,
+    clause_of,
+    list_around,
+    make,
+    next_quantity_start,
+    subjects_for,
+    year_for,
+)
+from natospend.claims.subjects import crown_currency
+
+
+def _respectively(s: Sent, q: Quantity) -> str | None:
+    """'Denmark, Germany, and Norway have delivered EUR 1.2 billion, EUR 1 billion, and EUR 662
+    million ..., respectively': the n-th amount is the n-th name's."""
+    text = s.text
+    if "respectively" not in text:
+        return None
+    amounts = [o for o in s.quantities if o.kind in ("money", "amount")]
+    idx = next((i for i, o in enumerate(amounts) if o is q), None)
+    if idx is None or len(amounts) < 2:
+        return None
+    first = amounts[0]
+    names = [i for i, m in enumerate(s.mentions) if m.end <= first.start
+             and m.role in ("ally", "donor")]
+    if not names:
+        return None
+    group = list_around(s, names[-1])
+    if len(group) != len(amounts) or not all(
+            LIST_SEP_RE.match(text[x.end:y.start]) or re.match(r"^,?\s*(?:and\s+)?$",
+                                                                 text[x.end:y.start])
+            for x, y in zip(amounts, amounts[1:], strict=False)):
+        return None
+    return group[idx].code
+
+
+def remember_money_topic(ctx: Context, s: Sent) -> None:
+    """Carry the topic of money forward from sentences without figures.
+
+    'Denmark is contributing about $90 million.' names no aid: the sentences before it, about a
+    package for Ukraine, do. The latest sentence that speaks of aid or of defence spending sets
+    what a following bare amount is.
+    """
+    if s.has(AID):
+        ctx.money_type = "aid_pledge"
+    elif s.has(OWN_SPENDING) and s.has(DEFENCE_NOUN):
+        ctx.money_type = "spending_amount"
+
+
+def _money_type(s: Sent, window: str, first: bool) -> str | None:
+    """Aid or defence spending, by the word nearest the figure (first after, last before) in
+    ``window``, a part of the sentence ``s``."""
+    aid = list(AID.finditer(window)) if s.may_match(AID) else []
+    spend = list(SPENDING.finditer(window))
+    if not aid and not spend:
+        return None
+    if not aid or not spend:
+        return "aid_pledge" if aid else "spending_amount"
+    if first:
+        return "aid_pledge" if aid[0].start() <= spend[0].start() else "spending_amount"
+    return "aid_pledge" if aid[-1].end() >= spend[-1].end() else "spending_amount"
+
+
+def _sentence_money_type(s: Sent) -> str | None:
+    """``_money_type(s.text, first=True)`` from the sentence's first matches, searched once."""
+    aid, spend = s.find(AID), s.find(SPENDING)
+    if aid is None and spend is None:
+        return None
+    if aid is None or spend is None:
+        return "aid_pledge" if aid else "spending_amount"
+    return "aid_pledge" if aid.start() <= spend.start() else "spending_amount"
+
+
+def _converts_previous(s: Sent, q: Quantity) -> bool:
+    """'1.5 billion Norwegian crowns, which is roughly $146 million': the second amount is the
+    first in another currency, one amount as issue 4 has it, like a bracketed conversion."""
+    prev = [o for o in s.quantities if o.end <= q.start]
+    if not prev or prev[-1].kind not in ("money", "amount") or q.kind not in ("money", "amount"):
+        return False
+    # One side may be in a currency the parser does not know ('1.885 billion dollars, or 3.413
+    # billion leva'); two known currencies must differ.
+    p_cur, q_cur = prev[-1].currency, q.currency
+    if p_cur is not None and q_cur is not None and p_cur == q_cur:
+        return False
+    if p_cur is None and q_cur is None:
+        return False
+    return RESTATED_BETWEEN.match(s.text[prev[-1].end:q.start]) is not None
+
+
+def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
+    text = s.text
+    if q.value < 1e6 or _converts_previous(s, q):
+        return None
+    currency = q.currency
+    if currency is None:
+        others = [o.currency for o in s.quantities if o.kind == "money" and o.currency]
+        currency = others[0] if others else ctx.currency
+        if currency is None:
+            return None
+    a, b = clause_of(s, q.start)
+    local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
+    before = text[a:q.start]
+    if NOT_SPENDING_AFTER.match(local_after) or (
+            s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:])):
+        return None
+    if s.has(DEVELOPMENT_AID) and not s.has(DEFENCE_NOUN):
+        return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
+    if s.may_match(WORLD_TOTAL) and WORLD_TOTAL.search(before):
+        return None
+    listed = _respectively(s, q)
+    if listed is not None:
+        subject_hint: str | None = listed
+    else:
+        subject_hint = None
+    ctype = (("aid_pledge" if s.may_match(AID) and AID.search(local_after) else None)
+             or _money_type(s, local_after, first=True) or _money_type(s, before, first=False)
+             or _sentence_money_type(s)
+             or ("aid_pledge" if s.has(TRANSFER) else None)
+             or ("spending_amount" if s.has(INVEST) and s.has(DEFENCE_OR_TARGET) else None)
+             or ("spending_amount" if s.has(COST_OF_SHARE)
+                 and not s.has(FISCAL_NOT_DEFENCE) else None)
+             or ctx.money_type)
+    if ctype == "spending_amount" and not s.has(OWN_SPENDING) and (
+            s.has(AID) or ctx.money_type == "aid_pledge"):
+        # '£68 million for air defense' in a list of a package's parts: 'defense' alone names
+        # what the aid buys, not a budget of the donor's own.
+        ctype = "aid_pledge"
+    if ctype is None:
+        return None
+    subjects: list[str | None] = [subject_hint] if subject_hint else list(
+        subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
+    if not subjects and ctx.subject is None and not any(
+            m.role in ("ally", "donor", "group") for m in s.mentions):
+        subjects = [None]  # nobody named yet: a claim the checker reports as unverifiable
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    if currency == "KR":
+        currency = crown_currency(subject)
+        if currency is None:
+            return None
+    if currency == "USD" and text[q.num_start - 1:q.num_start] == "$" and \
+            not text[max(0, q.num_start - 3):q.num_start].upper().endswith("US$") and \
+            subject in ("CAN", "AUS", "NZL"):
+        currency = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}[subject]
+    yref = year_for(s, q.start, q.end)
+    if yref is not None and yref.kind != "period":
+        year, inferred = yref.year, yref.inferred
+    elif yref is not None or s.matches_in(CUMULATIVE, a, b):
+        year, inferred = None, False
+    elif ctype == "aid_pledge" and ctx.published:
+        year, inferred = ctx.published.year, True
+    else:
+        year, inferred = None, False
+    ctx.money_type = ctype
+    return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, currency, q)]

@@ -1,0 +1,492 @@
+"""The vocabulary of the claim rules: word tables and compiled patterns, made once at import.
+
+Each pattern is a module constant, so that the tables keyed by ``id(pattern)`` (its lowercase
+form here, its word hints in ``hints``) stay valid as long as the module.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each pattern made by ``words``, lowercased and without re.IGNORECASE, for searching a
+# lowercased sentence (``Sent.find``): case-sensitive matching is markedly faster, and it
+# matches at the same places (``Sent.lower`` says why). Tables of patterns are keyed by
+# ``id(pattern)`` (module constants, alive as long as the module): hashing a Pattern hashes
+# its whole compiled program, a microsecond per lookup for the long alternations here.
+LOWERCASE_FORM: dict[int, re.Pattern[str]] = {}
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """Whole words or phrases, any case. A leading class of the alternatives' first letters
+    lets the engine reject most positions with one test (twice as fast on news text)."""
+    firsts: set[str] = set()
+    source = None
+    for alt in alternatives:
+        head = re.sub(r"^(?:\(\?<!?[^)]*\))+", "", alt)[:1]
+        if not head.isalnum():
+            source = r"\b(?:" + "|".join(alternatives) + r")\b"
+            break
+        firsts.update((head.lower(), head.upper()))
+    if source is None:
+        lead = "".join(sorted(firsts))
+        source = rf"\b(?=[{lead}])(?:" + "|".join(alternatives) + r")\b"
+    pattern = re.compile(source, re.I)
+    # Lowercasing the source must leave its escapes alone ('\W' is not '\w').
+    assert re.search(r"\\[A-Z]", source) is None, source
+    LOWERCASE_FORM[id(pattern)] = re.compile(source.lower())
+    return pattern
+
+
+GDP_AFTER = re.compile(
+    r"\s?(?:of|in)\s+(?:(?:the|its|their|his|her|our|each|a|national|annual|the\s+country['’]s|"
+    r"each\s+country['’]s|[A-Z][\w.]*['’]s?|\(much\s+larger\))\s+){0,3}"
+    r"(?:GDP|gross\s+domestic\s+product|economic\s+output|national\s+income|economy)\b", re.I)
+GDP_SHARE_BEFORE = words(r"GDP share", r"share of (?:its |their )?GDP", r"burden")
+NOT_GDP_AFTER = re.compile(
+    r"\s?(?:of\s+(?:gross\s+national\s+income|GNI|the\s+(?:loan|total|global|world|budget|funds|"
+    r"population|territory|respondents|vote|votes|country['’]s\s+(?:territory|population)|cost|"
+    r"(?:[\w-]+\s+){1,3}budget)|its\s+(?:funds|"
+    r"budget|territory)|all|those|(?-i:[A-Z]\w+ns\b|[A-Z]\w+s\b(?!['’]))|people|voters|incoming|"
+    r"military\s+equipment)|increase|rise|drop|fall|jump|hike|cut|growth|more|less|higher|lower|"
+    r"real|annual\s+(?:increase|growth|rise)|year[-\s]on[-\s]year|stake|tariffs?|interest|"
+    r"majority|of\s+Ukraine|of\s+the\s+\d)", re.I)
+# 'increase GDP between 0.4% and 0.7%': an effect on the economy, not a share of it.
+GDP_EFFECT_BEFORE = re.compile(
+    r"\b(?:increase|boost|raise|lift|add|grow|reduce|cut|shrink|lower)\w*\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:GDP|economy|economic\s+output|growth)\s+(?:by\s+)?(?:between\s+)?"
+    r"(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+CHANGE_BEFORE = re.compile(
+    r"(?:\bby|\bup|\bdown|\brise\s+of|\bincrease\s+of|\bjumped|\brose|\bgrew|\bfell|\bdrop\s+of|"
+    r"\bgrowth\s+of|\bcut\s+of|\bfalling|\bcloser\s+to|\bincreased\s+by|\bincrease\s+by)\s+(?:an?\s+)?"
+    r"(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+    re.I)
+DEFENCE = words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
+                "arms", "NATO", "alliance", "allies", "armament", "security", "spend\\w*",
+                "outlays", "budget", "target", "benchmark", "threshold", "GDP",
+                "gross domestic product")
+POLL = words("poll", "polls", "survey", "surveyed", "respondents", "Politbarometer", "voters",
+             "in favou?r", "opinion", "supporters", "believe", "said that")
+TARGET_REF_AFTER = re.compile(
+    r"\s?(?:[-‑–]\s?)?(?:of[-‑\s]+GDP[-‑\s]+|GDP\s+|NATO\s+|core\s+|defen[cs]e\s+spending\s+|"
+    r"spending\s+|military\s+spending\s+|financing\s+|funding\s+){0,2}(?:target|threshold|"
+    r"benchmark|guideline|goal|commitment|mark|pledge|level|bar|standard)\b", re.I)
+TARGET_WORDS = words(
+    "aims?", "aiming", "aimed", "targets?", "targeting", "goals?", "pledged?", "pledges",
+    "commit\\w*", "agreed", "agree", "agreement", "demand\\w*", "call(?:ed|s)? (?:on|for)",
+    "asked", "urged?", "ambition", "proposed", "suggested", "wants?", "plans? to",
+    "intends? to", "intention", "set to (?:raise|increase|boost|lift)", "raise", "increase",
+    "boost", "lift", "raises", "increases", "boosts", "lifts", "hikes", "raising", "increasing",
+    "boosting", "lifting", "hiking", "move toward",
+    "expects? to (?:reach|hit)", "reach", "hit", "devote",
+    "vow\\w*", "promis\\w*", "ceilings?", "hold", "need\\w* to", "will need", "would need",
+    "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*")
+DEADLINE_PHRASE = re.compile(
+    r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
+    r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
+    r"(?:in|over)\s+(?:the\s+next\s+)?\w+\s+years|within\s+(?:the\s+next\s+)?\w+\s+(?:to|or)\s+"
+    r"\w+\s+years|by\s+the\s+end\s+of\s+the\s+decade)\b",
+    re.I)
+REACHED = words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
+                "achiev(?:e|es|ed|ing)",
+                "clear(?:s|ed)?", "passed", "compl(?:y|ies|ied) with",
+                "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
+AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
+            "military (?:aid|assistance|support)", "security assistance", "assistance",
+            "donat\\w*", "donors?", "tranche", "packages?",
+            "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
+            "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
+            "Ukraine support", "PURL", "help(?:ing)? (?:\\w+ )?Ukraine", "to help it",
+            "drawdowns?",
+            "USAI", "Ukrainian (?:military|army|armed forces|forces)")
+SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air force",
+                 "Bundeswehr", "rearm\\w*", "ReArm",
+                 "armament\\w*", "weapons",
+                 "security(?! agreements?| guarantees?| [Cc]ouncil| pacts?| deals?| accords?)",
+                 "spend\\w*", "outlays",
+                 "expenditure\\w*")
+NOT_SPENDING_AFTER = re.compile(
+    r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"
+    r"education|welfare|pensions?|social)\s+budget|debt|borrowing|infrastructure"
+    r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
+    r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
+    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?(?-i:[A-Z])|"
+    r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
+CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
+                   "altogether", "cumulative", "per year", "annually", "a year", "each year",
+                   "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
+                   "since the start", "the war began", "all-time")
+_COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
+               r"|of\s+the)\s+){0,2}(?:member[\s-]+)?(?:members|allies|countries|nations|states|"
+               r"people)")
+COUNT_RE = re.compile(
+    r"(?=[\dmMoOaAfFlLnNtTsSeE])(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|less\s+than|nearly|almost)\s+)?"
+    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
+    r"thirty(?:[-‑]\w+)?)\b)"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}?(?:alliance|NATO|bloc)['’]s\s+)?"
+    r"(?P<total>\d{2}|thirty(?:[-‑]\w+)?)\b)?"
+    rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
+ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
+                    r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
+                    r"(?:(?P<total>\d{2})\s+)?(?:NATO\s+|alliance\s+)?"
+                    r"(?:members|allies|member\s+states|member\s+countries)|"
+                    r"every\s+(?:NATO\s+|alliance\s+)?member"
+                    r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
+COUNT_VERB = words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
+                   "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
+                   "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
+# Rarer ways to say a count meets a target, tried only where a count was found ('18 alliance
+# countries were allocating at least 2 percent', 'only eleven ... had kept their promise').
+COUNT_VERB_MORE = words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
+                        "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) "
+                        "(?:promise|pledge|commitment)")
+
+
+# Between a group and its verb: what they are to do, not what they do ('gave all Nato members
+# a June deadline for fully meeting').
+AIM_GAP = words("agreed?", "agreeing", "goals?", "deadlines?", "pledged?", "commit\\w*",
+                "asked", "urged", "called", "required", "must", "should")
+
+
+COUNT_NEG = words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
+                  "do not", "falling short", "lagging")
+ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
+                         r"\bexcept\w*\s+(?:for\s+)?Iceland", re.I)
+FOLLOWUP_COUNT = re.compile(
+    r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
+    r"(?:was|from))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
+    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+    r"(?!\s*(?:%|per|percent|billion|million))", re.I)
+# 'In 2014 that number was just 3': a count carried over from an earlier sentence.
+NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|had\s+been)\s+"
+                            r"(?:still\s+)?(?:just\s+|only\s+)?\d{1,2}\b(?![\d,%]|\.\d|\s*(?:per|"
+                            r"percent|billion|million|thousand))", re.I)
+TARGETISH = re.compile(r"%|\b(?=[tTbBgGpPcCrR])(?:target|threshold|benchmark|guideline|pledge|"
+                       r"goal|promise|per\s?cent|percent|criteri(?:on|a)|requirement\b)", re.I)
+# Whether a sentence is about a target at all, as ``TARGETISH`` has it, given no '%' in it:
+# its words as whole-word patterns ('targets' still counts), searched once per sentence.
+TARGET_WORD = words("target\\w*", "threshold\\w*", "benchmark\\w*", "guideline\\w*",
+                    "pledge\\w*", "goal\\w*", "promise\\w*", "per\\s?cent\\w*", "percent\\w*",
+                    "criteri(?:on|a)\\w*", "requirement")
+NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\b", re.I)
+NUMBER_OF_GROUP = re.compile(r"\bnumber of (?:states|allies|countries|members|NATO)", re.I)
+ONE_OF = re.compile(r"one\s+of\b", re.I)
+WHOLE_ALLIANCE_BEFORE = re.compile(r"(?:\b(?:the|all|its)|['’]s)\s+$", re.I)
+ALL_OF_BEFORE = re.compile(r"\b(?:all|of\s+the|of\s+its)\s+$", re.I)
+# The leading class holds the first character of every alternative (the pattern is case
+# sensitive), and alternatives with a common start are grouped: most positions fail one test
+# instead of trying seven alternatives.
+CLAUSE_BREAK = re.compile(
+    r"(?=[;\s,cuf])(?:;|\s(?:[—–]|--)\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|"
+    r"down\s+from|but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|"
+    r"\b(?:compared\s+(?:to|with)\b|up\s+from\b|from\s+(?:its\s+)?(?:the\s+)?current\b))")
+WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+             "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+             "nineteen": 19, "twenty": 20, "thirty": 30}
+
+
+DIGIT = re.compile(r"\d")
+FIGURE_WORD = words(
+    "per\\s?cent", "percent", "all", "every", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "half", "third",
+    "quarter")
+
+
+# 'Estonia with 3.43, the United States with 3.38', 'Portugal (1,55)': in a ranking of shares
+# of GDP the percent sign is often written once, so a bare decimal right after a name is that
+# name's share too.
+RANK_NAME_GAP = re.compile(r"(?:\s+with\s+|\s*\(\s*|\s*:\s*)$", re.I)
+RANK_AFTER = re.compile(r"(?P<each>\s+each)?\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|while|in|ahead)\b)",
+                        re.I)
+
+
+ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0))
+# 'will meet this requirement of 2%', 'reaching 3.5 percent of GDP and meeting the updated NATO
+# target', 'the estimate is 2%': a level reached, whose subject we could not resolve, not the
+# target itself.
+LEVEL_CUE_BEFORE = words("reach\\w*", "meet\\w*", "met", "exceed\\w*", "achiev\\w*", "above",
+                         "surpass\\w*", "hit\\w*", "currently", "represent\\w*",
+                         "estimate[sd]?")
+# 'raise defense spending targets from 2 percent of GDP to 5 percent': where the target moves
+# from, a yardstick.
+MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?$", re.I)
+
+
+LIST_SEP_RE = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*[—–-]\s*)$")
+# The same, where each name may carry its own figure: 'Poland (4.48%), Lithuania (4.00%) and'.
+LIST_SEP_FIGURES = re.compile(r"^(?:\s*\([^()]{1,24}\))?(?:,\s*(?:and\s+)?(?:the\s+)?|"
+                              r"\s+and\s+(?:the\s+)?)$")
+
+
+# 'NATO's 2% target', 'the NATO defence spending target': the alliance names the yardstick,
+# it is not who spends. 'Canada's NATO target' likewise.
+NAMES_TARGET_AFTER = re.compile(
+    r"(?:['’]s\s+(?:[\w.%‑-]+\s+){0,5}?|\s+(?:(?:defen[cs]e|spending|military|\d+(?:\.\d+)?%)"
+    r"\s+){0,3})(?:target|benchmark|guideline|threshold|goal|commitment|pledge|norm)s?\b", re.I)
+# 'at a NATO summit', 'under the NATO new definitions', 'NATO chief': the alliance qualifies
+# an event, an office or a rule; it is not who spends.
+ATTRIBUTIVE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:new\s+)?(?:summits?|meetings?|chief|secretary|secretary-general|official|"
+    r"officials|definitions?|criteria|rules|standards|data|figures|estimates|report|"
+    r"headquarters|ministers?|leaders|spokes(?:man|woman|person)|diplomats?|calculations?|"
+    r"methodology|statistics|gathering|session|envoy|ambassadors?|counterparts?|partners?)\b",
+    re.I)
+PREP_BEFORE = re.compile(r"\b(?:to|from|according\s+to)\s+(?:the\s+)?$", re.I)
+ATTRIBUTIVE_MORE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+(?:rules|standards|definitions?|data|figures|estimates|report|"
+    r"criteria|methodology)\b|(?:member|ally)\b(?!\s+(?:states|countries|nations)))", re.I)
+GROUPISH = frozenset(("NATO", "EU", "EUROPE", "NATO_EUROPE", "NATO_EUROPE_CANADA", "DONORS",
+                      "UDCG", "NORDICS", "BALTICS"))
+# The list is who spends: 'Poland, Estonia ... and Greece will spend more than 3%'.
+LIST_SPENDS = re.compile(
+    r"^\s+(?:(?:all|also|both|already|each|will|would)\s+){0,3}(?:spend|spent|allocate|"
+    r"allocated|devote|devoted|are\s+spending|were\s+spending|are\s+allocating)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+|"
+    r"above\s+)?$",
+    re.I)
+GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|benchmark)\b"
+                            r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])", re.I)
+NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
+POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
+# 'we estimate that we will reach at least 4.1% of GDP in 2027', 'could hit 3%': a forecast.
+# 'may' as a modal before a verb, not the month ('at the end of May that ...').
+FORECAST_MODAL = words("estimates?", "estimated", "could",
+                       "may(?=\\s+(?:not\\s+|even\\s+|well\\s+|also\\s+|still\\s+)?(?:be|have|"
+                       "reach|exceed|hit|rise|increase|grow|need|spend|top|surpass|amount|go|"
+                       "come|remain)\\b)", "might", "forecasts?",
+                       "projects?", "projected", "expects?", "expected", "likely")
+# A plan or an aim as a verb ('is aiming for', 'plans to'), not 'the long-term plan foresees'.
+AIM_VERB = words("aims?", "aiming", "aimed", "plan(?:s|ned)? to", "planning (?:to|on)",
+                 "intends? to", "wants? to", "pledged?", "pledges", "commit\\w*", "promis\\w*",
+                 "vow\\w*", "targets?", "targeting", "goals?", "decided to", "decision to")
+FUTURE_TARGET_VERB = words("increased? to", "raised? to", "rise to", "boost(?:ed)? to",
+                           "lift(?:ed)? to", "targets?")
+
+
+REACH_VERB = re.compile(r"\s+(?:\w+\s+){0,3}?(?:meet|met|reach|hit|exceed|surpass|achiev|pass|"
+                        r"clear|are\s+(?:above|on\s+track)|were\s+(?:above|on\s+track))\w*\b",
+                        re.I)
+SUBSET_BEFORE = re.compile(r"\b(?:previous|other|remaining|latter|former|including(?:\s+the)?)"
+                           r"\s+$", re.I)
+# 'Hungary is one of the nine NATO states that will spend 2%', 'Slovakia is also among the 23
+# countries meeting ...': the number is the count; the ally named first is one of them.
+MEMBER_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?$", re.I)
+REACHED_IT = re.compile(r"\b(?:achieved|reached|met|exceeded|hit|surpassed)\s+(?:this|that|it)\b",
+                        re.I)
+NUMBER_ROSE = re.compile(
+    r"\b(?:that|the|this)\s+number\b[^.;%]{0,60}?\b(?:ris(?:e|en|es|ing)|rose|gr[eo]w\w*|"
+    r"increas\w*|climb\w*|jump\w*)\s+to\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\b(?![\d%]|[.,]\d|\s*(?:per|percent|billion|million|thousand))",
+    re.I)
+ONLY_N_REACH = re.compile(
+    r"\bonly\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:currently\s+|now\s+|still\s+|already\s+)?(?:reach|meet|exceed|hit|surpass|clear)\w*\b",
+    re.I)
+ZERO_COUNT = re.compile(
+    r"\bno\s+(?:NATO\s+|other\s+|European\s+|allied\s+)?(?:member(?:\s+(?:state|country))?|ally|"
+    r"country|nation)(?:\s+of\s+the\s+alliance)?(?:,[^,.;]{1,40},)?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:yet\s+|ever\s+|so\s+far\s+|currently\s+|now\s+)?"
+    r"(?P<verb>achieved|reached|reaches|met|meets|hit|hits|exceeded|exceeds|surpassed|surpasses)\b",
+    re.I)
+THE_ONLY_ONE = words(r"(?:is|was|remains)\s+the\s+only\s+(?:NATO\s+|alliance\s+|allied\s+|"
+                     r"European\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|country|"
+                     r"nation)")
+OF_TOTAL_N = words(r"Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
+                   r"(\d{2})\s+(?:NATO\s+)?(?:members|allies|member\s+states|"
+                   r"countries|nations),\s+(\d{1,2})\s+(?:have\s+|had\s+)?"
+                   r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved)")
+THE_ONLY_ONES = re.compile(
+    r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"
+    r"countries|nations|states)\b", re.I)
+PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|allocate|devote)"
+                             r"\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
+DEMAND_BEFORE = words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
+                      "requir\\w*", "oblig\\w*",
+                      "(?:target|goal|guideline|benchmark)s? for",
+                      "push(?:es|ed|ing)? for",
+                      "want(?:s|ed)?", "pressed", "pressur\\w+")
+FRACTION_OF_ALLIES = re.compile(
+    r"(?:\b(?P<hedge>at\s+least|more\s+than|nearly|almost|about|around|roughly)\s+)?"
+    r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+)?"
+    r"(?:\d{2}\s+)?(?:(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|"
+    r"member\s+countries)|alliance|NATO)\b", re.I)
+ONLY_BEFORE = re.compile(r"\b(?:only|just|solely)\s+(?:the\s+)?$", re.I)
+LIST_VERB_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,24}\))?\s*(?:,[^,]{0,30},\s*)?(?:\w+\s+){0,2}?"
+    r"(?:meet|met|reach(?:ed)?|hit|exceed(?:ed)?|surpass(?:ed)?|clear(?:ed)?|pass(?:ed)?|spend|"
+    r"spent|are\s+(?:above|at\s+or"
+    r"\s+above)|were\s+(?:above|at\s+or\s+above)|achieved?)\b", re.I)
+
+
+BARE_TARGET = re.compile(
+    r"\b(?:reach|meet|hit)\s+(?:the|its|their)\s+(?:NATO\s+|alliance['’]s\s+)?(?:\w+\s+){0,3}?"
+    r"(?:target|commitment)\s+(?P<year>(?:by|in)\s+(?:20[2-4]\d|\w+\s+years))", re.I)
+
+
+# 'The plan splits this into 3.5% ... and 1.5% ...': a sentence that divides a target.
+SPLIT_BEFORE = re.compile(r"\b(?:splits?|divided|divides|broken\s+down|breaks?\s+"
+                          r"(?:it\s+|this\s+)?down|consists?\s+of|comprises?|made\s+up\s+of)\b",
+                          re.I)
+# '5% of GDP — 3.5% for core defence and 1.5% for ...', 'divided into 3.5 per cent on defence':
+# the parts that spell out a target just named are targets too.
+ELABORATION = re.compile(
+    r"^[^.;%]{0,40}?(?:\s[—–-]\s|:\s|\(|\b(?:divided|split|broken\s+down)\s+(?:into|between)\s|"
+    r"\bof\s+which\s|\bcomprising\s|\bincluding\s)(?:\w+\s+){0,3}?$", re.I)
+PART_AND = re.compile(r"^\s(?:of\s+(?:its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product)\s+)?"
+                      r"(?:allocated\s+|earmarked\s+|designated\s+|going\s+)?(?:for|on|in|to)\s+[^.;%]{0,50}?\s(?:and|plus)\s+(?:another\s+|"
+                      r"a\s+further\s+|an\s+additional\s+)?$", re.I)
+VERB_IN_GAP = words("is", "are", "was", "were", "spends?", "spent", "currently", "now", "has",
+                    "have", "had", "will", "would")
+
+
+AND_NEXT = re.compile(r"^[^.;%]{0,80}?\s(?:and|plus)\s+(?:another\s+|a\s+further\s+|"
+                      r"an\s+additional\s+)?$", re.I)
+
+
+# Inline patterns of the share-of-GDP rules, compiled once (each use would look up re's cache).
+FROM_RIGHT_BEFORE = re.compile(r"\bfrom\s+$")
+OF_GNI_AFTER = re.compile(r"\s?of\s+gross\s+national", re.I)
+BRACKET_GAP = re.compile(r"^\s*\(?\s*$")
+DEFENCE_BUDGET = re.compile(r"defen[cs]e\s+(?:spending|budget)", re.I)
+FROM_AT_START = re.compile(r"\s*(?:up\s+)?from\b", re.I)
+TO_AT_END = re.compile(r"\bto\s+(?:between\s+)?$", re.I)
+TARGET_OF_BEFORE = re.compile(r"\b(?:target|threshold|benchmark|goal|guideline|commitment)\s+of"
+                              r"\s+(?:spending\s+|allocating\s+)?$", re.I)
+SPACES = re.compile(r"\s+")
+
+
+PROJECTED = words("projected", "projections?", "forecasts?", "forecasted", "expected to",
+                  "is expected", "are expected", "estimated", "estimates?", "on course to",
+                  "on track to", "predicted")
+PLAN_WORDS = words("aims?", "aiming", "plans?", "planning", "targets?", "targeting", "goals?",
+                   "pledged?", "wants?", "intends?", "commit\\w*", "promis\\w*", "need\\w*",
+                   "should", "must", "would have to", "propos\\w*", "recommend\\w*",
+                   "demand\\w*", "call(?:ed|s)? (?:on|for)", "urged?")
+FISCAL_NOT_DEFENCE = words("deficits?", "debt", "borrowing", "revenues?", "growth",
+                           "inflation", "unemployment", "surplus", "GNI",
+                           "gross national income", "interest rates?", "education",
+                           "health(?:care)?", "pensions?")
+# '2.36% of GDP has been dedicated to education, 2.78% to health': another sector's share.
+OTHER_SECTOR_AFTER = re.compile(
+    r"\s?(?:of\s+(?:GDP|gross\s+domestic\s+product)\s+)?(?:[\w-]+\s+){0,4}?(?:to|for|on)\s+"
+    r"(?:the\s+)?(?:education|health(?:care)?|pensions?|social|welfare)\b", re.I)
+DEFENCE_NOUN = words(r"defen[cs]e", "military", "armed forces", "security", "NATO")
+EXTRA_BEFORE = re.compile(r"\b(?:extra|another)\s+$", re.I)
+MODAL_GOAL = words("would have to", "will have to", "needs? to", "should", "must",
+                   "would need", "will need", "recommend\\w*", "propos\\w*")
+BUDGET_RAISES = re.compile(
+    r"\bbudget\s+(?:\w+\s+){0,2}?(?:would|will|is\s+set\s+to|to)\s+(?:raise|increase|boost|lift|"
+    r"bring|take|push)\b", re.I)
+RAISE_TO = re.compile(
+    r"\b(?:raise|increase|boost|lift|hike|bring|take|elevate|ramp\s+up)\w*\s+(?:[\w’'-]+\s+){0,4}?"
+    r"to\s+(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?$", re.I)
+
+
+AIMS_TO = re.compile(r"\b(?:aim(?:s|ing)?|plans?|planning|wants?|intends?|seeks?|seeking|"
+                     r"expects?)\s+to\s+(?:reach|meet|hit|achieve)\b", re.I)
+TARGET_SET_AFTER = re.compile(
+    r"\s?(?:[-‑–]\s?)?(?:\w+\s+){0,3}?(?:target|threshold|benchmark|guideline|goal)\s+"
+    r"(?:(?:was\s+|were\s+)?(?:set|agreed|adopted|endorsed)\s+(?:at|by|in)|agreed\s+(?:up)?on)\b",
+    re.I)
+FROM_OLD_TARGET = re.compile(r"\bfrom\s+(?:the\s+|its\s+|NATO['’]s\s+)?(?:previous|former|old|"
+                             r"existing|current|earlier)\s+$", re.I)
+TARGET_SET_BEFORE = re.compile(
+    r"\b(?:new|agreed|adopted|endorsed|proposed|current|existing|official|former|previous|old|"
+    r"longstanding|original|initial|broader|ambitious|overall)\s+"
+    r"(?:(?:NATO|defen[cs]e|military|spending|expenditure|core)\s+){0,3}"
+    r"(?:target|threshold|benchmark|guideline|goal|standard)\s+(?:of|is|was|at)\s+(?:spending\s+|"
+    r"allocating\s+)?$", re.I)
+# 'a broader 5% target', 'the new 5% standard': the target itself, named with its figure.
+TARGET_ADJ_BEFORE = re.compile(r"\b(?:new|broader|former|previous|old|longstanding|original|"
+                               r"ambitious|overall|agreed|official)\s+$", re.I)
+# 'The target for 2026 was originally 3.7%', 'the current minimum level for defense spending is
+# two percent': a sentence about the target itself.
+TARGET_IS_BEFORE = re.compile(
+    r"\b(?:target|goal|guideline|benchmark|minimum(?:\s+level)?)\s+(?:for\s+(?:[\w-]+\s+){1,2}?)?"
+    r"(?:is|was|remains|stands\s+at)\s+(?:originally\s+|initially\s+|now\s+|still\s+)?$", re.I)
+# '5% should be our target', 'hitting 3 per cent was an “ambition”'
+TARGET_COPULA_AFTER = re.compile(
+    r"\s+(?:of\s+GDP\s+)?(?:should|must|will|would|was|is)\s+(?:be\s+)?(?:our|the|their|its|his|her|"
+    r"an?)\s+[“\"']?(?:\w+\s+)?(?:target|goal|aim|ambition)\b", re.I)
+# 'the five percent being demanded of NATO members'
+DEMANDED_AFTER = re.compile(r"\s+(?:of\s+GDP\s+)?(?:being\s+|now\s+)?(?:demanded|sought|"
+                            r"requested|called\s+for|pushed\s+for)\b", re.I)
+# 'At the NATO summit in Vilnius in 2023, member states agreed to spend at least 2%', 'In 2014,
+# the alliance issued the common goal that member states spend 2%': a commitment made in a past
+# year; the year dates the commitment, not a level.
+COMMITTED = words("agreed", "pledged", "promised", "committed", "vowed", "goal that",
+                  "commitment to", "pledge to")
+# 'move the goalpost from 2% to 5%', 'missing 2%': a yardstick. The new figure is a target when
+# it has a deadline ('boost ... target from 2% to 5% of gross domestic product by 2035').
+MOVED_TARGET = re.compile(
+    r"(?:\b(?:goal\s?posts?|bar|target|benchmark|threshold)\s+from\s+(?:\d+(?:\.\d+)?\s?(?:%|"
+    r"per\s?cent|percent)\s+to\s+(?P<to>))?|\bmiss(?:ing|ed|es)?\s+(?:the\s+)?)$", re.I)
+SPENDS_NOW_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were)\s+(?:already\s+|currently\s+|now\s+|still\s+)?spending|"
+    r"\b(?:already|currently|now)\s+(?:spends?|spending|allocat(?:es|ing))|\bspends|"
+    r"(?:^|,\s)spending)\s+$", re.I)
+AVERAGE_BEFORE = re.compile(r"\baverage\s+(?:of\s+|at\s+|was\s+|is\s+)?$", re.I)
+AID_SHARE = words("aid", "development", "ODA", "GNI", "gross national income")
+YARDSTICK_BEFORE = words("from", "than", "exceed\\w*", "surpass\\w*", "short", "below",
+                         "clear\\w*", "pass\\w*", "compl\\w*", "achiev\\w*",
+                         "above", "closer", "toward\\w*", "meet\\w*", "met", "reach\\w*",
+                         "hit\\w*", "beyond", "over", "up")
+AGREED_TO = re.compile(r"\b(?:agreed|pledged|promised|committed|vowed|aims?|plans?|wants?)\s+"
+                       r"(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$", re.I)
+STARTING_POINT = re.compile(
+    r"(?:\bfrom\s+|(?P<current>\b(?:its|their|the)\s+(?:current|present)\s+(?:level|share)\s+of\s+))"
+    r"(?:about\s+|around\s+|roughly\s+|just\s+(?:over|under)\s+|some\s+)?$", re.I)
+# 'from 0.5 per cent of gross national income to 0.3 per cent': the second share is of GNI too.
+FROM_NOT_GDP_TO = re.compile(
+    r"\bfrom\s+\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of\s+(?:gross\s+national\s+income|GNI|"
+    r"the\s+(?:budget|total|population))\b[^.;%]{0,30}\bto\s+$", re.I)
+# 'at least 3.5 percent of the 5 percent', 'the remaining 1.5 percent': parts of a target.
+PART_OF_TARGET = re.compile(
+    r"\s+of\s+(?:the|that|this)\s+(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+    r"|(?:new\s+|overall\s+|headline\s+)?(?:target|goal|commitment))", re.I)
+TOTAL_OF_PARTS = re.compile(r"\b(?:total|overall|combined)\b[^.;%]{0,50}\b(?:would|will)\s+"
+                            r"(?:be|amount\s+to|come\s+to|reach)\s+(?:about\s+|around\s+)?$",
+                            re.I)
+HYPOTHETICAL = re.compile(r"\basked\s+(?:if|whether)\b", re.I)
+
+
+TARGET_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|that|this)\s+$", re.I)
+REMAINDER_BEFORE = re.compile(r"\b(?:the\s+)?(?:remaining|other|rest\s+of\s+the|further|"
+                              r"additional)\s+(?:\w+\s+)?$", re.I)
+TARGET_PART_CUE = words("target", "goal", "commitment", "pledge", "agreed", "summit",
+                        "declaration")
+RESTATED_BETWEEN = re.compile(
+    r"^\s*(?:,\s*|\(\s*|[—–]\s*)(?:or\s+|equal\s+to\s+|equivalent\s+to\s+|representing\s+|"
+    r"which\s+is\s+|amounting\s+to\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"almost\s+|just\s+over\s+|just\s+under\s+)*$", re.I)
+
+
+OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
+                     "armed forces", "rearm\\w*", "ReArm", "procurement")
+MONEY_NOT_BEFORE = re.compile(
+    r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
+    r"deal|sales|profits?|valuation|loss(?:es)?|damage)\s+(?:of\s+)?(?:more\s+than\s+|about\s+|"
+    r"around\s+|some\s+)?$", re.I)
+
+
+DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
+                        "overseas aid", "foreign aid", "official development assistance", "ODA")
+
+
+# Handing money over: aid when nothing nearer says what the amount is ('Sweden is contributing
+# $275 million', 'Berlin contributed just over EUR 650 million').
+TRANSFER = words("contribut\\w*", "giv(?:es|ing|en)", "gave", "provid\\w*")
+# Investment is defence spending only where the sentence is about defence or its target ('will
+# meet the 2% target this year with an extra investment of EUR 3.9 billion'), not a federal
+# budget's 'record investments'.
+INVEST = words("invest(?:s|ed|ing|ments?)?")
+# An amount beside a share of GDP is what that share costs ('The structural funding of that 2
+# per cent, amounting to 12.8 billion euros'; 'Two percent of GNI would be EUR 1.18 billion').
+COST_OF_SHARE = re.compile(
+    r"\b(?:that|the|this)\s+\d[\d.,]*\s?(?:%|per\s?cent|percent)|\d\s?(?:%|per\s?cent|percent)"
+    r"\s+of\s+(?:\w+\s+){0,2}?(?:GDP|GNI|gross|national\s+income|economic\s+output)", re.I)
+# World totals (SIPRI's '$2.7 trillion' of global military spending) are nobody's claim here.
+WORLD_TOTAL = words("global", "world", "worldwide", "world['’]s")
+DEFENCE_OR_TARGET = words(r"defen[cs]e", "military", "armed forces", "NATO", "target")

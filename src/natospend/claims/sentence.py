@@ -1,0 +1,358 @@
+"""A claim, the sentence being read, and what earlier sentences established.
+
+Also the helpers every rule family (``counts``, ``percents``, ``money``) uses: the clause a
+figure is in, the year that dates it, who it is about, the list a name belongs to, and the
+making of the :class:`Claim` itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from natospend.claims.hints import HINTS_BY_ID
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import (
+    ATTRIBUTIVE_AFTER,
+    ATTRIBUTIVE_MORE_AFTER,
+    CLAUSE_BREAK,
+    GENERIC_TARGET,
+    GROUPISH,
+    LIST_SEP_RE,
+    LIST_SPENDS,
+    LOWERCASE_FORM,
+    NAMES_TARGET_AFTER,
+    NEGATED_BEFORE,
+    POSSESSIVE_AFTER,
+    PREP_BEFORE,
+    WORD_NUMS,
+)
+from natospend.claims.subjects import Mention, currency_country, group_members
+from natospend.claims.text import Sentence
+from natospend.claims.years import YearRef
+
+CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
+               "target_commitment")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim; ``span`` indexes the full text, ``quote`` is ``text[span[0]:span[1]]``."""
+
+    sentence: str
+    span: tuple[int, int]
+    quote: str
+    type: str
+    subject: str | None
+    year: int | None
+    year_inferred: bool
+    value: float
+    unit: str
+    hedge: str | None
+    low: float | None
+    high: float | None
+    target_pct: float | None = None
+    total: int | None = None
+    deadline: int | None = None
+    sentence_span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class Context:
+    """What earlier sentences established: the subject, a year, a currency."""
+
+    published: date | None
+    subject: str | None = None
+    year: int | None = None
+    currency: str | None = None
+    count_topic: bool = False
+    defence_topic: bool = False
+    money_type: str | None = None
+    target_deadline: int | None = None
+    target_topic: bool = False
+    target_subject: str | None = None
+    listed: int = 0
+
+
+def count_value(token: str) -> int:
+    t = token.lower().replace("‑", "-")
+    if t.isdigit():
+        return int(t)
+    total = 0
+    for part in t.split("-"):
+        total += WORD_NUMS.get(part, 0)
+    return total
+
+
+@dataclass
+class Sent:
+    sent: Sentence
+    mentions: list[Mention]
+    years: list[YearRef]
+    quantities: list[Quantity]
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    # Whole-sentence searches, keyed by id(pattern): the rules ask the same ones ('is this
+    # sentence about aid?') for every figure of a sentence. Lives and dies with the sentence.
+    _found: dict[int, re.Match[str] | None] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The sentence lowercased, for substring tests and case-sensitive searches that stand
+        in for case-insensitive ones; None when it has a character that re.IGNORECASE matches
+        to an ASCII letter but ``lower()`` does not turn into that letter ('ı', 'ſ', 'İ').
+
+        Otherwise a character matches a letter of our patterns under re.IGNORECASE exactly when
+        its lowercase matches it case-sensitively, and ``lower()`` keeps the length and what
+        ``\\w``, ``\\s`` and ``\\d`` match of every other character (checked over all of Unicode),
+        so matches are found at the same places."""
+        text = self.sent.text
+        if "ı" in text or "ſ" in text or "İ" in text:
+            return None
+        return text.lower()
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when ``pattern`` cannot match the sentence: one of its ``HINTS`` groups has no
+        word in it. A few substring tests cost less than one scan of a long alternation, and
+        most sentences fail them, so most rules' scans are skipped."""
+        groups = HINTS_BY_ID.get(id(pattern))
+        low = self.lower
+        if groups is None or low is None:
+            return True
+        for group in groups:
+            for word in group:
+                if word in low:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        """``pattern.search(self.text, pos, endpos)``, skipped where :meth:`may_match` rules
+        the pattern out: a match inside the sentence has the hint words too."""
+        if not self.may_match(pattern):
+            return None
+        return pattern.search(self.sent.text, pos, len(self.sent.text) if endpos is None
+                              else endpos)
+
+    def matches_in(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` matches ``self.text[start:end]``, searched as a string of its
+        own, in the lowercase copy where it can be (as :meth:`find` does)."""
+        if not self.may_match(pattern):
+            return False
+        low, lowercase = self.lower, LOWERCASE_FORM.get(id(pattern))
+        if low is not None and lowercase is not None:
+            return lowercase.search(low[start:end]) is not None
+        return pattern.search(self.sent.text[start:end]) is not None
+
+    def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern.search(self.text)``, run at most once per sentence."""
+        found = self._first(pattern)
+        if found is not None and found.string is not self.sent.text:
+            # Found in the lowercase copy: the same match, taken on the sentence itself so
+            # that its text is the sentence's.
+            found = self._found[id(pattern)] = pattern.match(self.sent.text, found.start())
+        return found
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` occurs in the sentence: :meth:`find` without building a match
+        on the sentence itself, which most rules do not need."""
+        return self._first(pattern) is not None
+
+    def _first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match, in the lowercase copy where the pattern has a lowercase form."""
+        key = id(pattern)
+        if key not in self._found:
+            found = None
+            if self.may_match(pattern):
+                low, lowercase = self.lower, LOWERCASE_FORM.get(key)
+                if low is not None and lowercase is not None:
+                    found = lowercase.search(low)
+                else:
+                    found = pattern.search(self.sent.text)
+            self._found[key] = found
+        return self._found[key]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in CLAUSE_BREAK.finditer(text):
+        cuts.append(m.start())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def clause_of(s: Sent, pos: int) -> tuple[int, int]:
+    if not s.clauses:
+        s.clauses = _clauses(s.text)
+    for a, b in s.clauses:
+        if a <= pos < b:
+            return a, b
+    return 0, len(s.text)
+
+
+def make(s: Sent, start: int, end: int, ctype: str, subject: str | None, year: int | None,
+         inferred: bool, value: float, unit: str, q: Quantity | None,
+         **extra: float | int | str | None) -> Claim:
+    base = s.sent.start
+    hedge = q.hedge if q else extra.pop("hedge", None)  # type: ignore[arg-type]
+    low = q.low if q else extra.pop("low", value)
+    high = q.high if q else extra.pop("high", value)
+    return Claim(sentence=s.text, span=(base + start, base + end), quote=s.text[start:end],
+                 type=ctype, subject=subject, year=year, year_inferred=inferred, value=value,
+                 unit=unit, hedge=hedge if isinstance(hedge, str) else None,
+                 low=low if isinstance(low, (int, float)) else None,
+                 high=high if isinstance(high, (int, float)) else None,
+                 target_pct=extra.get("target_pct"),  # type: ignore[arg-type]
+                 total=extra.get("total"),  # type: ignore[arg-type]
+                 deadline=extra.get("deadline"),  # type: ignore[arg-type]
+                 sentence_span=(s.sent.start, s.sent.end))
+
+
+def next_quantity_start(s: Sent, q_end: int) -> int:
+    for other in s.quantities:
+        if other.start >= q_end:
+            return other.start
+    return len(s.text)
+
+
+def year_for(s: Sent, start: int, end: int) -> YearRef | None:
+    """The year reference that dates the figure at [start, end), looking in its clause only."""
+    a, b = clause_of(s, start)
+    stop = min(b, next_quantity_start(s, end))
+    after = [y for y in s.years if end <= y.start < stop and y.kind not in ("date", "since")]
+    if after:
+        return after[0]
+    prev_q = max((q.end for q in s.quantities if q.end <= start), default=a)
+    before = [y for y in s.years if max(a, prev_q) <= y.start and y.end <= start
+              and y.kind not in ("date", "since")]
+    if before:
+        return before[-1]
+    before = [y for y in s.years if a <= y.start and y.end <= start
+              and y.kind not in ("date", "since", "by", "from")]
+    if before:
+        return before[-1]
+    lead = s.text.find(",")
+    if 0 < lead < start and lead < 40:
+        leading = [y for y in s.years if y.end <= lead and y.kind in ("in", "bare", "by")]
+        if leading:
+            return leading[0]
+    return None
+
+
+def list_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[Mention]:
+    """The coordinated list ('Estonia, Latvia and Lithuania') that mention ``idx`` belongs to."""
+    ms = s.mentions
+    lo = hi = idx
+    while lo > 0 and sep.match(s.text[ms[lo - 1].end:ms[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ms) and sep.match(s.text[ms[hi].end:ms[hi + 1].start]):
+        hi += 1
+    return [m for m in ms[lo:hi + 1] if m.role in ("ally", "donor")]
+
+
+def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
+    """Who the figure is about: the name right before it, else its clause's or sentence's, else
+    the previous sentence's. A list of countries gives each (percentages) or their group (money).
+    """
+    text = s.text
+    ok = [i for i, m in enumerate(s.mentions)
+          if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
+              or (m.role == "recipient" and m.start < 3 and kind == "spending"))
+          and not NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
+          and not (m.role == "group" and (NAMES_TARGET_AFTER.match(text, m.end)
+                                          or ATTRIBUTIVE_AFTER.match(text, m.end)))]
+    if kind == "percent":
+        # 'submitted to NATO', 'according to NATO', 'NATO accounting rules',
+        # 'Croatia, another NATO member': the alliance is not who spends the share.
+        ok = [i for i in ok if s.mentions[i].role != "group" or not (
+            PREP_BEFORE.search(text, max(0, s.mentions[i].start - 16), s.mentions[i].start)
+            or ATTRIBUTIVE_MORE_AFTER.match(text, s.mentions[i].end))]
+    if not ok and ctx.subject is None:
+        ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
+
+    for i in ok:
+        m = s.mentions[i]
+        if q.end <= m.start <= q.end + 40 and POSSESSIVE_AFTER.match(text[q.end:m.start]) \
+                and text[m.end:m.end + 2] in ("'s", "’s"):
+            return [m.code]
+    a, _ = clause_of(s, q.start)
+    before = [i for i in ok if s.mentions[i].end <= q.start]
+    chosen: int | None = None
+    in_clause = [i for i in before if s.mentions[i].start >= a]
+    if in_clause:
+        chosen = in_clause[-1]
+    elif kind == "percent" and a > 0 and GENERIC_TARGET.search(text, a, q.start):
+        return ["NATO"]  # '..., while the target spending rate is 2% of GDP'
+    elif before:
+        chosen = before[0]
+    else:
+        after = [i for i in ok if s.mentions[i].start >= q.end]
+        if after and not (kind == "percent" and s.mentions[after[0]].role == "group"
+                          and ctx.subject and ctx.subject not in GROUPISH):
+            # but 'The Baltic country ... will spend about 3% ..., making it the military
+            # alliance's sixth-biggest spender': the ally of the sentence before
+            chosen = after[0]
+    if chosen is None:
+        if ctx.subject:
+            return [ctx.subject]
+        own = currency_country(q.currency)
+        return [own] if own and kind != "percent" else []
+    m = s.mentions[chosen]
+    if m.role == "group":
+        members = group_members().get(m.code)
+        if members and m.code == "BALTICS":
+            return sorted(members)
+        return [m.code]
+    group = list_around(s, chosen)
+    if len({g.code for g in group}) >= 2:  # 'Keir Starmer, the UK's ...' is one subject
+        codes = [g.code for g in group]
+        window = text[group[-1].end:q.start]
+        if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b", window):
+            return codes
+        for code, members in group_members().items():
+            if set(codes) <= members:
+                return [code] if kind != "percent" else codes
+        if re.search(r"\beach\b", window):
+            return codes
+        if kind == "percent" and LIST_SPENDS.match(window) and \
+                not any(o.kind == "percent" and group[-1].end <= o.start < q.start
+                        for o in s.quantities):
+            # 'Poland, Estonia, the United States, Latvia, and Greece will spend more than 3%'
+            return codes
+        return [] if kind != "percent" else [m.code]
+    return [m.code]
+
+
+def resolve_year(yref: YearRef | None, ctx: Context, default_context: bool
+                 ) -> tuple[int | None, bool]:
+    if yref is not None:
+        return yref.year, yref.inferred
+    if default_context and ctx.year is not None:
+        return ctx.year, True
+    if ctx.published is not None:
+        return ctx.published.year, True
+    return None, False
+
+
+def claims_for(s: Sent, q: Quantity, subjects: Sequence[str | None], ctype: str,
+               year: int | None,
+               inferred: bool, deadline: int | None, hedge: str | None = None) -> list[Claim]:
+    out = []
+    for subject in subjects:
+        if hedge:
+            low = q.value if hedge in ("more than", "at least") else None
+            out.append(make(s, q.start, q.end, ctype, subject, year, inferred, q.value,
+                            "pct_gdp", None, hedge=hedge, low=low, high=None,
+                            deadline=deadline))
+        else:
+            out.append(make(s, q.start, q.end, ctype, subject, year, inferred, q.value,
+                            "pct_gdp", q, deadline=deadline))
+    return out
