@@ -1074,3 +1074,88 @@ def test_headline_raise_in_present_tense_is_a_target():
     [c] = extract("Croatia boosts defence fund to 3% of GDP amid regional tensions",
                   date(2025, 4, 8))
     assert (c.type, c.subject, c.value) == ("target_commitment", "HRV", 3.0)
+
+
+# --- round 6 (session 2) ---------------------------------------------------------------------
+
+def test_count_with_named_list_gives_each_ally_the_target_as_level():
+    text = ("Last year, only seven NATO countries met the 2% target, including Poland, Greece, "
+            "the US, Estonia and Latvia.")
+    claims = extract(text, date(2023, 7, 11))
+    shares = _only(claims, "share_of_gdp")
+    assert sorted(c.subject for c in shares) == ["EST", "GRC", "LVA", "POL", "USA"]
+    assert {(c.value, c.year, c.hedge) for c in shares} == {(2.0, 2022, None)}
+    [count] = _only(claims, "allies_meeting_target")
+    assert count.value == 7
+
+
+def test_count_with_named_list_above_a_target_is_more_than():
+    text = ("As of now, only four countries, including Poland, Lithuania and Latvia, exceed 3% "
+            "of GDP in military spending.")
+    shares = _only(extract(text, date(2025, 5, 27)), "share_of_gdp")
+    assert sorted(c.subject for c in shares) == ["LTU", "LVA", "POL"]
+    assert {(c.value, c.hedge) for c in shares} == {(3.0, "more than")}
+
+
+def test_figure_followed_by_a_dashed_list_is_each_allys_level():
+    text = ("This time, six countries sit at exactly 2% of GDP — Portugal, Belgium, Spain and "
+            "Luxembourg. Two more countries edged ahead with 2.03% — Slovenia and Montenegro.")
+    shares = _only(extract(text, date(2025, 8, 29)), "share_of_gdp")
+    assert sorted((c.value, c.subject) for c in shares) == [
+        (2.0, "BEL"), (2.0, "ESP"), (2.0, "LUX"), (2.0, "PRT"), (2.03, "MNE"), (2.03, "SVN")]
+
+
+def test_such_as_list_before_a_level_is_each_allys_level():
+    text = ("Several eastern allies, such as Poland, Latvia and Lithuania, have already raised "
+            "defence spending to four percent of GDP.")
+    shares = _only(extract(text, date(2025, 6, 23)), "share_of_gdp")
+    assert sorted(c.subject for c in shares) == ["LTU", "LVA", "POL"]
+
+
+def test_comma_decimal_before_a_scale_word():
+    [q] = find_quantities("Of the total, $48,7 billion comes from the state budget.")
+    assert (q.value, q.currency) == (48.7e9, "USD")
+
+
+def test_thousands_of_billions_of_euros_are_a_decimal_comma():
+    text = "Defence expenditure in 2021 was 5,412 billion euros, and in 2022 6,118 billion."
+    claims = _only(extract(text, date(2023, 3, 1)), "spending_amount")
+    assert [c.value for c in claims] == [5.412e9, 6.118e9]
+    [q] = [q for q in find_quantities("spending of HUF 1,753 billion") if q.kind == "money"]
+    assert q.value == 1.753e12  # forints: thousands of billions are real
+
+
+def test_the_price_of_a_thing_is_not_a_budget():
+    text = ("The army's old barracks near Durrës will become a training complex worth nearly "
+            "12 million euros, and a new firing range, valued at over 3 million euros, is "
+            "planned as part of the defence investment programme.")
+    assert not [c for c in extract(text, date(2024, 1, 5)) if c.type == "spending_amount"]
+    text = "Sweden has approved defence projects worth a total of SEK 20 billion."
+    [c] = _only(extract(text, date(2025, 3, 1)), "spending_amount")
+    assert c.value == 20e9
+
+
+def test_gdp_estimate_in_money_is_not_defence_spending():
+    text = ("GDP for 2027 is estimated at around 9,4 billion euros, which means that defense "
+            "spending would amount to around 280 million euros.")
+    [c] = _only(extract(text, date(2025, 5, 1)), "spending_amount")
+    assert c.value == 280e6
+
+
+def test_financial_times_crowns():
+    [c] = extract("Norway will give NKr12bn in military aid to Ukraine this year.",
+                  date(2025, 3, 1))
+    assert (c.type, c.subject, c.value, c.unit) == ("aid_pledge", "NOR", 12e9, "NOK")
+
+
+def test_support_programme_total_is_aid():
+    text = "The new agreement raises the total support for 2024 to 2027 to DKK 48.2 billion."
+    [c] = extract(text, date(2024, 2, 1))
+    assert (c.type, c.value, c.unit) == ("aid_pledge", 48.2e9, "DKK")
+
+
+def test_the_country_depended_on_is_not_who_spends():
+    text = ("Prime Minister Mark Carney said Canada is too dependent on the United States and "
+            "announced $9-billion more for national defence this fiscal year.")
+    [c] = _only(extract(text, date(2025, 6, 9)), "spending_amount")
+    assert (c.subject, c.unit) == ("CAN", "CAD")

@@ -37,6 +37,7 @@ from natospend.claims.percents import (
     alliance_round,
     bare_target_claims,
     level_cue,
+    named_list_shares,
     percent_claims,
     ranked_shares,
     target_parts,
@@ -99,6 +100,8 @@ def _sentence_claims(sent: Sentence, ctx: Context) -> list[Claim]:
             c = money_claim(s, q, ctx)
             if c is not None:
                 out.extend(c)
+    if len(s.mentions) >= 2 and any(c.unit in ("pct_gdp", "count") for c in out):
+        out = named_list_shares(s, out, ctx)
     if any(q.kind == "number" for q in s.quantities) and (
             ctx.listed or any(c.type == "share_of_gdp" for c in out)):
         out.extend(ranked_shares(s, ctx, out))

@@ -18,8 +18,11 @@ from natospend.claims.patterns import (
     MONEY_NOT_BEFORE,
     NOT_SPENDING_AFTER,
     OWN_SPENDING,
+    PRICE_BEFORE,
+    PRICED_BUDGET,
     RESTATED_BETWEEN,
     SPENDING,
+    SUPPORT_NOUN,
     TRANSFER,
     WORLD_TOTAL,
 )
@@ -146,7 +149,8 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
              or ("spending_amount" if s.has(INVEST) and s.has(DEFENCE_OR_TARGET) else None)
              or ("spending_amount" if s.has(COST_OF_SHARE)
                  and not s.has(FISCAL_NOT_DEFENCE) else None)
-             or ctx.money_type)
+             or ctx.money_type
+             or ("aid_pledge" if s.has(SUPPORT_NOUN) else None))
     if ctype == "spending_amount" and not s.has(OWN_SPENDING) and (
             s.has(AID) or ctx.money_type == "aid_pledge"):
         # '£68 million for air defense' in a list of a package's parts: 'defense' alone names
@@ -154,6 +158,12 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
         ctype = "aid_pledge"
     if ctype is None:
         return None
+    if ctype == "spending_amount" and ("worth" in before[-40:] or "value" in before[-40:]):
+        price = PRICE_BEFORE.search(before[-40:])
+        if price is not None:
+            head = before[-40:][:price.start()][-28:]
+            if not PRICED_BUDGET.search(head) and not DEFENCE_NOUN.search(head):
+                return None  # the price of a thing bought, not a budget
     subjects: list[str | None] = [subject_hint] if subject_hint else list(
         subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
     if not subjects and ctx.subject is None and not any(

@@ -57,7 +57,11 @@ _COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
 # opening bracket has a decimal comma too (one or two digits after it; '1,050' stays a thousand
 # and fifty). 'the Czech Republic with 2 ,10': a stray space before the comma is kept.
 _LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|\d)"
-_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _LISTED_COMMA_DECIMAL
+# '$33,1 billion': one or two digits after a comma before a scale word are decimals, never
+# thousands.
+_SCALED_COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|mln)\b)"
+_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
+           + _LISTED_COMMA_DECIMAL
            + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
 # 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
 _A_SCALE = r"\b(?:half\s+)?an?(?=\s+(?:billion|million|trillion)\b)"
@@ -69,6 +73,8 @@ _CURRENCY_PREFIX = {
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
     "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON",
+    # The Financial Times's crowns: 'NKr15bn', 'DKr1.3bn', 'SKr5bn'.
+    "nkr": "NOK", "dkr": "DKK", "skr": "SEK",
 }
 _CURRENCY_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
@@ -166,6 +172,7 @@ _AND_NEXT_RE = re.compile(rf"\s+and\s+(?:\$|€|£)?({NUMBER})")
 
 
 _COMMA_DECIMAL_TOKEN = re.compile(r"\d{1,2}\s?,\d{1,2}")
+_THOUSANDS_AS_DECIMAL = re.compile(r"\d{1,2},\d{3}")
 
 
 def parse_number(token: str) -> float:
@@ -279,6 +286,13 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if suffix and currency is None:
         currency = _CURRENCY_SUFFIX[suffix.group(1).lower()]
         end = suffix.end()
+    if scaled and currency in (None, "EUR", "GBP") and value >= 1e12 and \
+            _THOUSANDS_AS_DECIMAL.fullmatch(token):
+        # 'Defense expenditure in 2019 was 4,483 billion euros': thousands of billions of euros
+        # or pounds are no country's spending, so the comma is a decimal comma (4.483 billion).
+        value /= 1000
+        if high_value is not None:
+            high_value /= 1000
     kind = "money" if currency else "number"
     points = False
     if currency is None and not scaled:

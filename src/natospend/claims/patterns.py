@@ -467,8 +467,10 @@ OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bunde
                      "armed forces", "rearm\\w*", "ReArm", "procurement")
 MONEY_NOT_BEFORE = re.compile(
     r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
-    r"deal|sales|profits?|valuation|loss(?:es)?|damage)\s+(?:of\s+)?(?:more\s+than\s+|about\s+|"
-    r"around\s+|some\s+)?$", re.I)
+    r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
+    # 'GDP for 2026 is estimated at around 8,2 billion euros'
+    r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be)\s+(?:estimated|projected|expected)"
+    r"\s+(?:at|to\s+be))\s+(?:of\s+)?(?:more\s+than\s+|about\s+|around\s+|some\s+)?$", re.I)
 
 
 DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
@@ -490,3 +492,36 @@ COST_OF_SHARE = re.compile(
 # World totals (SIPRI's '$2.7 trillion' of global military spending) are nobody's claim here.
 WORLD_TOTAL = words("global", "world", "worldwide", "world['’]s")
 DEFENCE_OR_TARGET = words(r"defen[cs]e", "military", "armed forces", "NATO", "target")
+
+# What introduces the allies a figure or a count is about: 'only eight NATO countries met the 2%
+# target, including Greece, the US, ...', 'is shared by six countries — Portugal, ...',
+# 'Three countries that can meet the 2% target are Slovakia, Finland, and Romania'.
+NAMED_LIST_INTRO = re.compile(
+    r"(?:\bincluding|\bsuch\s+as|\bnamely|\bare|\bwere|[—–:])\s*(?:the\s+)?$", re.I)
+# Intros after which a list names who holds a figure written after it ('Some European
+# countries, such as Poland, Estonia, and Lithuania, have already increased ... to five percent').
+NAMED_LIST_EXAMPLES = re.compile(r"(?:\bincluding|\bsuch\s+as|\bnamely)\s*(?:the\s+)?$", re.I)
+ABOVE_VERB = words("exceed\\w*", "above", "surpass\\w*", "over", "more than", "upwards of")
+# A counted group of countries ('six countries', 'three more countries', '11 allies').
+COUNTED_GROUP = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)"
+    r"{0,2}?(?:countries|allies|members|states|nations)\b", re.I)
+# The price of a thing ('a complex worth nearly 15 million euros', 'a shooting range ...,
+# valued at over 2 million euros', 'with an estimated value of around 5 million euros').
+PRICE_BEFORE = re.compile(r"\b(?:worth|valued\s+at|(?:estimated\s+)?value\s+of)\s+"
+                          r"(?:(?:a\s+)?total\s+of\s+)?$", re.I)
+# ... unless the thing is a budget, spending or a package: 'defence projects worth a total of
+# EUR 43.7 billion', 'Defense spending next year will be worth HUF 1,753 billion'.
+PRICED_BUDGET = words("budgets?", "spending", "expenditures?", "investments?", "projects?",
+                      "packages?", "aid", "assistance", "support", "funds?", "funding", "loans?",
+                      "programmes?", "programs?", "plans?", "contributions?", "pledges?",
+                      "tranches?", "commitments?", "allocations?", "deals?", "contracts?")
+# Support as a noun that names aid where no other word does: 'It increases the total support
+# from 2023 to 2028 to DKK 64.8 billion', 'the funding for the support program will amount to'.
+SUPPORT_NOUN = words("(?:total|further|additional|financial|overall)\\s+support",
+                     "support\\s+(?:program(?:me)?s?|packages?|funds?|schemes?)")
+# Whom a country depends on is not who spends: 'Canada is too reliant on the United States for
+# defence as he announced he will boost military spending'.
+DEPENDS_ON_BEFORE = re.compile(
+    r"\b(?:relian(?:t|ce)|relying|rel(?:y|ies|ied)|dependen(?:t|ce|cy)|depend(?:s|ing)?)\s+"
+    r"(?:up)?on\s+(?:the\s+)?$", re.I)

@@ -19,6 +19,7 @@ from natospend.claims.patterns import (
     ATTRIBUTIVE_AFTER,
     ATTRIBUTIVE_MORE_AFTER,
     CLAUSE_BREAK,
+    DEPENDS_ON_BEFORE,
     GENERIC_TARGET,
     GROUPISH,
     LIST_SEP_RE,
@@ -267,6 +268,7 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
           if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
               or (m.role == "recipient" and m.start < 3 and kind == "spending"))
           and not NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
+          and not DEPENDS_ON_BEFORE.search(text, max(0, m.start - 26), m.start)
           and not (m.role == "group" and (NAMES_TARGET_AFTER.match(text, m.end)
                                           or ATTRIBUTIVE_AFTER.match(text, m.end)))]
     if kind == "percent":
