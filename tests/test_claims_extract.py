@@ -920,13 +920,15 @@ def test_word_hints_never_skip_a_sentence_a_pattern_matches():
     data = Path(__file__).resolve().parent / "data"
     checked = 0
     for path in sorted(data.glob("claims_dev*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             for sent in split_sentences(json.loads(line)["text"]):
                 s = Sent(sent, [], [], [])
                 for pattern in HINTS:
                     if pattern.search(sent.text):
                         checked += 1
-                        assert s.may_match(pattern), (pattern.pattern[:60], sent.text)
+                        # Where, not what: the blind round's text must not be shown to whoever
+                        # is tuning the rules.
+                        assert s.may_match(pattern), (pattern.pattern[:60], path.name, n)
     assert checked > 1000
 
 
@@ -1159,3 +1161,43 @@ def test_the_country_depended_on_is_not_who_spends():
             "announced $9-billion more for national defence this fiscal year.")
     [c] = _only(extract(text, date(2025, 6, 9)), "spending_amount")
     assert (c.subject, c.unit) == ("CAN", "CAD")
+
+
+def test_target_made_or_judged_is_the_target_itself():
+    # A verb that makes or judges the target, or a predicate about it, makes the sentence about
+    # the target itself, not a yardstick (labelling conventions, rounds 2, 5 and 6).
+    for text in ("Analysts believe NATO is unlikely to adopt Trump's 5% target, citing costs.",
+                 "NATO members have set a defence spending target of at least 2% of GDP.",
+                 "Speaking in The Hague, Orban said the 5 percent target is reachable.",
+                 "Some allies are in favor of turning the current two percent target into a "
+                 "minimum, he said.",
+                 "Trump urged NATO members to meet the proposed 5% defense spending goal."):
+        [c] = _only(extract(text, date(2025, 1, 24)), "target_commitment")
+        assert (c.subject, c.deadline) == ("NATO", None), text
+    # a time clause only dates something else by the target
+    text = ("European allies and Canada will have added more than $600 billion to their "
+            "defence spending since they set the two-percent target a decade ago, he said.")
+    assert not [c for c in extract(text, date(2024, 2, 15)) if c.type == "target_commitment"]
+
+
+def test_allies_that_commit_or_decide_are_not_a_count():
+    for text in ("11 allies made an enduring commitment to invest at least 2% of gross domestic "
+                 "product annually on defense.",
+                 "The key decision was the agreement among the 32 allies to raise the defence "
+                 "spending target to 5% of GDP by 2035."):
+        assert not [c for c in extract(text, date(2023, 7, 11))
+                    if c.type == "allies_meeting_target"], text
+
+
+def test_allies_that_had_not_reached_are_not_a_count():
+    text = ("Rutte said that all members would meet the goal of allocating two percent of GDP "
+            "this year, although \"seven or eight allies\" had not reached that level.")
+    counts = [c for c in extract(text, date(2025, 6, 23)) if c.type == "allies_meeting_target"]
+    assert [c.value for c in counts] == [32.0]
+
+
+def test_named_ally_plus_counted_ones():
+    text = ("Greece and the above 6 countries have achieved the NATO guideline of 2 percent of "
+            "GDP on defense.")
+    [c] = _only(extract(text, date(2023, 3, 22)), "allies_meeting_target")
+    assert c.value == 7

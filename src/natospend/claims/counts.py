@@ -13,6 +13,7 @@ from natospend.claims.patterns import (
     ALL_OF_BEFORE,
     ALL_RE,
     CHANGE_BEFORE,
+    COUNT_AIM_GAP,
     COUNT_NEG,
     COUNT_RE,
     COUNT_VERB,
@@ -31,6 +32,7 @@ from natospend.claims.patterns import (
     ONE_OF,
     ONLY_BEFORE,
     ONLY_N_REACH,
+    PLUS_NAMED_BEFORE,
     REACH_VERB,
     REACHED,
     REACHED_IT,
@@ -102,6 +104,15 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
             if not total or count_value(total) >= 29:
                 continue
             n, total, member = count_value(total), None, True
+        plus = PLUS_NAMED_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n"))
+        if plus and not total and m.group("hedge") is None and any(
+                x.role == "ally" and x.end == plus.start() for x in s.mentions):
+            # 'Greece and the above 6 countries have achieved ...': 7
+            found.append((plus.start() - 1, m.end(), n + 1, None, None))
+            continue
+        verb = COUNT_VERB.search(text, m.end()) or COUNT_VERB_MORE.search(text, m.end())
+        if verb is not None and COUNT_AIM_GAP.search(text, m.end(), verb.start()):
+            continue  # '11 allies made an enduring commitment to invest at least 2%'
         if SUBSET_BEFORE.search(lead) or CHANGE_BEFORE.search(text, max(0, m.start() - 40),
                                                               m.start()):
             continue  # 'including the previous three countries', 'an increase of 13 countries'

@@ -60,7 +60,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     FRACTION_OF_ALLIES: (("half", "third"),),
     ALL_RE: (("all", "every"),),
     ZERO_COUNT: (("no",), ("member", "ally", "countr", "nation"),
-                 ("achieved", "reache", "met", "hit", "exceed", "surpass")),
+                 ("achieved", "reache", "met", "meets", "hit", "exceed", "surpass")),
     THE_ONLY_ONES: (("only",),),
     THE_ONLY_ONE: (("only",),),
     OF_TOTAL_N: (("spen", "met", "meet", "reached", "exceeded", "hit", "achieved"), ("of",),

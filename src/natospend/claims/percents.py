@@ -61,6 +61,7 @@ from natospend.claims.patterns import (
     PLAN_WORDS,
     POLL,
     PROJECTED,
+    PROPOSED_BEFORE,
     RAISE_TO,
     RANK_AFTER,
     RANK_NAME_GAP,
@@ -68,15 +69,18 @@ from natospend.claims.patterns import (
     REMAINDER_BEFORE,
     RESTATED_BETWEEN,
     ROUND_TARGETS,
+    SINCE_CLAUSE,
     SPENDS_NOW_BEFORE,
     SPLIT_BEFORE,
     STARTING_POINT,
     TARGET_ADJ_BEFORE,
     TARGET_COPULA_AFTER,
     TARGET_IS_BEFORE,
+    TARGET_MADE_BEFORE,
     TARGET_OF_BEFORE,
     TARGET_PART_CUE,
     TARGET_REF_AFTER,
+    TARGET_SELF_AFTER,
     TARGET_SET_AFTER,
     TARGET_SET_BEFORE,
     TARGET_WHOLE_BEFORE,
@@ -349,6 +353,11 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
     if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start) or \
             s.search(GDP_EFFECT_BEFORE, max(0, q.start - 50), q.start):
         return []
+    if q.value <= 10 and _target_itself(s, q, text[a:q.start]):
+        # before the poll test: 'Analysts believe NATO is unlikely to adopt Trump's 5% target'
+        yref = year_for(s, q.start, q.end)
+        return claims_for(s, q, [_target_owner(s, q, a)], "target_commitment", None, False,
+                          yref.year if yref and yref.kind in ("by", "from") else None)
     if not explicit:
         prev = [o for o in s.quantities if o.end <= q.start]
         if q.value > 10 or _poll(s, q) or not (s.has(DEFENCE) or ctx.defence_topic):
@@ -506,6 +515,31 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
         return claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     year, inferred = resolve_year(yref, ctx, default_context=True)
     return claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
+
+
+def _target_itself(s: Sent, q: Quantity, before: str) -> bool:
+    """A sentence about the target itself (labelling conventions, rounds 2, 5 and 6): the
+    target is made, proposed or judged ('adopt Trump's 5% target', 'set a ... target of at
+    least 2%', 'the 5 percent target is reachable', 'the 2% target as "a floor"'), not reached
+    by a level."""
+    if TARGET_REF_AFTER.match(s.text, q.end) is None and not (
+            s.may_match(TARGET_OF_BEFORE) and TARGET_OF_BEFORE.search(before)):
+        return False
+    window = before[-70:]
+    made = TARGET_MADE_BEFORE.search(window)
+    if made and not SINCE_CLAUSE.search(window, 0, made.start()):
+        return True  # but not 'since they set the two-percent target a decade ago'
+    if PROPOSED_BEFORE.search(before[-12:]):
+        return True
+    ref = TARGET_REF_AFTER.match(s.text, q.end)
+    return ref is not None and TARGET_SELF_AFTER.match(s.text, ref.end()) is not None
+
+
+def _target_owner(s: Sent, q: Quantity, a: int) -> str:
+    """Whose target: an ally named in the figure's clause before it ('Britain's 3% target'),
+    else the alliance's."""
+    named = [m for m in s.mentions if a <= m.start and m.end <= q.start and m.role == "ally"]
+    return named[-1].code if named else "NATO"
 
 
 def _projection(window: str) -> bool:
