@@ -119,3 +119,30 @@ def test_export_sqlite_holds_every_table(tmp_path: Path):
                              "year=2024 and edition='2024-06'").fetchone()[0]
     assert round(share, 2) == 4.12
     assert not list(tmp_path.glob(".out.db*"))  # no temporary file left behind
+
+
+def test_check_batch_bad_files_get_one_line_and_no_output(tmp_path: Path):
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b'{"text": "Poland spends 4.1% of GDP."}\n\x00\x01\x02')
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"text": "café"}\n'.encode("latin-1"))
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    for path, message in ((binary, "binary"), (latin, "not UTF-8"), (empty, "empty")):
+        r = run("check", "--input", str(path), "--format", "jsonl")
+        assert r.exit_code == 1
+        assert message in r.output and "Traceback" not in r.output
+        assert '"quote"' not in r.output  # nothing half-written before the refusal
+    r = run("check", "--input", str(tmp_path / "missing.jsonl"), "--format", "jsonl")
+    assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_check_batch_reports_a_bad_line_and_checks_the_rest(tmp_path: Path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('not json\n{"id": "a", "text": "Poland spends 4.1% of GDP on defence in '
+                     '2024.", "published": "2024-07-01"}\n')
+    r = CliRunner().invoke(main, ["check", "--input", str(batch), "--format", "jsonl"])
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert r.exit_code == 1
+    assert rows[0]["error"].startswith("line 1:")
+    assert rows[1]["id"] == "a" and rows[1]["verdict"] == "supported"

@@ -15,7 +15,7 @@ from natospend.output import emit, format_option
 @click.argument("source", required=False)
 @click.option("--published", help="publication date YYYY-MM-DD (resolves 'this year' and picks "
                                    "the edition current then)")
-@click.option("--input", "batch", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--input", "batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help='JSONL batch: {"id", "text", "published"} per line')
 @format_option
 def check(source: str | None, published: str | None, batch: Path | None, fmt: str) -> None:
@@ -80,26 +80,29 @@ def _check_batch(path: Path, fmt: str) -> None:
 
     if fmt not in ("json", "jsonl"):
         raise click.UsageError("--input batches write --format jsonl or json")
+    try:
+        lines = checker.read_lines(path.read_bytes(), str(path))
+    except checker.InputError as exc:
+        raise click.ClickException(str(exc)) from None
     failed = 0
     out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8", errors="strict") as lines:
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise checker.InputError('each line must be an object with a "text" string')
-                rows = [{"id": item.get("id", n), **r}
-                        for r in checker.check(item["text"], item.get("published"))]
-            except (json.JSONDecodeError, checker.InputError) as exc:
-                failed += 1
-                rows = [{"id": n, "error": f"line {n}: {exc}"}]
-            if fmt == "jsonl":
-                for r in rows:
-                    click.echo(json.dumps(r, ensure_ascii=False, default=str))
-            else:
-                out.extend(rows)
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise checker.InputError('each line must be an object with a "text" string')
+            rows = [{"id": item.get("id", n), **r}
+                    for r in checker.check(item["text"], item.get("published"))]
+        except (json.JSONDecodeError, checker.InputError) as exc:
+            failed += 1
+            rows = [{"id": n, "error": f"line {n}: {exc}"}]
+        if fmt == "jsonl":
+            for r in rows:
+                click.echo(json.dumps(r, ensure_ascii=False, default=str))
+        else:
+            out.extend(rows)
     if fmt == "json":
         click.echo(json.dumps({"claims": out, "failed_lines": failed}, ensure_ascii=False,
                               default=str, indent=2))

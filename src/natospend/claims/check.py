@@ -21,21 +21,35 @@ class InputError(ValueError):
     """The input cannot be checked as given: empty, too large, binary, a bad date."""
 
 
-def read_text(data: bytes | str, name: str = "input") -> str:
-    """Text from bytes or str; HTML is reduced to its text. Refuses empty and oversized input."""
+def _decoded(data: bytes | str, name: str) -> str:
+    """The input as text, or InputError when it is too large, binary or not UTF-8."""
     size = len(data)
     if size > MAX_INPUT_BYTES:
         raise InputError(f"{name} is {size / 1e6:.0f} MB; the limit is "
                          f"{MAX_INPUT_BYTES // 1024 // 1024} MB")
     try:
-        text = decode(data, name) if isinstance(data, bytes) else data
+        return decode(data, name) if isinstance(data, bytes) else data
     except NotTextError as exc:
         raise InputError(str(exc)) from None
+
+
+def read_text(data: bytes | str, name: str = "input") -> str:
+    """Text from bytes or str; HTML is reduced to its text. Refuses empty and oversized input."""
+    text = _decoded(data, name)
     if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
         raise InputError(f"{name} is empty: there is no text to check")
     return text
+
+
+def read_lines(data: bytes | str, name: str = "input") -> list[str]:
+    """The lines of a JSONL batch, read whole and validated before any line is checked, so a
+    binary or non-UTF-8 file is refused before anything is written, not halfway through."""
+    text = _decoded(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty: there are no lines to check")
+    return text.splitlines()
 
 
 def parse_date(value: str | date | None) -> date | None:
