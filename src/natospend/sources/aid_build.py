@@ -17,6 +17,7 @@ import pandas as pd
 
 from natospend.sources import fx, kiel
 from natospend.sources.csvtext import csv_text, read_rows
+from natospend.sources.csvtext import schema_field as _field
 from natospend.sources.records import SourceFormatError
 
 PACKAGE_FIELDS = ["package_id", "announced", "donor", "amount", "currency", "amount_text",
@@ -159,10 +160,6 @@ def build_aid(raw: Path, curated_dir: Path) -> dict[str, str]:
         "aid_kiel_procurement.csv": csv_text(PROCUREMENT_FIELDS, procurement),
         "aid_packages.csv": csv_text(PACKAGE_FIELDS + CONVERSION_FIELDS, packages),
     }
-
-
-def _field(name: str, type_: str, description: str, **extra: Any) -> dict[str, Any]:
-    return {"name": name, "type": type_, "description": description, **extra}
 
 
 def _resource(name: str, description: str, fields: list[dict[str, Any]],

@@ -18,6 +18,7 @@ import yaml
 
 from natospend.sources import aid_build, curated, nato_csv, nato_long, nato_xlsx
 from natospend.sources.csvtext import csv_text, read_rows
+from natospend.sources.csvtext import schema_field as _field
 from natospend.sources.records import INDICATORS, Observation, SourceFormatError
 
 NAME_FILES = {
@@ -209,10 +210,6 @@ def _write_atomic(folder: Path, files: dict[str, str]) -> None:
         for tmp, _ in staged:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-
-
-def _field(name: str, type_: str, description: str, **extra: Any) -> dict[str, Any]:
-    return {"name": name, "type": type_, "description": description, **extra}
 
 
 def datapackage(editions_doc: dict[str, Any], files: dict[str, str]) -> dict[str, Any]:

@@ -41,3 +41,8 @@ def read_rows(path: Path, fields: list[str]) -> list[dict[str, str]]:
         if reader.fieldnames != fields:
             raise SourceFormatError(f"{path}: header {reader.fieldnames} is not {fields}")
         return list(reader)
+
+
+def schema_field(name: str, type_: str, description: str, **extra: Any) -> dict[str, Any]:
+    """One field of a shipped file's Frictionless schema (name, type, what it means)."""
+    return {"name": name, "type": type_, "description": description, **extra}
