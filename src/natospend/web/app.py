@@ -34,6 +34,14 @@ MEDIA = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
          ".png": "image/png", ".LICENSE": "text/plain"}
 
 
+
+def json_response(obj: Any) -> Response:
+    """JSON of answers that hold dates and numpy scalars, serialised once (``str`` for what
+    JSON lacks), in the compact form JSONResponse writes."""
+    body = json.dumps(obj, default=str, ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":"))
+    return Response(body.encode("utf-8"), media_type="application/json")
+
 def _static_files() -> dict[str, tuple[bytes, str]]:
     """Every static file, read once at start-up: a request names a key, never a path."""
     out = {}
@@ -58,8 +66,7 @@ def frame_response(df: pd.DataFrame, fmt: str, filename: str) -> Response:
         return Response(df.to_csv(index=False, lineterminator="\n"), media_type="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
     meta = {k: v for k, v in df.attrs.items()}
-    return JSONResponse(json.loads(json.dumps({"meta": meta, "rows": records(df)},
-                                              default=str)))
+    return json_response({"meta": meta, "rows": records(df)})
 
 
 def create_app(store: str | None = None) -> FastAPI:
@@ -113,7 +120,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     def page(request: Request, template: str, ctx: dict[str, Any], json_twin: bool) -> Response:
         if json_twin:
-            return JSONResponse(json.loads(json.dumps(ctx, default=str)))
+            return json_response(ctx)
         return TEMPLATES.TemplateResponse(request, template, {"ctx": ctx})
 
     # -- pages, each with a .json twin ------------------------------------------------------
@@ -123,7 +130,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     @app.get("/overview.json", tags=["pages"])
     def home_json(edition: str = "latest") -> Response:
-        return JSONResponse(json.loads(json.dumps(pages.overview(edition), default=str)))
+        return json_response(pages.overview(edition))
 
     @app.get("/ally/{name}", response_class=HTMLResponse, include_in_schema=False)
     def ally(request: Request, name: str, edition: str = "latest") -> Response:
@@ -163,8 +170,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     @app.get("/burden.json", tags=["pages"])
     def burden_json(year: int | None = None, edition: str = "latest") -> Response:
-        return JSONResponse(json.loads(json.dumps(pages.burden_page(year, edition),
-                                                  default=str)))
+        return json_response(pages.burden_page(year, edition))
 
     engine = None
     if store:
@@ -185,7 +191,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     @app.get("/news.json", tags=["pages"])
     def news_json() -> Response:
-        return JSONResponse(json.loads(json.dumps(news_ctx(), default=str)))
+        return json_response(news_ctx())
 
     @app.get("/aid", response_class=HTMLResponse, include_in_schema=False)
     def aid_html(request: Request) -> Response:
@@ -193,7 +199,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     @app.get("/aid.json", tags=["pages"])
     def aid_json() -> Response:
-        return JSONResponse(json.loads(json.dumps(pages.aid_page(), default=str)))
+        return json_response(pages.aid_page())
 
     @app.get("/api/v1/aid", tags=["api"])
     def api_aid(by: str = Query("donor", pattern="^(donor|month|type)$"),
@@ -300,9 +306,8 @@ def create_app(store: str | None = None) -> FastAPI:
         """Body: JSON {"text", "published"} or a form with text or file."""
         text, published = await submitted_text(request)
         result = run_check(text, published)
-        return JSONResponse(json.loads(json.dumps(
-            {"id": result["id"], "published": result["published"], "claims": result["claims"]},
-            default=str)))
+        return json_response({"id": result["id"], "published": result["published"],
+                              "claims": result["claims"]})
 
     @app.get("/data", response_class=HTMLResponse, include_in_schema=False)
     def data_page(request: Request) -> Response:
@@ -310,7 +315,7 @@ def create_app(store: str | None = None) -> FastAPI:
 
     @app.get("/data.json", tags=["pages"])
     def data_json() -> Response:
-        return JSONResponse(json.loads(json.dumps(pages.data_page(), default=str)))
+        return json_response(pages.data_page())
 
     @app.get("/data/download/{name}", tags=["data"])
     def download(name: str) -> Response:
@@ -406,7 +411,7 @@ def create_app(store: str | None = None) -> FastAPI:
                                  p.get("until")))
         else:
             raise StarletteHTTPException(404, f"no chart {name!r}")
-        return JSONResponse(json.loads(json.dumps(spec, default=str)))
+        return json_response(spec)
 
     return app
 
