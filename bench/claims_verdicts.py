@@ -8,10 +8,11 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4``, ``blind-5``, ``blind-6``: rounds 4-6 (claims_verdicts4a/4b/5/6a/6b.jsonl on the
-  claims of claims_dev4a/4b/5/6a/6b.jsonl), decided by people who read the data files and
+- ``blind-4`` ... ``blind-7``: rounds 4-7 (claims_verdicts4a/4b/5/6a/6b/7a/7b.jsonl on the
+  claims of claims_dev4a/.../7b.jsonl), decided by people who read the data files and
   never ran the checker. Round 4's disagreements were then read and the verifier changed
-  (docs/benchmarks.md keeps its first score); no verifier rule was written for rounds 5 and 6.
+  (docs/benchmarks.md keeps its first score); no verifier rule was written for rounds 5-7.
+  A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ SETS = {
     "blind-5": (("claims_dev5.jsonl", "claims_verdicts5.jsonl"),),
     "blind-6": (("claims_dev6a.jsonl", "claims_verdicts6a.jsonl"),
                 ("claims_dev6b.jsonl", "claims_verdicts6b.jsonl")),
+    "blind-7": (("claims_dev7a.jsonl", "claims_verdicts7a.jsonl"),
+                ("claims_dev7b.jsonl", "claims_verdicts7b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
@@ -100,6 +103,9 @@ def load(set_name: str) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]
     passages: dict[str, dict[str, Any]] = {}
     gold: list[dict[str, Any]] = []
     for claims_file, verdicts_file in SETS[set_name]:
+        if not (DATA / verdicts_file).exists():
+            print(f"({verdicts_file} absent, skipped)")
+            continue
         passages.update({p["id"]: p for p in _jsonl(claims_file)})
         gold.extend(_jsonl(verdicts_file))
     return passages, gold
