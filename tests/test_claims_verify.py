@@ -162,8 +162,18 @@ def test_a_budget_within_the_definition_margin_is_neither_confirmed_nor_refuted(
     # NATO: CZK 159.7 billion for 2024 (2024-06 tables); the Czech budget said 166.8 billion.
     near = verify(Claim("spending_amount", "CZE", 2024, 166.8e9, "CZK"), date(2025, 1, 7))
     assert near.verdict == UNVERIFIABLE and "margin" in near.summary
-    far = verify(Claim("spending_amount", "CZE", 2024, 185e9, "CZK"), date(2025, 1, 7))
-    assert far.verdict == CONTRADICTED
+    far = verify(InferredClaim("spending_amount", "CZE", 2024, 185e9, "CZK",
+                               sentence="Czechia's defence budget for 2024 is CZK 185 billion."),
+                 date(2025, 1, 7))
+    assert far.verdict == UNVERIFIABLE and "define defence spending differently" in far.summary
+    assert far.at_publication.evidence[0].figure == pytest.approx(159.7e9, rel=1e-3)
+
+
+def test_a_figure_given_as_natos_is_refuted_by_natos_tables():
+    sourced = verify(InferredClaim("spending_amount", "CZE", 2024, 185e9, "CZK",
+                                   sentence="NATO estimates that Czechia spent CZK 185 billion."),
+                     date(2025, 1, 7))
+    assert sourced.verdict == CONTRADICTED
 
 
 def test_present_tense_reads_the_newest_figures_but_this_year_is_the_year_itself():
