@@ -64,6 +64,31 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
     return group[idx].code
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*(?:each\s*)?\)")
+_EACH = re.compile(r"\s*each\b")
+
+
+def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
+    """'Romania (€16.68 billion)', 'Spain and Finland (€1 billion each)': in a list of
+    allocations, the amount in brackets right after a name is that name's (each name's, with
+    'each'). Not 'Poland (€43.7 billion) and Romania': any bracketed amount counts, but only the
+    name (or 'X and Y ... each' list) right before the bracket owns it."""
+    text = s.text
+    opened = _OPEN_BRACKET.search(text, max(0, q.start - 4), q.start)
+    if opened is None:
+        return None
+    closed = _CLOSE_BRACKET.match(text, q.end)
+    if closed is None:
+        return None
+    idx = next((i for i, m in enumerate(s.mentions) if m.end == opened.start()), None)
+    if idx is None or s.mentions[idx].role not in ("ally", "donor"):
+        return None
+    if _EACH.match(text, q.end):
+        return [m.code for m in list_around(s, idx)]
+    return [s.mentions[idx].code]
+
+
 def remember_money_topic(ctx: Context, s: Sent) -> None:
     """Carry the topic of money forward from sentences without figures.
 
@@ -138,10 +163,8 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if s.may_match(WORLD_TOTAL) and WORLD_TOTAL.search(before):
         return None
     listed = _respectively(s, q)
-    if listed is not None:
-        subject_hint: str | None = listed
-    else:
-        subject_hint = None
+    subject_hint: str | None = listed
+    bracketed = None if listed else _bracketed_after_name(s, q)
     ctype = (("aid_pledge" if s.may_match(AID) and AID.search(local_after) else None)
              or _money_type(s, local_after, first=True) or _money_type(s, before, first=False)
              or _sentence_money_type(s)
@@ -164,12 +187,12 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
             head = before[-40:][:price.start()][-28:]
             if not PRICED_BUDGET.search(head) and not DEFENCE_NOUN.search(head):
                 return None  # the price of a thing bought, not a budget
-    subjects: list[str | None] = [subject_hint] if subject_hint else list(
-        subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
+    subjects: list[str | None] = [subject_hint] if subject_hint else [*bracketed] if bracketed \
+        else list(subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
     if not subjects and ctx.subject is None and not any(
             m.role in ("ally", "donor", "group") for m in s.mentions):
         subjects = [None]  # nobody named yet: a claim the checker reports as unverifiable
-    if len(subjects) != 1:
+    if len(subjects) != 1 and not bracketed:
         return None
     subject = subjects[0]
     if currency == "KR":
@@ -190,4 +213,5 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     else:
         year, inferred = None, False
     ctx.money_type = ctype
-    return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, currency, q)]
+    return [make(s, q.start, q.end, ctype, who, year, inferred, q.value, currency, q)
+            for who in subjects]
