@@ -1201,3 +1201,14 @@ def test_named_ally_plus_counted_ones():
             "GDP on defense.")
     [c] = _only(extract(text, date(2023, 3, 22)), "allies_meeting_target")
     assert c.value == 7
+
+
+def test_amount_in_brackets_after_names_is_theirs():
+    # Anadolu on the EU's SAFE loans (round 7b): each name owns the bracketed amount after it.
+    text = ("The European Commission announced the preliminary allocation of a €150 billion "
+            "($175.6 billion) defense fund. Poland is set to receive the largest share with "
+            "€43.7 billion. It is followed by Romania (€16.68 billion), France and Hungary "
+            "(€16.21 billion each), Italy (€14.9 billion).")
+    got = {(c.subject, c.value) for c in extract(text, date(2025, 9, 10))
+           if c.type == "spending_amount"}
+    assert {("ROU", 16.68e9), ("FRA", 16.21e9), ("HUN", 16.21e9), ("ITA", 14.9e9)} <= got
