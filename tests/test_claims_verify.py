@@ -89,6 +89,14 @@ def test_national_pledge():
     assert v.verdict == SUPPORTED
 
 
+def test_national_pledge_with_another_deadline_is_not_refuted_by_our_records():
+    # Full Fact, Feb 2025: the Conservatives' 'committed to spending 2.5% of GDP on defence by
+    # 2030' (April 2024) was a real promise; our pledges hold only Labour's 2.5% by 2027.
+    v = verify(Claim("target_commitment", "GBR", None, 2.5, "pct_gdp", deadline=2030),
+               date(2025, 2, 26))
+    assert v.verdict == UNVERIFIABLE and "2027" in v.summary
+
+
 def test_amount_in_us_dollars():
     ok = verify(Claim("spending_amount", "NATO", 2024, 1.47e12, "USD", "about"), date(2024, 7, 1))
     assert ok.verdict == SUPPORTED

@@ -507,8 +507,13 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
             return Judgement(SUPPORTED, f"{subject} pledged {value:g}% "
                              f"(deadline {', '.join(map(str, sorted(deadlines))) or 'none'})",
                              ev, "pledges")
-        return Judgement(CONTRADICTED, f"{subject}'s pledge of {value:g}% has deadline "
-                         f"{', '.join(map(str, sorted(deadlines)))}, not {claim.deadline}",
+        # natospend records the pledges in force, not every promise a government made: the UK's
+        # 2.5% 'by 2030' (April 2024) was real before the 2027 pledge replaced it. Another
+        # deadline than ours shows a gap in our records as often as an error in the article.
+        return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {value:g}% in natospend's "
+                         f"records has deadline {', '.join(map(str, sorted(deadlines)))}, not "
+                         f"{claim.deadline}; no record of a {value:g}% pledge by "
+                         f"{claim.deadline} (it may be another or an earlier promise)",
                          ev, "pledges")
     if not same:
         return Judgement(UNVERIFIABLE, f"no NATO target of {value:g}% of GDP", edition=edition)
