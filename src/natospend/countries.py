@@ -32,6 +32,7 @@ class Ally:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     capital: str | None = None
+    currency: str | None = None  # ISO 4217, as NATO's tables give the ally's figures
     armed_forces: bool = True
     note: str | None = None
 
@@ -65,7 +66,8 @@ def allies() -> tuple[Ally, ...]:
         Ally(iso3=r["iso3"], iso2=r["iso2"], geo=r["geo"], name=r["name"],
              nato_name=r["nato_name"], joined=date.fromisoformat(r["joined"]),
              eu=r["eu"] == "true", aliases=_split(r["aliases"]), demonyms=_split(r["demonyms"]),
-             capital=r["capital"] or None, armed_forces=r["armed_forces"] == "true",
+             capital=r["capital"] or None, currency=r.get("currency") or None,
+             armed_forces=r["armed_forces"] == "true",
              note=r["note"] or None)
         for r in _read_csv("allies.csv"))
 

@@ -152,9 +152,10 @@ def crown_currency(subject: str | None) -> str | None:
     return _CROWNS.get(subject or "")
 
 
-_CURRENCY_COUNTRY = {"PLN": "POL", "DKK": "DNK", "NOK": "NOR", "SEK": "SWE", "GBP": "GBR",
-                     "CAD": "CAN", "JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "CZK": "CZE",
-                     "HUF": "HUN", "RON": "ROU", "TRY": "TUR", "ISK": "ISL", "NZD": "NZL"}
+# Whose own currency an amount is in: each ally's national currency (allies.yaml) but the
+# euro and the dollar, which many use, and four donors' outside NATO.
+_CURRENCY_COUNTRY = {a.currency: a.iso3 for a in allies() if a.currency not in (None, "EUR", "USD")
+                     } | {"JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "NZD": "NZL"}
 
 
 def currency_country(currency: str | None) -> str | None:

@@ -22,12 +22,8 @@ from natospend.analysis.compliance import check_target, members_in
 from natospend.analysis.gap import group_share
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
-EURO_AREA = {"AUT", "BEL", "HRV", "CYP", "EST", "FIN", "FRA", "DEU", "GRC", "IRL", "ITA", "LVA",
-             "LTU", "LUX", "MLT", "NLD", "PRT", "SVK", "SVN", "ESP"}
-NATIONAL_CURRENCY = {"GBR": "GBP", "POL": "PLN", "DNK": "DKK", "NOR": "NOK", "SWE": "SEK",
-                     "CAN": "CAD", "USA": "USD", "CZE": "CZK", "HUN": "HUF", "ROU": "RON",
-                     "TUR": "TRY", "BGR": "BGN", "ALB": "ALL", "MKD": "MKD", "ISL": "ISK",
-                     "MNE": "EUR"} | {c: "EUR" for c in EURO_AREA}
+# The currency NATO's tables give each ally's national figures in (allies.yaml, from Table 1).
+NATIONAL_CURRENCY = {a.iso3: a.currency for a in countries.allies() if a.currency}
 
 
 class ClaimLike(Protocol):

@@ -84,7 +84,7 @@ def build(raw: Path = DEFAULT_RAW, curated_dir: Path = DEFAULT_CURATED,
     files: dict[str, str] = {}
     files["allies.csv"] = csv_text(
         ["iso3", "iso2", "geo", "name", "nato_name", "joined", "eu", "armed_forces", "capital",
-         "aliases", "demonyms", "note"],
+         "currency", "aliases", "demonyms", "note"],
         [{**a, "armed_forces": a.get("armed_forces", True)} for a in allies_doc["allies"]])
     files["groups.csv"] = csv_text(
         ["code", "name", "members", "nato_aggregate", "aliases"],
@@ -310,7 +310,11 @@ def _nato_datapackage(editions_doc: dict[str, Any]) -> dict[str, Any]:
             {"name": "allies", "path": "allies.csv", "profile": "tabular-data-resource",
              "format": "csv", "encoding": "utf-8",
              "sources": [{"title": "NATO member countries",
-                          "path": "https://www.nato.int/cps/en/natohq/topics_52044.htm"}],
+                          "path": "https://www.nato.int/cps/en/natohq/topics_52044.htm"},
+                         {"title": "Defence Expenditure of NATO Countries (2014-2024), Table 1 "
+                                   "(currencies)",
+                          "path": "https://www.nato.int/nato_static_fl2014/assets/pdf/2024/6/"
+                                  "pdf/240617-def-exp-2024-TABLES-en.xlsx"}],
              "schema": {"fields": [
                  _field("iso3", "string", "ISO 3166-1 alpha-3"),
                  _field("iso2", "string", "ISO 3166-1 alpha-2"),
@@ -323,6 +327,9 @@ def _nato_datapackage(editions_doc: dict[str, Any]) -> dict[str, Any]:
                  _field("armed_forces", "boolean", "Has armed forces (Iceland has none)",
                         trueValues=["true"], falseValues=["false"]),
                  _field("capital", "string", "Capital, as news uses it for the government"),
+                 _field("currency", "string", "ISO 4217 code of the national currency of NATO's "
+                        "tables (Table 1, 'million national currency units'; euro-area allies "
+                        "in euros for every year)"),
                  _field("aliases", "string", "Names in news text, '|'-separated"),
                  _field("demonyms", "string", "Adjectives and demonyms, '|'-separated"),
                  _field("note", "string", "How NATO treats this ally"),
