@@ -130,3 +130,33 @@ def test_csv_folder_with_an_unknown_file_is_refused(tmp_path: Path):
     (tmp_path / "table9_mystery.csv").write_text('"country","2024"\n')
     with pytest.raises(SourceFormatError, match="does not know"):
         nato_csv.parse(tmp_path, "2099-01", "u")
+
+
+# The unit words of NATO's Table 1, as the June 2024 workbook prints them after each name.
+_UNIT_WORDS = {"Leks": "ALL", "Euros": "EUR", "Leva": "BGN", "Canadian dollars": "CAD",
+               "Koruny": "CZK", "Forint": "HUF", "Denars": "MKD", "Zlotys": "PLN",
+               "New Lei": "RON", "Kronor": "SEK", "Liras": "TRY", "Pounds": "GBP",
+               "US dollars": "USD"}
+
+
+@needs_raw
+def test_allies_currencies_are_the_units_of_natos_table_1():
+    from natospend import countries
+
+    ws = openpyxl.load_workbook(XLSX_2024, read_only=True)["TABLE1"]
+    seen: dict[str, str] = {}
+    for row in ws.iter_rows(values_only=True):
+        label = next((c for c in row if isinstance(c, str) and c.endswith(")")), None)
+        if label is None or "(" not in label:
+            continue
+        name, _, unit = label.rpartition("(")
+        name, unit = name.strip().rstrip("*").strip(), unit.rstrip(")")
+        seen.setdefault(name, unit)
+    by_name = {a.nato_name: a for a in countries.allies()}
+    checked = 0
+    for name, unit in seen.items():
+        ally = by_name.get(name) or countries.ally_by_iso3()[countries.resolve_ally(name)]
+        expected = _UNIT_WORDS.get(unit) or {"DNK": "DKK", "NOR": "NOK"}.get(ally.iso3)
+        assert ally.currency == expected, (name, unit, ally.currency)
+        checked += 1
+    assert checked == 31  # every ally but Iceland, which the tables leave out
