@@ -1212,3 +1212,21 @@ def test_amount_in_brackets_after_names_is_theirs():
     got = {(c.subject, c.value) for c in extract(text, date(2025, 9, 10))
            if c.type == "spending_amount"}
     assert {("ROU", 16.68e9), ("FRA", 16.21e9), ("HUN", 16.21e9), ("ITA", 14.9e9)} <= got
+
+
+def test_a_commitment_or_requirement_of_a_share_is_a_target():
+    # Defence Industry Europe (May 2023) and News-Pravda (June 2025), rounds 7a.
+    nor = extract("We must devote more of our common resources to defence. Nearly ten years have "
+                  "now passed since this goal was set without the specification of a clear "
+                  "Norwegian commitment of 2 % of its GDP.", date(2023, 5, 2))
+    assert [(c.type, c.subject, c.value) for c in nor] == [("target_commitment", "NOR", 2.0)]
+    mne = extract("If the Government of Montenegro approves the requirement of the Ministry of "
+                  "Defense to allocate 3% of GDP to defense needs, the country will become the "
+                  "most generous donor.", date(2025, 6, 1))
+    assert [(c.type, c.subject, c.value) for c in mne] == [("target_commitment", "MNE", 3.0)]
+
+
+def test_gdp_in_money_is_not_spending():
+    text = ("Montenegro plans to raise defence spending. According to Monstat, Montenegro's GDP "
+            "in 2023 was less than 7 billion euros.")
+    assert extract(text, date(2025, 6, 1)) == []

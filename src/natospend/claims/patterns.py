@@ -79,7 +79,8 @@ TARGET_WORDS = words(
     "boosting", "lifting", "hiking", "move toward",
     "expects? to (?:reach|hit)", "reach", "hit", "devote",
     "vow\\w*", "promis\\w*", "ceilings?", "hold", "need\\w* to", "will need", "would need",
-    "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*")
+    "should", "would have to", "must", "propos\\w*", "hike", "elevate", "recommend\\w*",
+    "requirement", "required to", "requires?")
 DEADLINE_PHRASE = re.compile(
     r"\b(?:in\s+the\s+next\s+parliament|in\s+the\s+longer\s+term|in\s+the\s+long\s+term|"
     r"within\s+(?:the\s+space\s+of\s+)?a\s+decade|within\s+\w+\s+years|every\s+year\s+from|"
@@ -88,7 +89,9 @@ DEADLINE_PHRASE = re.compile(
     re.I)
 REACHED = words("reached", "met", "meets", "meet", "meeting", "exceeds?", "exceeded",
                 "achiev(?:e|es|ed|ing)",
-                "clear(?:s|ed)?", "passed", "compl(?:y|ies|ied) with",
+                # not 'a clear commitment', not 'ten years have passed since'
+                "clear(?:s|ed)", "clear(?= (?:the|NATO|its|that|this)\\b)", "passed(?! since)",
+                "compl(?:y|ies|ied) with",
                 "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
 AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
             "military (?:aid|assistance|support)", "security assistance", "assistance",
@@ -434,6 +437,8 @@ YARDSTICK_BEFORE = words("from", "than", "exceed\\w*", "surpass\\w*", "short", "
                          "clear\\w*", "pass\\w*", "compl\\w*", "achiev\\w*",
                          "above", "closer", "toward\\w*", "meet\\w*", "met", "reach\\w*",
                          "hit\\w*", "beyond", "over", "up")
+# The yardstick words of YARDSTICK_BEFORE that are not verbs of reaching (REACHED has those).
+MEASURED_AGAINST = words("from", "than", "short", "below", "beyond", "closer", "toward\\w*")
 AGREED_TO = re.compile(r"\b(?:agreed|pledged|promised|committed|vowed|aims?|plans?|wants?)\s+"
                        r"(?:\w+\s+){0,2}?to\s+(?:\w+\s+)?$", re.I)
 STARTING_POINT = re.compile(
@@ -471,7 +476,11 @@ MONEY_NOT_BEFORE = re.compile(
     r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
     # 'GDP for 2026 is estimated at around 8,2 billion euros'
     r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be)\s+(?:estimated|projected|expected)"
-    r"\s+(?:at|to\s+be))\s+(?:of\s+)?(?:more\s+than\s+|about\s+|around\s+|some\s+)?$", re.I)
+    r"\s+(?:at|to\s+be)|"
+    # "Montenegro's GDP in 2023 was less than 7 billion euros"
+    r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be|stood\s+at|amounted\s+to))\s+"
+    r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|under\s+)?$", re.I)
 
 
 DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",

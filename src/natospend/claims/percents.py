@@ -48,6 +48,7 @@ from natospend.claims.patterns import (
     GDP_SHARE_BEFORE,
     HYPOTHETICAL,
     LEVEL_CUE_BEFORE,
+    MEASURED_AGAINST,
     MODAL_GOAL,
     MOVED_FROM,
     MOVED_TARGET,
@@ -478,6 +479,12 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
             year, inferred = resolve_year(yref, ctx, default_context=False)
             return claims_for(s, q, subjects, "share_of_gdp", year, inferred, None,
                               hedge=hedge)
+        if not reached and TARGET_OF_BEFORE.search(before) and \
+                not MEASURED_AGAINST.search(before[-60:]):
+            # 'a clear Norwegian commitment of 2 % of its GDP': 'a target of N%' with nothing
+            # measured against it names the target itself ('NATO's 2% target' is the yardstick).
+            return claims_for(s, q, subjects[:1], "target_commitment", None, False,
+                              deadline_ref.year if deadline_ref else None)
         return []
     if _projection(before[-60:]):
         # 'the previously projected 2.4% for this year and 2.6% by 2028': a forecast level.
