@@ -8,10 +8,10 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-7``: rounds 4-7 (claims_verdicts4a/4b/5/6a/6b/7a/7b.jsonl on the
-  claims of claims_dev4a/.../7b.jsonl), decided by people who read the data files and
-  never ran the checker. Round 4's disagreements were then read and the verifier changed
-  (docs/benchmarks.md keeps its first score); no verifier rule was written for rounds 5-7.
+- ``blind-4`` ... ``blind-8``: rounds 4-8 (claims_verdicts4a/4b/5/6a/6b/7a/7b/8a/8b.jsonl on
+  the claims of claims_dev4a/.../8b.jsonl), decided by people who read the data files and
+  never ran the checker. The disagreements of rounds 4 and 7 were then read and the verifier
+  changed (docs/benchmarks.md keeps their first scores); round 8 is the blind one.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
@@ -38,6 +38,8 @@ SETS = {
                 ("claims_dev6b.jsonl", "claims_verdicts6b.jsonl")),
     "blind-7": (("claims_dev7a.jsonl", "claims_verdicts7a.jsonl"),
                 ("claims_dev7b.jsonl", "claims_verdicts7b.jsonl")),
+    "blind-8": (("claims_dev8a.jsonl", "claims_verdicts8a.jsonl"),
+                ("claims_dev8b.jsonl", "claims_verdicts8b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
