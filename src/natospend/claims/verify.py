@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, is_dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -592,13 +593,16 @@ def aid_tolerance(claim: ClaimLike) -> float:
     return min(max(0.05, rounding), AID_TOLERANCE_CAP)
 
 
-def _close(claim: ClaimLike, amount: float) -> bool:
-    """An amount that fits the claim: within tolerance of its value, and on the right side of
-    an open hedge ("more than $88 billion" is not $80 billion)."""
+def _fits(claim: ClaimLike) -> Callable[[float], bool]:
+    """Whether an amount fits the claim: within tolerance of its value, and on the right side
+    of an open hedge ("more than $88 billion" is not $80 billion). The bounds are worked out
+    once per claim, not once per record it is compared with."""
     value = float(claim.value or 0)
     lo, hi = interval(claim)
-    return lo <= amount <= hi and abs(amount - value) <= aid_tolerance(claim) * value \
-        if math.isinf(lo) or math.isinf(hi) else abs(amount - value) <= aid_tolerance(claim) * value
+    margin = aid_tolerance(claim) * value
+    if math.isinf(lo) or math.isinf(hi):
+        return lambda amount: lo <= amount <= hi and abs(amount - value) <= margin
+    return lambda amount: abs(amount - value) <= margin
 
 
 def _judge_kiel(claim: ClaimLike, donor: str, published: date,
@@ -615,6 +619,7 @@ def _judge_kiel(claim: ClaimLike, donor: str, published: date,
     if claim.year is not None and f"{claim.year}-12" < month:
         windows.append((f"in {claim.year}", f"{claim.year}-01", f"{claim.year}-12"))
     release = aid_mod.release_info()
+    fits = _fits(claim)
     for label, since, until in windows:
         try:
             r = aid_mod.running_total(donor, since, until)
@@ -627,7 +632,7 @@ def _judge_kiel(claim: ClaimLike, donor: str, published: date,
                     "commitments": float(r["commitments_eur_bn"]) * 1e9}
         for measure, eur in measures.items():
             figure = eur * (usd_ratio if claim.unit == "USD" else 1.0)
-            if figure and _close(claim, figure):
+            if figure and fits(figure):
                 ev = Evidence(figure, f"Kiel release {release['release']}",
                               f"{measure} {label} to {r['last_month']} ({release['label']})",
                               str(release["url"]),
@@ -662,8 +667,9 @@ def _judge_total(claim: ClaimLike, published: date) -> Judgement:
                          edition="packages")
     day = published.isoformat()
     year_before = (published - timedelta(days=365)).isoformat()  # 29 February has no twin
+    fits = _fits(claim)
     close = [r for r in rows if r["currency"] == claim.unit
-             and year_before <= str(r["stated"]) <= day and _close(claim, float(r["amount"]))]
+             and year_before <= str(r["stated"]) <= day and fits(float(r["amount"]))]
     if not close:
         return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
                          f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
