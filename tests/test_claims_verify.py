@@ -206,3 +206,13 @@ def test_european_nato_members_are_natos_europe_group():
     a = verify(Claim("share_of_gdp", "NATO_EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))
     b = verify(Claim("share_of_gdp", "EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))
     assert a.verdict == b.verdict == SUPPORTED
+
+
+def test_several_donors_pooling_money_are_a_joint_package():
+    # 'eight European countries announced the allocation of $500 million' (PURL, 13 Nov 2025):
+    # the Nordic-Baltic joint package, recorded once under all eight donors.
+    v = verify(Claim("aid_pledge", "DONORS", 2025, 500e6, "USD"), date(2025, 11, 13))
+    assert v.verdict == SUPPORTED and "nb8-2025-11-purl" in v.latest.evidence[0].table
+    # a month later nothing joint of that size was announced: no claim to support, none refuted
+    later = verify(Claim("aid_pledge", "DONORS", 2025, 500e6, "USD"), date(2026, 3, 1))
+    assert later.verdict == UNVERIFIABLE

@@ -366,12 +366,16 @@ def packages(since: str | None = None, donor: str | None = None,
 @cache
 def _packages_by_donor() -> dict[str, list[dict[str, Any]]]:
     """Announced packages as records, indexed by each donor of the package (joint ones under
-    every donor), so matching a claim touches a handful of rows, not the table."""
+    every donor, and all of them under ``_JOINT``), so matching a claim touches a handful of
+    rows, not the table."""
     out: dict[str, list[dict[str, Any]]] = {}
     for r in _table("aid_packages.csv").to_dict(orient="records"):
         r["announced_date"] = date.fromisoformat(str(r["announced"]))
-        for d in str(r["donor"]).split("+"):
+        donors = str(r["donor"]).split("+")
+        for d in donors:
             out.setdefault(d, []).append(r)
+        if len(donors) > 1:
+            out.setdefault(_JOINT, []).append(r)
     return out
 
 
@@ -408,6 +412,20 @@ def match_package_records(donor: str, amount: float, currency: str, on_date: dat
     rows = _package_candidates(resolve_donor(donor), amount, currency.upper(), day, tolerance,
                                window_days)
     return sorted(rows, key=lambda r: abs(r["difference_pct"]))
+
+
+def match_joint_package_records(amount: float, currency: str, on_date: date | str,
+                                tolerance: float = 0.05,
+                                window_days: int = 45) -> list[dict[str, Any]]:
+    """Packages several donors funded together ('eight Nordic and Baltic countries pooled $500
+    million for PURL') that could be the one a claim about a group of donors reports: as
+    :func:`match_package_records`, over every joint package whoever its donors."""
+    day = date.fromisoformat(on_date) if isinstance(on_date, str) else on_date
+    rows = _package_candidates(_JOINT, amount, currency.upper(), day, tolerance, window_days)
+    return sorted(rows, key=lambda r: abs(r["difference_pct"]))
+
+
+_JOINT = "+"  # the key of joint packages in _packages_by_donor
 
 
 def _package_candidates(code: str, amount: float, cur: str, day: date, tolerance: float,

@@ -546,7 +546,10 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     donor = aid_mod.donor_code(claim.subject)
     if donor is None:
         if claim.subject in _total_subjects():  # a group: the Ramstein group, PURL, ...
-            return _judge_total(claim, published)
+            total = _judge_total(claim, published)
+            if total.verdict == UNVERIFIABLE and claim.subject == "DONORS":
+                return _judge_joint(claim, published) or total
+            return total
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
                          "records", edition="packages")
     lo, hi = interval(claim)
@@ -579,6 +582,26 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
                      f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
                      ev, "packages")
+
+
+def _judge_joint(claim: ClaimLike, published: date) -> Judgement | None:
+    """'Five countries have confirmed an additional $1 billion': several donors, unnamed or
+    too many to name, are the donors of a joint package announced then. Supported when one
+    matches, else None (no contradiction: the article may count differently)."""
+    from natospend.analysis import aid as aid_mod
+
+    found = [r for r in aid_mod.match_joint_package_records(
+        float(claim.value or 0), str(claim.unit), published, tolerance=aid_tolerance(claim))
+        if r["days_from_date"] <= 2]
+    if not found:
+        return None
+    best = found[0]
+    ev = [Evidence(float(r["amount"]), "packages",
+                   f"joint package {r['package_id']} of {r['donor']} announced "
+                   f"{r['announced']}: {r['amount_text']}", str(r["source_url"]))
+          for r in found[:3]]
+    return Judgement(SUPPORTED, f"{best['donor'].replace('+', ', ')} jointly announced "
+                     f"{best['amount_text']} on {best['announced']}", ev, "packages")
 
 
 AID_TOLERANCE_CAP = 0.075
