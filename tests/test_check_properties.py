@@ -47,3 +47,19 @@ def test_read_text_either_reads_or_refuses_clearly(data):
 def test_a_leap_day_publication_date():
     rows = check("The Ramstein group pledged more than $98 billion.", date(2024, 2, 29))
     assert all(r["verdict"] for r in rows)
+
+
+# Letters that case-insensitive patterns match to ASCII ones but lower() keeps: each crashed a
+# table lookup once ('bıllıon', 'at leaſt', 'fıve', 'Kroner' with a Kelvin sign).
+LOOKALIKES = {"i": "ı", "I": "İ", "s": "ſ", "S": "ſ", "k": "\u212a", "K": "\u212a"}
+LOOKALIKE_TEXT = ("Poland spent at least 4.1 percent of GDP, about 187 billion zlotys, in 2024; "
+                  "five allies met the target and almost twenty-three will by 2025. Sweden gave "
+                  "SEK 1.5 billion and Denmark 300 million Danish kroner, some US$ 1.05 billion.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(swaps=st.sets(st.sampled_from(sorted(LOOKALIKES)), min_size=1))
+def test_unicode_lookalike_letters_do_not_crash_the_checker(swaps):
+    text = "".join(LOOKALIKES[c] if c in swaps else c for c in LOOKALIKE_TEXT)
+    rows = check(text, date(2025, 6, 1))
+    assert all(r["verdict"] in ("supported", "contradicted", "unverifiable") for r in rows)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from natospend.claims.text import fold
+
 __all__ = ["Quantity", "find_quantities", "parse_number", "HEDGES"]
 
 _UNITS = {
@@ -177,7 +179,7 @@ _THOUSANDS_AS_DECIMAL = re.compile(r"\d{1,2},\d{3}")
 
 def parse_number(token: str) -> float:
     """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333..."""
-    t = token.strip().lower()
+    t = fold(token.strip())
     if t in _FRACTIONS:
         return _FRACTIONS[t]
     if t in ("a", "an"):
@@ -206,7 +208,7 @@ def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
     window_start = max(0, pos - 40)
     m = _HEDGE_RE.search(text, window_start, pos)
     if m:
-        return HEDGES[m.group(1).lower()], m.start()
+        return HEDGES[fold(m.group(1))], m.start()
     return None, pos
 
 
@@ -229,7 +231,7 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = q.end
     for m in _FRACTION_RE.finditer(text) if _may_have_fraction(text) else ():
         if not any(q.start <= m.start() < q.end for q in out):
-            out.append(Quantity("number", m.start(), m.end(), _FRACTIONS[m.group().lower()],
+            out.append(Quantity("number", m.start(), m.end(), _FRACTIONS[fold(m.group())],
                                 num_start=m.start()))
     out.sort(key=lambda q: q.start)
     return out
@@ -253,7 +255,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     currency = None
     prefix = _PREFIX_RE.search(text, max(0, start - 5), start) if digits else None
     if prefix:
-        code = prefix.group().strip().lower()
+        code = fold(prefix.group().strip())
         glued = prefix.start() > 0 and text[prefix.start() - 1].isalpha()
         if not (code.isalpha() and glued):  # 'EUR 5' yes, 'theEUR 5' no
             currency = _CURRENCY_PREFIX[code]
@@ -276,7 +278,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     scaled = False
     if scale and not (scale.group(1) in ("m", "b", "k", "M", "B", "K")
                       and (currency is None or scale.group().startswith(" "))):
-        factor = _SCALES[scale.group(1).lower()]
+        factor = _SCALES[fold(scale.group(1))]
         value *= factor
         if high_value is not None:
             high_value *= factor
@@ -284,7 +286,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         scaled = True
     suffix = _SUFFIX_RE.match(text, end)
     if suffix and currency is None:
-        currency = _CURRENCY_SUFFIX[suffix.group(1).lower()]
+        currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]
         end = suffix.end()
     if scaled and currency in (None, "EUR", "GBP") and value >= 1e12 and \
             _THOUSANDS_AS_DECIMAL.fullmatch(token):
@@ -315,7 +317,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             tail_at = end + and_next.end()
             sc = _SCALE_RE.match(text, tail_at)
             if sc and scaled:
-                hv *= _SCALES[sc.group(1).lower()]
+                hv *= _SCALES[fold(sc.group(1))]
                 tail_at = sc.end()
             elif scaled:
                 hv *= value / parse_number(token)

@@ -32,7 +32,7 @@ from natospend.claims.patterns import (
     WORD_NUMS,
 )
 from natospend.claims.subjects import Mention, currency_country, group_members
-from natospend.claims.text import Sentence
+from natospend.claims.text import Sentence, fold
 from natospend.claims.years import YearRef
 
 CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
@@ -79,7 +79,7 @@ class Context:
 
 
 def count_value(token: str) -> int:
-    t = token.lower().replace("‑", "-")
+    t = fold(token).replace("‑", "-")
     if t.isdigit():
         return int(t)
     total = 0

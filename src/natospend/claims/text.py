@@ -173,3 +173,14 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it:
+# dotless and dotted i, long s, the Kelvin sign. A word a pattern matched ('bıllıon', 'at
+# leaſt') is looked up in our tables by the ASCII word it stands for.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(word: str) -> str:
+    """``word`` lowercased the way our case-insensitive patterns matched it."""
+    return word.translate(_FOLD).lower()

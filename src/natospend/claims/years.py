@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from natospend.claims.text import fold
+
 __all__ = ["YearRef", "find_years"]
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -116,7 +118,7 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             prep_m = _REL_PREP_BEFORE.search(text, max(0, m.start() - 20), m.start())
             if prep_m and kind == "in" and not rel.startswith(("last", "the past", "the prev")):
                 # 'from next year', 'by this year': a deadline, not the year a figure is for
-                kind = _PREP_KIND[_SPACES.sub(" ", prep_m.group("prep").lower())]
+                kind = _PREP_KIND[_SPACES.sub(" ", fold(prep_m.group("prep")))]
             if year is not None:
                 refs.append(YearRef(m.start(), m.end(), year, kind, inferred=True))
     refs.sort(key=lambda r: r.start)
