@@ -1,12 +1,13 @@
 """Articles per second and MB per second of the claim checker on one core.
 
-    .venv/bin/python bench/claims_throughput.py [--mb 20] [--stage full|extract]
+    .venv/bin/python bench/claims_throughput.py [--mb 20] [--stage full|extract] [--learned]
 
 The corpus is realistic text: the five seed articles and the development passages, grouped into
 articles of about 4 KB, repeated until it reaches the requested size. Reading is included
 (bytes are decoded as a user's file would be). ``--stage full`` (the default) runs the whole
 pipeline, reading, extraction and verification against the data, as ``natospend check`` does;
-``--stage extract`` stops after extraction.
+``--stage extract`` stops after extraction. ``--learned`` types the figures with the learned
+layer (``extract(..., learned=True)``) instead of the rules alone.
 """
 
 from __future__ import annotations
@@ -51,21 +52,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     ap.add_argument("--stage", choices=["full", "extract"], default="full")
+    ap.add_argument("--learned", action="store_true",
+                    help="type figures with the learned layer over the rules")
     args = ap.parse_args()
     articles = corpus(int(args.mb * 1_000_000))
     total = sum(len(a) for a in articles)
     published = "2025-07-01"
-    check(read_text(articles[0]), published)  # warm patterns, name index and data caches
+    learned = args.learned
+    # warm patterns, name index and data caches (and the learned weights)
+    check(read_text(articles[0]), published, learned=learned)
     claims = 0
     t0 = time.perf_counter()
     for a in articles:
         if args.stage == "full":
-            claims += len(check(read_text(a), published))
+            claims += len(check(read_text(a), published, learned=learned))
         else:
-            claims += len(extract(decode(a)))
+            claims += len(extract(decode(a), learned=learned))
     dt = time.perf_counter() - t0
-    print(f"stage {args.stage}: {len(articles)} articles, {total / 1e6:.1f} MB, {claims} claims "
-          f"in {dt:.1f} s")
+    print(f"stage {args.stage}{' (learned)' if learned else ''}: {len(articles)} articles, "
+          f"{total / 1e6:.1f} MB, {claims} claims in {dt:.1f} s")
     print(f"{len(articles) / dt:.0f} articles/s, {total / 1e6 / dt:.2f} MB/s on one core")
 
 

@@ -61,10 +61,12 @@ def parse_date(value: str | date | None) -> date | None:
         raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
 
 
-def check(text: str, published: str | date | None = None) -> list[dict[str, Any]]:
-    """Each claim in ``text`` with its verdict, evidence and sources, in reading order."""
+def check(text: str, published: str | date | None = None, *, learned: bool = False
+          ) -> list[dict[str, Any]]:
+    """Each claim in ``text`` with its verdict, evidence and sources, in reading order.
+    ``learned=True`` types the figures with the learned layer (see ``extract``)."""
     day = parse_date(published)
-    claims = extract(text, day)
+    claims = extract(text, day, learned=learned)
     if claims:
         _load_rates()
     return [report(c, day) for c in claims]
@@ -111,10 +113,11 @@ def segments(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def check_frame(text: str, published: str | date | None = None) -> pd.DataFrame:
+def check_frame(text: str, published: str | date | None = None, *, learned: bool = False
+                ) -> pd.DataFrame:
     """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
     publication date used."""
-    rows = check(text, published)
+    rows = check(text, published, learned=learned)
     df = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["quote", "type", "verdict"])
     df.attrs.update({"published": str(parse_date(published)) if published else None,
                      "claims": len(rows)})

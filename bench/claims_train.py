@@ -1,0 +1,183 @@
+"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-7.
+
+    .venv/bin/python bench/claims_train.py [--rounds 1-7] [--out PATH]
+
+A developer task: it needs scikit-learn (the ``test`` extra); running the model does not.
+
+The configuration is frozen as chosen in the prototype (``logit-avg``): candidates and features
+from ``natospend.claims.features`` (version 1), each labelled with the type of the gold claim
+whose quote overlaps it and whose value agrees (the quality bench's matching), or 'none';
+features seen in fewer than 2 training figures dropped; two multinomial logistic regressions
+with C=1, one on all features ("stack") and one without the rules' decision ("norules"); the
+shipped table is the average of their weights and intercepts, which averages their log-odds.
+Weights are rounded to 4 decimals and features whose weights all round below 1e-4 left out.
+
+Round 8 (claims_dev8a/8b.jsonl) is the blind test set and is never read here; neither are the
+verdict files. The same inputs give the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from claims_quality import quote_spans, values_agree  # noqa: E402
+
+from natospend.claims.features import (  # noqa: E402
+    FEATURES_VERSION,
+    RULE_PREFIXES,
+    Candidate,
+    read_candidates,
+    sentence_features,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "tests" / "data"
+MODEL_PATH = ROOT / "src" / "natospend" / "claims" / "model.json"
+ROUNDS: dict[int, tuple[str, ...]] = {
+    1: ("claims_dev.jsonl",), 2: ("claims_dev2.jsonl",), 3: ("claims_dev3.jsonl",),
+    4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
+    6: ("claims_dev6a.jsonl", "claims_dev6b.jsonl"),
+    7: ("claims_dev7a.jsonl", "claims_dev7b.jsonl"),
+}
+C = 1.0
+MIN_COUNT = 2  # features seen in fewer training figures are dropped
+MAX_ITER = 3000
+RANDOM_STATE = 0
+
+
+def load_round(r: int) -> list[dict[str, Any]]:
+    """The labelled passages of one of rounds 1-7 (round 8 is refused: it is the blind set)."""
+    out = []
+    for name in ROUNDS[r]:
+        assert "8" not in name and "verdict" not in name, name
+        for line in (DATA_DIR / name).read_text("utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line))
+    return out
+
+
+def label(c: Candidate, gold: list[tuple[dict[str, Any], list[tuple[int, int]]]]) -> str:
+    """The type of the gold claim the figure matches under the bench's rule, or 'none'. When
+    several types match, the rules' type if it is one, else the most frequent (ties: first)."""
+    hits = [g["type"] for g, spans in gold if values_agree(c.value, g["value"])
+            and any(c.span[0] < e and s < c.span[1] for s, e in spans)]
+    if not hits:
+        return "none"
+    return c.rule_type if c.rule_type in hits else Counter(hits).most_common(1)[0][0]
+
+
+def passage_examples(p: dict[str, Any]) -> list[tuple[dict[str, float], str]]:
+    """Each candidate of a passage as (all its features, its label)."""
+    pub = date.fromisoformat(p["published"]) if p.get("published") else None
+    gold = [(g, quote_spans(p["text"], g["quote"])) for g in p["claims"]]
+    out = []
+    for sc in read_candidates(p["text"], pub):
+        shared = sentence_features(sc.sent, sc.ctx)
+        for c in sc.candidates:
+            feats = dict(shared)
+            feats.update(dict.fromkeys(c.feats, 1.0))
+            out.append((feats, label(c, gold)))
+    return out
+
+
+def examples(rounds: list[int]) -> list[tuple[dict[str, float], str]]:
+    return [ex for r in rounds for p in load_round(r) for ex in passage_examples(p)]
+
+
+def _fit(X: list[dict[str, float]], y: list[str]) -> tuple[list[str], Any, Any, list[str]]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=C, max_iter=MAX_ITER, random_state=RANDOM_STATE)
+    clf.fit(vec.fit_transform(X), y)
+    return list(vec.feature_names_), clf.coef_, clf.intercept_, [str(c) for c in clf.classes_]
+
+
+def train(rounds: list[int]) -> dict[str, Any]:
+    """The averaged weight table trained on ``rounds`` (without metadata)."""
+    data = examples(rounds)
+    seen = Counter(k for feats, _ in data for k in feats)
+    keep = {k for k, n in seen.items() if n >= MIN_COUNT}
+    X = [{k: v for k, v in feats.items() if k in keep} for feats, _ in data]
+    y = [lab for _, lab in data]
+    blind = [{k: v for k, v in f.items() if not k.startswith(RULE_PREFIXES)} for f in X]
+    names_s, coef_s, icpt_s, classes = _fit(X, y)
+    names_n, coef_n, icpt_n, classes_n = _fit(blind, y)
+    assert classes == classes_n, (classes, classes_n)
+    w: dict[str, list[float]] = {}
+    for names, coef in ((names_s, coef_s), (names_n, coef_n)):
+        for j, name in enumerate(names):
+            row = w.setdefault(name, [0.0] * len(classes))
+            for i in range(len(classes)):
+                row[i] += 0.5 * float(coef[i, j])
+    table = {k: [round(x, 4) for x in v] for k, v in sorted(w.items())
+             if max(abs(x) for x in v) > 1e-4}
+    bias = [0.5 * float(a + b) for a, b in zip(icpt_s, icpt_n, strict=True)]
+    return {"classes": classes, "bias": bias, "w": table, "_n_examples": len(data)}
+
+
+def _parse_rounds(spec: str) -> list[int]:
+    out: set[int] = set()
+    for part in spec.split(","):
+        a, _, b = part.partition("-")
+        out.update(range(int(a), int(b or a) + 1))
+    if not out <= set(ROUNDS):
+        raise SystemExit(f"rounds must be within 1-7 (round 8 is the blind set): {spec}")
+    return sorted(out)
+
+
+def main() -> None:
+    import sklearn
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", default="1-7", help="training rounds within 1-7 (default 1-7)")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args()
+    rounds = _parse_rounds(args.rounds)
+    model = train(rounds)
+    n_examples = model.pop("_n_examples")
+    files = {name: sum(len(p["claims"]) for p in _passages(name))
+             for r in rounds for name in ROUNDS[r]}
+    command = "python bench/claims_train.py" + \
+        ("" if args.rounds == "1-7" else f" --rounds {args.rounds}")
+    metadata = {
+        "what": "Weights of natospend's optional learned claim-typing layer "
+                "(natospend.claims.learned): a multinomial logistic regression over each "
+                "figure's candidate, classes 'none' and the five claim types. Scored in plain "
+                "Python; log-odds average of a model with the rules' decision as features and "
+                "one without.",
+        "training_files": files,
+        "training_claims": sum(files.values()),
+        "training_figures": n_examples,
+        "configuration": {"name": "logit-avg", "features_version": FEATURES_VERSION, "C": C,
+                          "solver": "lbfgs", "max_iter": MAX_ITER,
+                          "random_state": RANDOM_STATE, "min_feature_count": MIN_COUNT,
+                          "weights_rounded_to": 4, "rule_feature_prefixes": RULE_PREFIXES},
+        "scikit_learn_version": sklearn.__version__,
+        "command": command,
+        "note": "Round 8 (claims_dev8a/8b.jsonl, the blind test set) and the claims_verdicts "
+                "files were never read to train or choose this model.",
+    }
+    blob = json.dumps({"metadata": metadata, **model}, separators=(",", ":"),
+                      ensure_ascii=False)
+    args.out.write_text(blob + "\n", "utf-8")
+    print(f"{args.out}: {len(model['w'])} features x {len(model['classes'])} classes from "
+          f"{n_examples} figures of rounds {args.rounds}, {len(blob) / 1e6:.2f} MB")
+
+
+def _passages(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (DATA_DIR / name).read_text("utf-8").splitlines()
+            if line.strip()]
+
+
+if __name__ == "__main__":
+    main()

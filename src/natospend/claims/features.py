@@ -1,0 +1,270 @@
+"""The figures the learned layer re-decides, and the features it decides them by.
+
+Every figure the rules' number finder sees in a sentence is one *candidate*, with the rules'
+claims on it attached (one candidate per claim type when the rules gave it several), and every
+rule claim on no figure (a count spelled out) is one too. Plain numbers that cannot be counts
+and that the rules left alone are skipped: over rounds 1-7 only 3 of 1,628 carry a claim.
+
+The features are those of the prototype the model was chosen with (``FEATURES_VERSION`` 1):
+the rules' decision crossed with the figure's kind and value bucket, the figure itself, words
+in windows around it, the sentence's words, year references, modal and past verbs, names, the
+other figures of the sentence, and what earlier sentences established. Changing any of them
+changes what the weights mean: bump ``FEATURES_VERSION`` and retrain (bench/claims_train.py).
+
+Sentence-wide features are kept apart from the figure's own so that the model can score them
+once per sentence instead of once per figure.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from natospend.claims.extract import read_sentence
+from natospend.claims.numbers import Quantity
+from natospend.claims.sentence import Claim, Context, Sent, year_for
+from natospend.claims.text import split_sentences
+
+FEATURES_VERSION = 1
+WORD_WEIGHT = 0.3  # the value of a sentence-word feature ('sw=...'); every other feature is 1
+# Features that carry the rules' decision; the rule-blind half of the model never sees them.
+RULE_PREFIXES = ("rule", "kind_rule", "vb_rule")
+
+_WORD = re.compile(r"[a-z]+|\d+|%|\$|€|£")
+_MODAL_RE = (
+    r"\b(?:will|would|shall|should|must|plans?|planned|planning|aims?|aiming|"
+    r"pledged?|pledges|commit(?:ted|ment|s)?|targets?|goal|promised?|intends?|"
+    r"wants?|vow(?:ed|s)?|expected|projected|forecast|seeks?|agreed|reach(?:ed|es|ing)?|"
+    r"rais(?:e|ed|ing)|increas(?:e|ed|ing)|boost(?:ed|ing)?|hike)\b")
+_PAST_RE = r"\b(?:was|were|spent|had|allocated|reached|stood|amounted|rose|fell)\b"
+_MODAL, _PAST = re.compile(_MODAL_RE, re.I), re.compile(_PAST_RE, re.I)
+# The same, case-sensitive, for ``Sent.lower``: where that exists, a character matches a letter
+# under re.IGNORECASE exactly when its lowercase matches it (see Sent.lower), and a
+# case-sensitive scan is about twice as fast.
+_MODAL_LOW, _PAST_LOW = re.compile(_MODAL_RE), re.compile(_PAST_RE)
+_PERCENT_LIMITS = (0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 10, 100)
+
+
+def values_agree(a: float, b: float) -> bool:
+    """Equal once rounded the way an article may round (the quality bench's rule), so that a
+    rule claim is attached to the figure it was read from."""
+    return abs(a - b) <= max(0.005 * abs(b), 0.005)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One figure to decide: where it is, what the rules said, what a new claim would need."""
+
+    span: tuple[int, int]  # in the full text
+    value: float
+    rule_type: str  # the rules' type, 'none' when they were silent
+    rule_claims: list[Claim]
+    sent: Sent
+    q: Quantity
+    ctx: Context  # as it was before the sentence was read
+    feats: set[str] = field(default_factory=set)  # the figure's own features (value 1)
+
+
+def _toks(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def _vbucket(kind: str, v: float) -> str:
+    if kind == "percent":
+        for lim in _PERCENT_LIMITS:
+            if v < lim:
+                return f"p<{lim}"
+        return "p>=100"
+    if kind == "number":
+        if v == int(v) and 0 < v <= 32:
+            return "n_count"
+        if 1950 <= v <= 2050:
+            return "n_year"
+        return "n_other" if v > 32 else "n_small_frac"
+    return f"m1e{int(math.log10(max(v, 1)))}"
+
+
+def _rel(year: int | None, py: int | None) -> str:
+    if year is None or py is None:
+        return "?"
+    return "past" if year < py else "cur" if year == py else "fut"
+
+
+def sentence_features(s: Sent, ctx: Context) -> dict[str, float]:
+    """Features shared by every figure of a sentence: its words (weight 0.3), how many figures
+    it has, and what earlier sentences established."""
+    low = s.lower  # text.lower() where it keeps the offsets; the words are the same either way
+    words = set(_WORD.findall(low) if low is not None else _toks(s.text))
+    f: dict[str, float] = {"sw=" + w: WORD_WEIGHT for w in words}
+    f["nq=" + str(min(len(s.quantities), 5))] = 1
+    if ctx.target_topic:
+        f["ctx_target_topic"] = 1
+    if ctx.defence_topic:
+        f["ctx_defence_topic"] = 1
+    if ctx.count_topic:
+        f["ctx_count_topic"] = 1
+    if ctx.money_type:
+        f["ctx_money=" + ctx.money_type] = 1
+    if ctx.subject:
+        f["ctx_subject"] = 1
+    f["bias"] = 1
+    return f
+
+
+def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx: int
+                    ) -> set[str]:
+    """The figure's own features, each of value 1: the rules' decision, the figure, the words
+    and verbs around it, the years and names near it, and the sentence's other figures."""
+    t = s.text
+    low = s.lower  # same offsets as the text, or None (then windows are lowercased one by one)
+    f: set[str] = set()
+    add = f.add
+    rt = rule[0].type if rule else "none"
+    vb = _vbucket(q.kind, q.value)
+    add("rule=" + rt)
+    add("kind=" + q.kind)
+    add(f"kind_rule={q.kind}|{rt}")
+    add("vb=" + vb)
+    add(f"vb_rule={vb}|{rt}")
+    if q.value == round(q.value):
+        add("round_value")
+    if q.points:
+        add("points")
+    if q.hedge:
+        add("hedge=" + q.hedge)
+    if q.currency:
+        add("cur=" + q.currency)
+    if rule:
+        c = rule[0]
+        add("rule_n=" + str(min(len(rule), 3)))
+        add("rule_subj=" + ("NATO" if c.subject == "NATO" else
+                            "none" if c.subject is None else "ally"))
+        if c.deadline:
+            add("rule_deadline")
+            add("rule_deadline_rel=" + str(max(-2, min(3, c.deadline - py)))
+                if py is not None else "rule_deadline_rel=?")
+        if c.year is not None:
+            add("rule_year_inferred=" + str(c.year_inferred))
+        if len({x.type for x in rule}) > 1:
+            add("rule_multi_type")
+    lo = max(0, q.start - 80)
+    if low is not None:  # the token pattern has no look-around: a window matches as a slice
+        before = _WORD.findall(low, lo, q.start)
+        after = _WORD.findall(low, q.end, q.end + 80)
+    else:
+        before = _toks(t[lo:q.start])
+        after = _toks(t[q.end:q.end + 80])
+    # words by distance from the figure: 1-2, 3-5 and 6-10 tokens, and unpositioned
+    near = before[::-1][:10]
+    f.update(["b1=" + w for w in near[:2]], ["b2=" + w for w in near[2:5]],
+             ["b3=" + w for w in near[5:]], ["bw=" + w for w in near])
+    near = after[:10]
+    f.update(["a1=" + w for w in near[:2]], ["a2=" + w for w in near[2:5]],
+             ["a3=" + w for w in near[5:]], ["aw=" + w for w in near])
+    if len(before) >= 2:
+        add(f"bbi={before[-2]}_{before[-1]}")
+    if before:
+        add("b0=" + before[-1])
+    if len(after) >= 2:
+        add(f"abi={after[0]}_{after[1]}")
+    if after:
+        add("a0=" + after[0])
+    for y in s.years:
+        pos = "after" if y.start >= q.end else "before"
+        dist = "near" if (pos == "after" and y.start - q.end < 40) or \
+            (pos == "before" and q.start - y.end < 40) else "far"
+        rel = _rel(y.year, py)
+        add(f"yr={y.kind}|{pos}|{dist}|{rel}")
+        add(f"yrk={y.kind}|{rel}")
+    yr = year_for(s, q.start, q.end)
+    add("yfor=none" if yr is None else f"yfor={yr.kind}|{_rel(yr.year, py)}")
+    verbs = _MODAL.findall(t, lo, q.start) if low is None else \
+        _MODAL_LOW.findall(low, lo, q.start)
+    if verbs:
+        f.update(["modal_b=" + v.lower() for v in verbs])
+        add("modal_before")
+    if (_PAST if low is None else _PAST_LOW).search(low or t, max(0, q.start - 60), q.start):
+        add("past_before")
+    nearest = None
+    for m in s.mentions:
+        if m.end <= q.start:
+            nearest = m
+    if nearest is not None:
+        d = q.start - nearest.end
+        add("near_mention_b=" + ("0-20" if d < 20 else "20-60" if d < 60 else "60+"))
+        add("near_mention_role=" + nearest.role)
+        if nearest.code == "NATO":
+            add("near_mention_nato")
+    add("qidx=" + str(min(idx, 3)))
+    for o in s.quantities:
+        if o is not q:
+            add("other_kind=" + o.kind)
+    return f
+
+
+def sentence_candidates(s: Sent, rules: list[Claim], ctx: Context, py: int | None
+                        ) -> list[Candidate]:
+    """The candidates of one sentence, with their own features; ``ctx`` is the context as it
+    was before the sentence was read."""
+    base = s.sent.start
+    out: list[Candidate] = []
+    claimed = [False] * len(rules)
+    for i, q in enumerate(s.quantities):
+        span = (base + q.start, base + q.end)
+        by_type: dict[str, list[Claim]] = {}
+        for j, c in enumerate(rules):
+            if not claimed[j] and c.span[0] < span[1] and span[0] < c.span[1] \
+                    and values_agree(c.value, q.value):
+                claimed[j] = True
+                by_type.setdefault(c.type, []).append(c)
+        if not by_type:
+            if q.kind == "number" and not (q.value == int(q.value) and 0 < q.value <= 32):
+                continue  # a plain number that is no count: never a claim the rules miss
+            by_type = {"none": []}
+        for rt, rc in by_type.items():
+            out.append(Candidate(span, q.value, rt, rc, s, q, ctx,
+                                 figure_features(s, q, rc, py, i)))
+    rest: dict[tuple[tuple[int, int], float, str], list[Claim]] = {}
+    for j, c in enumerate(rules):
+        if not claimed[j]:
+            rest.setdefault((c.span, c.value, c.type), []).append(c)
+    for (span, value, rt), rc in rest.items():
+        # a rule claim on no figure ('twenty-three allies'): a figure of its own
+        qq = Quantity("number", span[0] - base, span[1] - base, value, num_start=span[0] - base)
+        feats = figure_features(s, qq, rc, py, 0)
+        feats.add("unanchored")
+        out.append(Candidate(span, value, rt, rc, s, qq, ctx, feats))
+    return out
+
+
+@dataclass(slots=True)
+class SentenceCandidates:
+    """A sentence's rule claims and candidates, and the context before it (for its features)."""
+
+    sent: Sent
+    ctx: Context
+    rules: list[Claim]
+    candidates: list[Candidate]
+
+
+def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandidates]:
+    """The extractor's own sentence loop, with the candidates of each sentence that has any.
+
+    The rules run exactly as :func:`~natospend.claims.extract.extract` runs them (same
+    threaded context), so the rule claims of all yielded sentences are its output."""
+    if not text or not text.strip():
+        return
+    ctx = Context(published)
+    py = published.year if published else None
+    for sentence in split_sentences(text):
+        before = copy.copy(ctx)
+        rules, s = read_sentence(sentence, ctx)
+        if not s.quantities and not rules:
+            continue
+        cands = sentence_candidates(s, rules, before, py)
+        if cands or rules:
+            yield SentenceCandidates(s, before, rules, cands)

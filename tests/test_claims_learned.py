@@ -1,0 +1,225 @@
+"""The optional learned layer (``extract(..., learned=True)``): its weights, its decisions on
+labelled sentences, that it leaves the default path alone, and that it holds up on odd input."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from natospend.claims import CLAIM_TYPES, extract
+from natospend.claims.check import check
+from natospend.claims.features import (
+    FEATURES_VERSION,
+    figure_features,
+    read_candidates,
+    sentence_features,
+)
+from natospend.claims.learned import extract_learned, load_model, parse_model
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+TRAINING_FILES = {"claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
+                  "claims_dev4a.jsonl", "claims_dev4b.jsonl", "claims_dev5.jsonl",
+                  "claims_dev6a.jsonl", "claims_dev6b.jsonl", "claims_dev7a.jsonl",
+                  "claims_dev7b.jsonl"}
+
+
+def _shipped() -> dict:
+    text = resources.files("natospend.claims").joinpath("model.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def test_model_file_has_its_metadata_and_loads():
+    data = _shipped()
+    meta = data["metadata"]
+    assert set(meta["training_files"]) == TRAINING_FILES  # rounds 1-7, never round 8
+    assert meta["training_claims"] == sum(meta["training_files"].values()) > 2000
+    assert meta["configuration"]["name"] == "logit-avg"
+    assert meta["configuration"]["C"] == 1.0
+    assert meta["configuration"]["features_version"] == FEATURES_VERSION
+    assert "claims_train.py" in meta["command"] and meta["scikit_learn_version"]
+    assert "Round 8" in meta["note"]
+    model = load_model()
+    assert model is load_model()  # read once
+    assert set(model.classes) == {"none", *CLAIM_TYPES}
+    assert len(model.bias) == 6 and len(model.weights) > 5000
+    assert all(len(row) == 6 for row in model.weights.values())
+
+
+def test_weights_for_other_features_are_refused():
+    data = _shipped()
+    data["metadata"]["configuration"]["features_version"] = FEATURES_VERSION + 1
+    with pytest.raises(ValueError, match="features version"):
+        parse_model(data)
+
+
+def _types(text: str, published: date, learned: bool) -> list[tuple[str, float]]:
+    return [(c.type, c.value) for c in extract(text, published, learned=learned)]
+
+
+# Sentences of labelled rounds 1-7 that the shipped model types as the labellers did, on their
+# own (passage id, publication date, sentence, the labelled claims, the rules' claims).
+CASES = [
+    # r7a-regjeringen-nor5-1: a government's aim, not a level; the rules read a level.
+    ("2025-06-13", "The Government will invest 5 % of GDP in strengthening Norway’s defence "
+     "capability and safeguarding people in Norway.",
+     [("target_commitment", 5.0)], [("share_of_gdp", 5.0)]),
+    # r7a-politico-esp-1: the rules miss the target.
+    ("2025-06-19", "Spain wants a carve-out from NATO's likely future defense spending goal of "
+     "5 percent of GDP, the country's Prime Minister Pedro Sánchez said ahead of next week's "
+     "high-stakes alliance summit in The Hague.",
+     [("target_commitment", 5.0)], []),
+    # r7a-novinite-bgr23-1: two levels in a ranking the rules skip.
+    ("2024-03-14", "Notably, Poland topped the list with 3.92%, surpassing even the United "
+     "States (3.24%).",
+     [("share_of_gdp", 3.92), ("share_of_gdp", 3.24)], []),
+    # r7a-skynews9-mne-1: a GDP figure is no defence spending; the rules took it as one.
+    ("2025-05-30", "The government's Macroeconomic and Fiscal Policy Guidelines for 2024-2027 "
+     "project the GDP for 2026 to be approximately 8.2 billion euros, suggesting that defense "
+     "spending could reach around 246 million euros.",
+     [("spending_amount", 246e6)], [("spending_amount", 8.2e9), ("spending_amount", 246e6)]),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "labelled", "rules"), CASES)
+def test_learned_types_labelled_sentences_as_labelled(published, text, labelled, rules):
+    day = date.fromisoformat(published)
+    got = _types(text, day, learned=True)
+    assert [t for t, _ in got] == [t for t, _ in labelled]
+    assert [v for _, v in got] == pytest.approx([v for _, v in labelled])
+    assert [v for _, v in _types(text, day, learned=False)] == \
+        pytest.approx([v for _, v in rules])
+
+
+def test_learned_keeps_the_rules_claims_whole_where_it_agrees():
+    # politico-de-2029-2 (round 1): both claims right by the rules, fields included.
+    text = ("For 2025, Berlin has allocated €86 billion to defense, equal to 2.4 percent of "
+            "gross domestic product, officials said.")
+    day = date(2025, 6, 23)
+    rules = extract(text, day)
+    assert [c.type for c in rules] == ["spending_amount", "share_of_gdp"]
+    assert extract(text, day, learned=True) == rules
+
+
+def test_learned_claims_fill_subject_and_year_with_the_extractors_helpers():
+    text = ("Notably, Poland topped the list with 3.92%, surpassing even the United States "
+            "(3.24%).")
+    claims = extract(text, date(2024, 3, 14), learned=True)
+    assert [(c.subject, c.unit) for c in claims] == [("POL", "pct_gdp"), ("USA", "pct_gdp")]
+    assert all(c.year == 2024 and c.year_inferred for c in claims)
+
+
+def _passages(name: str, n: int) -> list[dict]:
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines[:n] if line.strip()]
+
+
+def test_default_path_is_the_rules():
+    for p in _passages("claims_dev3.jsonl", 40):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        assert extract(p["text"], day, learned=False) == extract(p["text"], day)
+        assert check(p["text"], day, learned=False) == check(p["text"], day)
+
+
+def test_candidates_carry_every_rule_claim():
+    """The learned path sees exactly the rules' claims: the loop it shares with ``extract``
+    must not drift from it."""
+    for p in _passages("claims_dev5.jsonl", 40):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        rules = [c for sc in read_candidates(p["text"], day) for c in sc.rules]
+        on_candidates = [c for sc in read_candidates(p["text"], day)
+                         for cand in sc.candidates for c in cand.rule_claims]
+        assert rules == extract(p["text"], day)
+        assert sorted(on_candidates, key=repr) == sorted(rules, key=repr)
+
+
+def test_window_features_without_a_same_length_lowercase():
+    """Sentences with 'İ' (whose lowercase is two characters) take the slow window path;
+    it must give what the fast one gives."""
+    text = "Poland will spend 4.7% of GDP on defence in 2025, up from 4.1% last year."
+    day = date(2025, 3, 1)
+    (sc,) = list(read_candidates(text, day))
+    fast = [figure_features(sc.sent, c.q, c.rule_claims, 2025, i)
+            for i, c in enumerate(sc.candidates)]
+    sc.sent.__dict__["lower"] = None  # what Sent.lower is for such a sentence
+    slow = [figure_features(sc.sent, c.q, c.rule_claims, 2025, i)
+            for i, c in enumerate(sc.candidates)]
+    assert fast == slow and any("bw=spend" in f for f in fast)
+    assert "sw=poland" in sentence_features(sc.sent, sc.ctx)
+
+
+ODD = [
+    "", "   \n\t ", "2%", "%%%% $ € £ 5 5 5", "İSTANBUL: Türkiye spent 2.1% of GDP, "
+    "İstanbul's paper said, and ſo 3% more.", "\x00\x01 4.5 billion \u202e 3% \ufeff",
+    "23 of 32 allies. " * 50, "NATO " * 2000, "1, 2, 3, 4, 5, 6, 7, 8, 9, 10 % of GDP by 2035",
+    "Germany (2.1%) France (2.0%) Italy (1.5%) Spain (1.3%) Poland (4.1%) " * 20,
+]
+
+
+@pytest.mark.parametrize("text", ODD)
+@pytest.mark.parametrize("published", [None, date(2024, 2, 29)])
+def test_learned_path_on_odd_input(text, published):
+    claims = extract(text, published, learned=True)
+    assert [c.span for c in claims] == sorted(c.span for c in claims)
+    for c in claims:
+        assert c.type in CLAIM_TYPES
+        assert 0 <= c.span[0] < c.span[1] <= len(text)
+        assert text[c.span[0]:c.span[1]] == c.quote
+
+
+def test_learned_path_on_a_large_article():
+    text = (DATA / "claims_dev2.jsonl").read_text("utf-8")[:400_000]
+    text = "\n\n".join(json.loads(line)["text"] for line in text.splitlines()[:-1])
+    t0 = time.perf_counter()
+    claims = extract_learned(text, date(2025, 1, 1))
+    assert time.perf_counter() - t0 < 60
+    assert len(claims) > 100
+    assert all(text[c.span[0]:c.span[1]] == c.quote for c in claims)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None,
+                    reason="scikit-learn (the test extra) is needed to retrain")
+def test_retraining_reproduces_the_shipped_weights():
+    """The shipped JSON is what bench/claims_train.py makes from rounds 1-7 with today's rules.
+    If this fails after a change to the rules, retrain: python bench/claims_train.py"""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import claims_train
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    model = claims_train.train(list(range(1, 8)))
+    shipped = _shipped()
+    assert model["classes"] == shipped["classes"]
+    assert model["bias"] == pytest.approx(shipped["bias"], abs=1e-6)
+    common = set(model["w"]) & set(shipped["w"])
+    assert len(common) >= 0.99 * max(len(model["w"]), len(shipped["w"]))
+    assert max(abs(a - b) for k in common
+               for a, b in zip(model["w"][k], shipped["w"][k], strict=True)) <= 2e-3
+
+
+def test_cli_check_learned(tmp_path):
+    from natospend.cli_check import check as check_command
+
+    article = tmp_path / "a.txt"
+    article.write_text(CASES[0][1], "utf-8")
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "n", "text": CASES[0][1], "published": CASES[0][0]}),
+                     "utf-8")
+    runner = CliRunner()
+    learned = runner.invoke(check_command, [str(article), "--published", CASES[0][0],
+                                            "--learned", "--format", "json"])
+    rules = runner.invoke(check_command, [str(article), "--published", CASES[0][0],
+                                          "--format", "json"])
+    assert learned.exit_code == 0 and rules.exit_code == 0, learned.output + rules.output
+    assert "target_commitment" in learned.output and "target_commitment" not in rules.output
+    out = runner.invoke(check_command, ["--input", str(batch), "--learned", "--format", "jsonl"])
+    assert out.exit_code == 0 and json.loads(out.output.splitlines()[0])["type"] == \
+        "target_commitment"
