@@ -122,11 +122,11 @@ def _passages(name: str, n: int) -> list[dict]:
     return [json.loads(line) for line in lines[:n] if line.strip()]
 
 
-def test_default_path_is_the_rules():
+def test_extract_defaults_to_the_rules_and_check_to_the_learned_layer():
     for p in _passages("claims_dev3.jsonl", 40):
         day = date.fromisoformat(p["published"]) if p.get("published") else None
         assert extract(p["text"], day, learned=False) == extract(p["text"], day)
-        assert check(p["text"], day, learned=False) == check(p["text"], day)
+        assert check(p["text"], day, learned=True) == check(p["text"], day)
 
 
 def test_candidates_carry_every_rule_claim():
@@ -205,7 +205,7 @@ def test_retraining_reproduces_the_shipped_weights():
                for a, b in zip(model["w"][k], shipped["w"][k], strict=True)) <= 2e-3
 
 
-def test_cli_check_learned(tmp_path):
+def test_cli_check_is_learned_unless_rules_only(tmp_path):
     from natospend.cli_check import check as check_command
 
     article = tmp_path / "a.txt"
@@ -215,11 +215,11 @@ def test_cli_check_learned(tmp_path):
                      "utf-8")
     runner = CliRunner()
     learned = runner.invoke(check_command, [str(article), "--published", CASES[0][0],
-                                            "--learned", "--format", "json"])
+                                            "--format", "json"])  # the default
     rules = runner.invoke(check_command, [str(article), "--published", CASES[0][0],
-                                          "--format", "json"])
+                                          "--rules-only", "--format", "json"])
     assert learned.exit_code == 0 and rules.exit_code == 0, learned.output + rules.output
     assert "target_commitment" in learned.output and "target_commitment" not in rules.output
-    out = runner.invoke(check_command, ["--input", str(batch), "--learned", "--format", "jsonl"])
+    out = runner.invoke(check_command, ["--input", str(batch), "--format", "jsonl"])
     assert out.exit_code == 0 and json.loads(out.output.splitlines()[0])["type"] == \
         "target_commitment"

@@ -61,10 +61,14 @@ def parse_date(value: str | date | None) -> date | None:
         raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
 
 
-def check(text: str, published: str | date | None = None, *, learned: bool = False
+def check(text: str, published: str | date | None = None, *, learned: bool = True
           ) -> list[dict[str, Any]]:
     """Each claim in ``text`` with its verdict, evidence and sources, in reading order.
-    ``learned=True`` types the figures with the learned layer (see ``extract``)."""
+
+    The figures are typed by the learned layer over the rules (``extract(learned=True)``): on
+    round 8, labelled blind and never used to build either, it found claims at precision 0.861
+    / recall 0.840 against the rules' 0.815 / 0.783. ``learned=False`` gives the rules alone,
+    about 1.6 times faster, for bulk work where speed matters more (docs/benchmarks.md)."""
     day = parse_date(published)
     claims = extract(text, day, learned=learned)
     if claims:
@@ -113,7 +117,7 @@ def segments(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def check_frame(text: str, published: str | date | None = None, *, learned: bool = False
+def check_frame(text: str, published: str | date | None = None, *, learned: bool = True
                 ) -> pd.DataFrame:
     """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
     publication date used."""
