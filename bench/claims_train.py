@@ -1,6 +1,6 @@
-"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-7.
+"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-8.
 
-    .venv/bin/python bench/claims_train.py [--rounds 1-7] [--out PATH]
+    .venv/bin/python bench/claims_train.py [--rounds 1-8] [--out PATH]
 
 A developer task: it needs scikit-learn (the ``test`` extra); running the model does not.
 
@@ -12,8 +12,10 @@ with C=1, one on all features ("stack") and one without the rules' decision ("no
 shipped table is the average of their weights and intercepts, which averages their log-odds.
 Weights are rounded to 4 decimals and features whose weights all round below 1e-4 left out.
 
-Round 8 (claims_dev8a/8b.jsonl) is the blind test set and is never read here; neither are the
-verdict files. The same inputs give the same file, byte for byte.
+Round 9 (claims_dev9a/9b.jsonl) is the blind test set and is never read here; neither are the
+verdict files. Round 8 was the blind set of the first shipped model (trained on rounds 1-7) and
+was scored once with it before joining the training data. The same inputs give the same file,
+byte for byte.
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ ROUNDS: dict[int, tuple[str, ...]] = {
     4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
     6: ("claims_dev6a.jsonl", "claims_dev6b.jsonl"),
     7: ("claims_dev7a.jsonl", "claims_dev7b.jsonl"),
+    8: ("claims_dev8a.jsonl", "claims_dev8b.jsonl"),
 }
+BLIND_ROUND = 9  # labelled after the model was frozen: never trained on
 C = 1.0
 MIN_COUNT = 2  # features seen in fewer training figures are dropped
 MAX_ITER = 3000
@@ -54,10 +58,10 @@ RANDOM_STATE = 0
 
 
 def load_round(r: int) -> list[dict[str, Any]]:
-    """The labelled passages of one of rounds 1-7 (round 8 is refused: it is the blind set)."""
+    """The labelled passages of one of rounds 1-8 (round 9 is refused: it is the blind set)."""
     out = []
     for name in ROUNDS[r]:
-        assert "8" not in name and "verdict" not in name, name
+        assert f"dev{BLIND_ROUND}" not in name and "verdict" not in name, name
         for line in (DATA_DIR / name).read_text("utf-8").splitlines():
             if line.strip():
                 out.append(json.loads(line))
@@ -131,7 +135,8 @@ def _parse_rounds(spec: str) -> list[int]:
         a, _, b = part.partition("-")
         out.update(range(int(a), int(b or a) + 1))
     if not out <= set(ROUNDS):
-        raise SystemExit(f"rounds must be within 1-7 (round 8 is the blind set): {spec}")
+        raise SystemExit(f"rounds must be within 1-8 (round {BLIND_ROUND} is the blind set): "
+                         f"{spec}")
     return sorted(out)
 
 
@@ -139,7 +144,7 @@ def main() -> None:
     import sklearn
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", default="1-7", help="training rounds within 1-7 (default 1-7)")
+    ap.add_argument("--rounds", default="1-8", help="training rounds within 1-8 (default 1-8)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     rounds = _parse_rounds(args.rounds)
@@ -148,7 +153,7 @@ def main() -> None:
     files = {name: sum(len(p["claims"]) for p in _passages(name))
              for r in rounds for name in ROUNDS[r]}
     command = "python bench/claims_train.py" + \
-        ("" if args.rounds == "1-7" else f" --rounds {args.rounds}")
+        ("" if args.rounds == "1-8" else f" --rounds {args.rounds}")
     metadata = {
         "what": "Weights of natospend's optional learned claim-typing layer "
                 "(natospend.claims.learned): a multinomial logistic regression over each "
@@ -164,8 +169,10 @@ def main() -> None:
                           "weights_rounded_to": 4, "rule_feature_prefixes": RULE_PREFIXES},
         "scikit_learn_version": sklearn.__version__,
         "command": command,
-        "note": "Round 8 (claims_dev8a/8b.jsonl, the blind test set) and the claims_verdicts "
-                "files were never read to train or choose this model.",
+        "note": "Round 9 (claims_dev9a/9b.jsonl, the blind test set) and the claims_verdicts "
+                "files were never read to train or choose this model. Round 8 was scored once, "
+                "blind, with the same configuration trained on rounds 1-7 (precision 0.861, "
+                "recall 0.840) before it joined the training data.",
     }
     blob = json.dumps({"metadata": metadata, **model}, separators=(",", ":"),
                       ensure_ascii=False)
