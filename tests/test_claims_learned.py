@@ -112,9 +112,14 @@ def test_learned_keeps_the_rules_claims_whole_where_it_agrees():
 def test_learned_claims_fill_subject_and_year_with_the_extractors_helpers():
     text = ("Notably, Poland topped the list with 3.92%, surpassing even the United States "
             "(3.24%).")
-    claims = extract(text, date(2024, 3, 14), learned=True)
+    # the typing layer alone (the year layer is tested in test_claims_years_learned.py)
+    claims = extract_learned(text, date(2024, 3, 14), years=False)
     assert [(c.subject, c.unit) for c in claims] == [("POL", "pct_gdp"), ("USA", "pct_gdp")]
     assert all(c.year == 2024 and c.year_inferred for c in claims)
+    # with it, the year is the labelled one: NATO's March figures are the previous year's
+    claims = extract(text, date(2024, 3, 14), learned=True)
+    assert [(c.subject, c.year, c.year_inferred) for c in claims] == \
+        [("POL", 2023, True), ("USA", 2023, True)]
 
 
 def _passages(name: str, n: int) -> list[dict]:
@@ -223,3 +228,15 @@ def test_cli_check_is_learned_unless_rules_only(tmp_path):
     out = runner.invoke(check_command, ["--input", str(batch), "--format", "jsonl"])
     assert out.exit_code == 0 and json.loads(out.output.splitlines()[0])["type"] == \
         "target_commitment"
+
+
+def test_learned_targets_have_no_year_and_levels_no_deadline():
+    # Re-typing a rule claim used to keep its year on a target (53 claims over rounds 1-8).
+    for name in ("claims_dev4a.jsonl", "claims_dev7a.jsonl", "claims_dev8a.jsonl"):
+        for p in _passages(name, 60):
+            day = date.fromisoformat(p["published"]) if p.get("published") else None
+            for c in extract(p["text"], day, learned=True):
+                if c.type == "target_commitment":
+                    assert c.year is None and not c.year_inferred, (p["id"], c.quote)
+                else:
+                    assert c.deadline is None, (p["id"], c.quote)

@@ -61,8 +61,9 @@ def extract(text: str, published: date | None = None, *, learned: bool = False
     """The quantitative claims in ``text``, in reading order.
 
     ``published`` resolves 'this year' and 'last year'; without it those claims have no year.
-    ``learned=True`` lets a linear model re-decide the type of each figure the rules see
-    (``natospend.claims.learned``): more claims found on unseen text, at about 1.7 times the time.
+    ``learned=True`` lets linear models re-decide the type of each figure the rules see and
+    the year of each claim (``natospend.claims.learned``, ``yearmodel``): on unseen text more
+    claims found, fewer wrong ones, and more years right, at about twice the time.
     """
     if not text or not text.strip():
         return []

@@ -249,6 +249,9 @@ class SentenceCandidates:
     ctx: Context
     rules: list[Claim]
     candidates: list[Candidate]
+    # the one or two sentences just before it, nearest first, whether or not they had figures:
+    # the year layer (``yearmodel``) looks there for the year a figure is for
+    prev: tuple[Sent, ...] = ()
 
 
 def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandidates]:
@@ -260,11 +263,12 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
         return
     ctx = Context(published)
     py = published.year if published else None
+    prev: tuple[Sent, ...] = ()
     for sentence in split_sentences(text):
         before = copy.copy(ctx)
         rules, s = read_sentence(sentence, ctx)
-        if not s.quantities and not rules:
-            continue
-        cands = sentence_candidates(s, rules, before, py)
-        if cands or rules:
-            yield SentenceCandidates(s, before, rules, cands)
+        if s.quantities or rules:
+            cands = sentence_candidates(s, rules, before, py)
+            if cands or rules:
+                yield SentenceCandidates(s, before, rules, cands, prev)
+        prev = (s, prev[0]) if prev else (s,)

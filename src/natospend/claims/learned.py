@@ -20,11 +20,17 @@ rounds 1-7, it scored 0.850 against 0.799 on round 8, labelled blind and scored 
 
 Scoring is plain Python over the JSON weights, a dictionary lookup per active feature; neither
 numpy nor scikit-learn is needed at run time.
+
+Once a figure's type is decided, the year of its claims (except target_commitment's, always
+null) is picked among candidate years by a second linear model (``yearmodel``), which fixes
+the rules' year where they read the labelling conventions wrong; only ``year`` and
+``year_inferred`` change there.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -35,10 +41,18 @@ from natospend.claims.features import (
     FEATURES_VERSION,
     WORD_WEIGHT,
     Candidate,
+    SentenceCandidates,
     read_candidates,
     sentence_features,
 )
 from natospend.claims.sentence import Claim, make, resolve_year, subjects_for, year_for
+from natospend.claims.yearmodel import (
+    YEAR_TYPES,
+    SentenceYears,
+    YearModel,
+    load_year_model,
+    resolve_years,
+)
 
 NONE = "none"
 _KIND_FOR = {"share_of_gdp": "percent", "target_commitment": "percent",
@@ -115,7 +129,11 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     rules' own claims re-typed when they spoke (their subject and year are the better ones),
     else one claim whose subject and year come from the extractor's helpers."""
     if c.rule_claims:
-        return [replace(x, type=ctype) for x in c.rule_claims]
+        # a target is for no year (its deadline says when); a level is for no deadline
+        if ctype == "target_commitment":
+            return [replace(x, type=ctype, year=None, year_inferred=False)
+                    for x in c.rule_claims]
+        return [replace(x, type=ctype, deadline=None) for x in c.rule_claims]
     s, q, ctx = c.sent, c.q, c.ctx
     subs = subjects_for(s, q, ctx, _KIND_FOR.get(ctype, "percent")) \
         if ctype != "allies_meeting_target" else ["NATO"]
@@ -133,20 +151,38 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
                  deadline=deadline)]
 
 
-def extract_learned(text: str, published: date | None = None, model: Model | None = None
-                    ) -> list[Claim]:
-    """:func:`~natospend.claims.extract.extract` with each figure's type decided by the model,
-    in reading order (the order the quality bench's greedy matching expects). ``model``
-    defaults to the shipped weights; another table serves held-out evaluation."""
-    if model is None:
-        model = load_model()
-    out: list[Claim] = []
+def typed_claims(text: str, published: date | None, model: Model
+                 ) -> Iterator[tuple[SentenceCandidates, Candidate, list[Claim]]]:
+    """Each kept figure's claims as typed by ``model``, with the figure and its sentence, in
+    sentence order: what the year layer and its training (bench/claims_train_years.py) read."""
     for sc in read_candidates(text, published):
         base = sentence_score(model, sentence_features(sc.sent, sc.ctx))
         for c in sc.candidates:
             ctype = decide(model, figure_scores(model, base, c.feats))
             if ctype == NONE:
                 continue
-            out.extend(c.rule_claims if ctype == c.rule_type else build_claims(c, ctype))
+            yield sc, c, c.rule_claims if ctype == c.rule_type else build_claims(c, ctype)
+
+
+def extract_learned(text: str, published: date | None = None, model: Model | None = None,
+                    year_model: YearModel | None = None, *, years: bool = True
+                    ) -> list[Claim]:
+    """:func:`~natospend.claims.extract.extract` with each figure's type decided by the model
+    and, with ``years``, the year of its claims by the year model (``yearmodel``), in reading
+    order (the order the quality bench's greedy matching expects). ``model`` and
+    ``year_model`` default to the shipped weights; other tables serve held-out evaluation."""
+    if model is None:
+        model = load_model()
+    if years and year_model is None:
+        year_model = load_year_model()
+    py = published.year if published else None
+    out: list[Claim] = []
+    sy: SentenceYears | None = None
+    for sc, c, claims in typed_claims(text, published, model):
+        if year_model is not None and any(x.type in YEAR_TYPES for x in claims):
+            if sy is None or sy.sent is not sc.sent:
+                sy = SentenceYears(sc.sent, sc.prev, py)
+            claims = resolve_years(year_model, claims, c, sy, published)
+        out.extend(claims)
     out.sort(key=lambda c: c.span)
     return out

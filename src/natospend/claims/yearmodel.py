@@ -1,0 +1,401 @@
+"""The learned year layer: a linear model picks the year of each claim the learned path keeps.
+
+Why: once the type is right, the year is the most common error left, and every wrong year
+makes a verdict wrong. The rules take the year that dates a figure in its clause, else the
+context's, which misses the labelling conventions in ways a few rules do not fix: a period or
+'since' reference that does not date the figure (the rules say null), multi-year totals read
+as one year's figure, 'now' or 'currently' early in a year, next year's budget. So the rules
+stay the candidate source and a binary logistic regression scores each *candidate year* of a
+claim; the best scores wins (plain argmax, no confidence margin: a margin chosen inside the
+training rounds never helped).
+
+Candidates, merged by value: null; every year reference in the sentence (a period counts as
+evidence for null); the years of the one or two sentences before; the publication year and
+the years either side; the context's year; the rules' own year. Features say where a candidate
+came from and how it sits relative to the figure and the publication date, crossed with
+claim-level cues (type, hedge, the rules' year, the publication month, words near the figure).
+
+Only the types with a year of their own are re-decided (share_of_gdp, allies_meeting_target,
+spending_amount, aid_pledge); target_commitment keeps its null year. The rules-only path never
+comes here. Held out one round at a time over rounds 4-8 it scored 0.781 of years right against
+the rules' 0.697 on the same claims (round 8, unseen by the rules' authors: 0.720 vs 0.640).
+
+The weights (``year_model.json``) are written by ``bench/claims_train_years.py`` from rounds
+1-8; scoring is plain Python over them. Changing a feature changes what the weights mean: bump
+``YEAR_FEATURES_VERSION`` and retrain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from natospend.claims.features import Candidate
+from natospend.claims.sentence import Claim, Sent, clause_of, year_for
+from natospend.claims.years import YearRef, find_years
+
+YEAR_FEATURES_VERSION = 1
+YEAR_TYPES = frozenset({"share_of_gdp", "allies_meeting_target", "spending_amount",
+                        "aid_pledge"})
+_WORD = re.compile(r"[a-z]+|\d+|%|\$|€|£")
+_YEAR4 = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
+_WINDOW = 70  # characters either side of the figure in which a cue counts as near it
+_REL_WORDS = ("this", "last", "next", "current", "now", "today", "ago", "past", "previous",
+              "coming", "within", "in ")
+# Word cues, each with the substrings every one of its matches contains (in the lowercased
+# sentence): most sentences lack most cues, and a substring test is far cheaper than a scan.
+# () means no cheap test: scan always.
+_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("this_year", r"\bthis (?:fiscal |financial |budget )?year\b|\bthe current (?:\w+ )?year\b",
+     ("year",)),
+    ("last_year", r"\blast year\b|\bthe (?:past|previous) year\b", ("year",)),
+    ("next_year", r"\bnext year\b|\bthe coming year\b", ("year",)),
+    ("currently", r"\bcurrently\b|\bcurrent\b|\bnow\b|\btoday\b|\bat present\b",
+     ("current", "now", "today", "at present")),
+    ("so_far", r"\bso far\b|\bto date\b|\bthus far\b|\bin total\b|\btotal(?:ling|ing)?\b|"
+     r"\bcumulative\b|\baltogether\b",
+     ("so far", "to date", "thus far", "total", "cumulative", "altogether")),
+    ("since", r"\bsince\b", ("since",)),
+    ("over_next", r"\bover the (?:next|coming|past|last)\b|\bover \w+ years\b|"
+     r"\b\w+[- ]year\b(?! ago)|\bby \d{4}\b", ("over ", "year", "by ")),
+    ("per_year", r"\ba year\b|\bper year\b|\bannual(?:ly)?\b|\beach year\b|\bevery year\b|"
+     r"\byearly\b", ("year", "annual")),
+    ("future", r"\bwill\b|\bwould\b|\bplans?\b|\bplanned\b|\bexpected\b|\bprojected\b|"
+     r"\bforecast\b|\baims?\b|\bset to\b|\bbudget(?:ed)?\b|\bintends?\b|\bpledged?\b|"
+     r"\bpromised?\b|\bto reach\b|\bto spend\b|\bto hit\b|\bto increase\b|\bto rise\b|"
+     r"\bon track\b|\bestimated\b", ()),
+    ("past", r"\bspent\b|\bwas\b|\bwere\b|\breached\b|\bstood\b|\brose\b|\bfell\b|\bhit\b|"
+     r"\bmet\b|\bamounted\b|\bhad\b|\bdid\b|\ballocated\b|\bgave\b|\bprovided\b|"
+     r"\bdelivered\b", ()),
+    ("present", r"\bis\b|\bare\b|\bspends\b|\bmeets?\b|\bmeeting\b|\bspending\b", ()),
+    ("fiscal", r"\bfiscal\b|\bbudget\b", ("fiscal", "budget")),
+    ("record", r"\brecord\b|\bfirst time\b|\bhighest\b", ("record", "first time", "highest")),
+    ("package", r"\bpackage\b|\baid\b|\bassistance\b|\bsupport\b",
+     ("package", "aid", "assistance", "support")),
+    ("years_pl", r"\byears\b", ("years",)),
+    ("target", r"\btarget\b|\bgoal\b|\bpledge\b|\bcommitment\b|\bbenchmark\b",
+     ("target", "goal", "pledge", "commitment", "benchmark")),
+    ("until", r"\buntil\b|\bthrough\b", ("until", "through")),
+)
+# Case-insensitive scans of the text, and case-sensitive ones of ``Sent.lower`` where it exists
+# (same match positions, about twice as fast: see ``Sent.lower``).
+_CUE_RX = tuple((name, re.compile(p, re.I), re.compile(p), hints) for name, p, hints in _CUES)
+_PAIRED_SOURCES = ("src=", "ref_rel=", "ref_yearfor", "ref_nearest")
+_PAIRED_CUES = ("w=", "currently&", "month=")
+
+
+# Every role a candidate can have (see YearCandidates.roles), in a fixed order; none has '&'.
+_ROLES = ("null", "rules", "insent", "rel=?", *(f"rel={k}" for k in range(-3, 3)))
+_ROLE_INDEX = {r: i for i, r in enumerate(_ROLES)}
+
+
+@dataclass(frozen=True)
+class YearModel:
+    """Intercept and feature -> weight of the candidate scorer, and two indexes of the same
+    weights that let :func:`best_year` score without building every feature name."""
+
+    intercept: float
+    weights: dict[str, float]
+    metadata: dict[str, Any]
+    # claim-level cue -> the weights of 'cue&role' for every role, in ``_ROLES`` order;
+    # '' -> the weights of 'role=...'
+    by_cue: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    # paired source -> {cue: weight of 'source&cue'}
+    by_source_cue: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _paired_source(s: str) -> bool:
+    return s.startswith(_PAIRED_SOURCES) and "|" not in s
+
+
+def parse_year_model(data: dict[str, Any]) -> YearModel:
+    """A :class:`YearModel` from the JSON of bench/claims_train_years.py; refuses weights made
+    for other features, which would score silently and wrongly."""
+    meta = data.get("metadata", {})
+    version = meta.get("configuration", {}).get("year_features_version")
+    if version != YEAR_FEATURES_VERSION:
+        raise ValueError(f"year model features version {version!r}, code has "
+                         f"{YEAR_FEATURES_VERSION}")
+    weights = {k: float(v) for k, v in data["w"].items()}
+    by_cue: dict[str, list[float]] = {"": [weights.get("role=" + r, 0.0) for r in _ROLES]}
+    by_source_cue: dict[str, dict[str, float]] = {}
+    for k, v in weights.items():
+        head, _, role = k.rpartition("&")
+        if head and role in _ROLE_INDEX:  # 'cue&role' (a cue may hold '&': 'currently&later')
+            by_cue.setdefault(head, [0.0] * len(_ROLES))[_ROLE_INDEX[role]] = v
+            continue
+        source, _, cue = k.partition("&")
+        if cue.startswith(_PAIRED_CUES) and _paired_source(source):
+            by_source_cue.setdefault(source, {})[cue] = v
+    return YearModel(float(data["intercept"]), weights, meta,
+                     {k: tuple(v) for k, v in by_cue.items()}, by_source_cue)
+
+
+@cache
+def load_year_model() -> YearModel:
+    """The shipped year weights, read once per process."""
+    text = resources.files("natospend.claims").joinpath("year_model.json").read_text("utf-8")
+    return parse_year_model(json.loads(text))
+
+
+def _ref_year(text: str, r: YearRef) -> int | None:
+    """A reference's year; a date's year is read from its digits ('on February 24, 2022')."""
+    if r.year is not None:
+        return r.year
+    if r.kind == "date":
+        ys = _YEAR4.findall(text, r.start, r.end)
+        return int(ys[-1]) if ys else None
+    return None
+
+
+def _rel_word(t: str) -> str:
+    t = t.lower()
+    for w in _REL_WORDS:
+        if w in t:
+            return w.strip()
+    return "other"
+
+
+def _dbucket(n: int) -> str:
+    return "0-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11-20" \
+        if n <= 20 else "21+"
+
+
+def _sent_years(s: Sent, py: int | None) -> list[YearRef]:
+    """The sentence's year references; the extractor found them already unless the sentence
+    had no figure (then only relative ones, 'this year', can be there)."""
+    return s.years if s.years or s.quantities else find_years(s.text, py)
+
+
+class SentenceYears:
+    """What the claims of one sentence share, computed once: cue positions, the sentence's
+    year references, and the candidates its previous sentences propose."""
+
+    __slots__ = ("sent", "low", "cues", "refs", "nrefs", "prev")
+
+    def __init__(self, s: Sent, prev: tuple[Sent, ...], py: int | None) -> None:
+        self.sent = s
+        text = s.text
+        low = self.low = s.lower
+        cues: list[tuple[str, list[tuple[int, int]]]] = []
+        for name, rx_i, rx_low, hints in _CUE_RX:
+            if low is None:
+                spans = [m.span() for m in rx_i.finditer(text)]
+            elif hints and not any(h in low for h in hints):
+                continue
+            else:
+                spans = [m.span() for m in rx_low.finditer(low)]
+            if spans:
+                cues.append((name, spans))
+        self.cues = cues
+        self.refs = [(r, _ref_year(text, r)) for r in s.years]
+        self.nrefs = "nrefs=" + str(min(sum(1 for _, y in self.refs if y is not None), 3))
+        found: dict[int, list[str]] = {}
+        for back, ps in enumerate(prev[:2], 1):
+            for r in _sent_years(ps, py):
+                y = _ref_year(ps.text, r)
+                if y is None:
+                    continue
+                f = found.setdefault(y, [])
+                f += [f"src=prev{back}", f"src=prev{back}|{r.kind}"]
+                if r.inferred:
+                    f.append(f"src=prev|rel={_rel_word(ps.text[r.start:r.end])}")
+        self.prev = found
+
+    def tokens(self, a: int, b: int) -> int:
+        """The number of word tokens in text[a:b]."""
+        if b <= a:
+            return 0
+        if self.low is not None:  # same count: the token pattern has no look-around
+            return len(_WORD.findall(self.low, a, b))
+        return len(_WORD.findall(self.sent.text[a:b].lower()))
+
+
+class _Src(dict[int | None, list[str]]):
+    """Candidate year -> its source features, in the order they were found, without repeats."""
+
+    def add(self, y: int | None, *feats: str) -> None:
+        f = self.setdefault(y, [])
+        for x in feats:
+            if x not in f:
+                f.append(x)
+
+
+@dataclass(slots=True)
+class YearCandidates:
+    """The candidate years of one claim, what proposed each, and the claim-level cues."""
+
+    claim: Claim
+    py: int | None
+    sources: _Src
+    cues: list[str]
+    explicit: set[int]  # years written out, not inferred, in the sentence
+
+    def roles(self, y: int | None) -> list[str]:
+        """How a candidate relates to the publication year, the rules and the sentence."""
+        if y is None:
+            return ["null"]
+        out = [f"rel={max(-3, min(2, y - self.py))}" if self.py is not None else "rel=?"]
+        if y == self.claim.year:
+            out.append("rules")
+        if "src=sent" in self.sources[y]:
+            out.append("insent")
+        return out
+
+    def rows(self) -> list[list[str]]:
+        """Every candidate's feature names (all of value 1), in ``sources`` order; the names
+        the weights are keyed by. Training uses these; :func:`best_year` scores the same sums
+        without building them all."""
+        ctype = self.claim.type
+        paired = [c for c in self.cues if c.startswith(_PAIRED_CUES)]
+        out = []
+        for y, srcs in self.sources.items():
+            roles = self.roles(y)
+            f = ["role=" + r for r in roles]
+            for s in srcs:
+                f += [s, f"{s}&{ctype}"]
+            f += [f"{c}&{r}" for c in self.cues for r in roles]
+            for s in srcs:
+                if _paired_source(s):
+                    f += [f"{s}&{c}" for c in paired]
+            out.append(f)
+        return out
+
+
+def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
+                    published: date | None) -> YearCandidates:
+    """The candidate years of ``claim`` (read from ``cand``'s figure) and their features."""
+    s, q, ctx = cand.sent, cand.q, cand.ctx
+    text = s.text
+    py = published.year if published else None
+    src = _Src()
+    src.add(None, "src=null")
+    yf = year_for(s, q.start, q.end)
+    ca, cb = clause_of(s, q.start)
+    with_year = [(r, y) for r, y in sy.refs if y is not None]
+    after = [r for r, y in with_year if r.start >= q.end]
+    before = [r for r, y in with_year if r.end <= q.start]
+    nearest_after = after[0] if after else None
+    nearest_before = before[-1] if before else None
+    explicit: set[int] = set()
+    for r, y in sy.refs:
+        if r.kind == "period":
+            pos = "after" if r.start >= q.end else "before"
+            src.add(None, "src=period_in_sent", "src=period|" + pos)
+            continue
+        if y is None:
+            continue
+        if r.start >= q.end:
+            pos, d = "after", sy.tokens(q.end, r.start)
+        elif r.end <= q.start:
+            pos, d = "before", sy.tokens(r.end, q.start)
+        else:
+            pos, d = "inside", 0
+        db = _dbucket(d)
+        f = ["src=sent", f"ref={r.kind}|{pos}", f"ref={r.kind}|{pos}|{db}", f"refd={pos}|{db}",
+             f"ref_clause={ca <= r.start < cb}|{r.kind}"]
+        if any((o.start >= q.end and o.end <= r.start) or (o.start >= r.end and o.end <= q.start)
+               for o in s.quantities if o is not q):
+            f.append(f"ref_otherq_between|{r.kind}")
+        if r is nearest_after:
+            f.append(f"ref_nearest_after|{r.kind}")
+        if r is nearest_before:
+            f.append(f"ref_nearest_before|{r.kind}")
+        if r.inferred:
+            rel = _rel_word(text[r.start:r.end])
+            f += ["ref_rel=" + rel, f"ref_rel={rel}|{r.kind}"]
+        else:
+            f.append("ref_explicit")
+            explicit.add(y)
+        if r is yf:
+            f.append("ref_yearfor")
+        if r.start < 40 and r.end <= q.start:
+            f.append("ref_lead")
+        src.add(y, *f)
+    for y, f in sy.prev.items():
+        src.add(y, *f)
+    if py is not None:
+        src.add(py, "src=pub")
+        src.add(py - 1, "src=pub-1")
+        src.add(py + 1, "src=pub+1")
+    if ctx.year is not None:
+        src.add(ctx.year, "src=ctx")
+    src.add(claim.year, "src=rules", f"src=rules|inferred={claim.year_inferred}")
+    cues = ["type=" + claim.type, "hedge=" + str(bool(claim.hedge)),
+            "rules_null=" + str(claim.year is None), "rules_inf=" + str(claim.year_inferred),
+            sy.nrefs, "yearfor=" + ("none" if yf is None else yf.kind),
+            "rules_type=" + cand.rule_type]
+    if published is not None:
+        m = published.month
+        cues.append("month=" + ("jan-feb" if m <= 2 else "mar-jun" if m <= 6 else "jul-dec"))
+    lo, hi = q.start - _WINDOW, q.end + _WINDOW
+    now = False
+    for name, spans in sy.cues:
+        near = any(lo <= a and b <= hi for a, b in spans)
+        cues.append(("w=" if near else "s=") + name)
+        now = now or name == "currently"
+    if now:
+        cues.append("currently&" + ("jan-feb" if published and published.month <= 2
+                                    else "later"))
+    return YearCandidates(claim, py, src, cues, explicit)
+
+
+def best_year(model: YearModel, yc: YearCandidates) -> int | None:
+    """The highest-scoring candidate (the first on a tie). The score is the sum of the weights
+    of ``yc.rows()``, computed from the model's indexes with the parts candidates share (the
+    claim-level cues under one role, a source's own and paired weights) summed once per claim:
+    the same sum in another order."""
+    get = model.weights.get
+    ctype = yc.claim.type
+    cue_rows = [model.by_cue[""]]
+    cue_rows += filter(None, map(model.by_cue.get, yc.cues))
+    by_role = [sum(col) for col in zip(*cue_rows, strict=True)]
+    paired = [c for c in yc.cues if c.startswith(_PAIRED_CUES)]
+    by_src: dict[str, float] = {}
+    best, best_score = None, float("-inf")
+    for y, srcs in yc.sources.items():
+        score = model.intercept
+        for r in yc.roles(y):
+            score += by_role[_ROLE_INDEX[r]]
+        for s in srcs:
+            part = by_src.get(s)
+            if part is None:
+                part = get(s, 0.0) + get(f"{s}&{ctype}", 0.0)
+                pairs = model.by_source_cue.get(s)
+                if pairs and _paired_source(s):
+                    part += sum(pairs.get(c, 0.0) for c in paired)
+                by_src[s] = part
+            score += part
+        if score > best_score:
+            best, best_score = y, score
+    return best
+
+
+def inferred_flag(yc: YearCandidates, year: int | None) -> bool:
+    """year_inferred for the chosen year: the rules' flag where the model agrees with them;
+    otherwise whether the year is not written out in the sentence (a null year is never
+    inferred)."""
+    if year == yc.claim.year:
+        return yc.claim.year_inferred
+    return year is not None and year not in yc.explicit
+
+
+def resolve_years(model: YearModel, claims: Iterable[Claim], cand: Candidate,
+                  sy: SentenceYears, published: date | None) -> list[Claim]:
+    """``claims`` (all read from ``cand``) with the model's year for the types that have one;
+    the others (target_commitment) as they are."""
+    out = []
+    for c in claims:
+        if c.type in YEAR_TYPES:
+            yc = year_candidates(c, cand, sy, published)
+            y = best_year(model, yc)
+            if y != c.year:
+                c = replace(c, year=y, year_inferred=inferred_flag(yc, y))
+        out.append(c)
+    return out
