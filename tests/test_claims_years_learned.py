@@ -28,13 +28,10 @@ from natospend.claims.yearmodel import (
     parse_year_model,
     year_candidates,
 )
+from tests.test_claims_learned import TRAINING_FILES  # rounds 1-8, the same for both layers
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-TRAINING_FILES = {"claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
-                  "claims_dev4a.jsonl", "claims_dev4b.jsonl", "claims_dev5.jsonl",
-                  "claims_dev6a.jsonl", "claims_dev6b.jsonl", "claims_dev7a.jsonl",
-                  "claims_dev7b.jsonl", "claims_dev8a.jsonl", "claims_dev8b.jsonl"}
 
 
 def _shipped() -> dict:
