@@ -22,7 +22,14 @@ from natospend.claims.features import (
     read_candidates,
     sentence_features,
 )
-from natospend.claims.learned import extract_learned, load_model, parse_model
+from natospend.claims.learned import (
+    extract_learned,
+    load_model,
+    parse_model,
+    sentence_base,
+    sentence_score,
+)
+from natospend.claims.sentence import year_for
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -159,6 +166,32 @@ def test_window_features_without_a_same_length_lowercase():
             for i, c in enumerate(sc.candidates)]
     assert fast == slow and any("bw=spend" in f for f in fast)
     assert "sw=poland" in sentence_features(sc.sent, sc.ctx)
+
+
+def test_sentence_base_is_the_score_of_the_sentence_features():
+    """The scorer skips building the sentence's feature names; it must sum the same rows in
+    the same order as scoring the names training sees."""
+    model = load_model()
+    n = 0
+    for p in _passages("claims_dev6a.jsonl", 60):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        for sc in read_candidates(p["text"], day):
+            assert sentence_base(model, sc.sent, sc.ctx) == \
+                sentence_score(model, sentence_features(sc.sent, sc.ctx))
+            n += 1
+    assert n > 50
+
+
+def test_year_for_is_kept_per_figure_and_unchanged_by_keeping():
+    """year_for remembers its answer per figure span; a fresh sentence (nothing kept) must
+    give the same answers."""
+    for p in _passages("claims_dev7a.jsonl", 40):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        for sc in read_candidates(p["text"], day):
+            for q in sc.sent.quantities:
+                kept = year_for(sc.sent, q.start, q.end)
+                sc.sent._year_for.clear()
+                assert year_for(sc.sent, q.start, q.end) is kept
 
 
 ODD = [

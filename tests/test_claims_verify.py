@@ -216,3 +216,44 @@ def test_several_donors_pooling_money_are_a_joint_package():
     # a month later nothing joint of that size was announced: no claim to support, none refuted
     later = verify(Claim("aid_pledge", "DONORS", 2025, 500e6, "USD"), date(2026, 3, 1))
     assert later.verdict == UNVERIFIABLE
+
+
+def test_kept_lookups_give_what_the_tables_give():
+    """Verification keeps group sums, counts (and why there is none) and rounding steps per
+    key; each must be what working it out afresh gives."""
+    from natospend import dataset
+    from natospend.analysis.gap import group_share
+    from natospend.claims import verify as v
+
+    edition = dataset.latest_edition()
+    for year in (2014, 2020, 2023, 2024, 2031):
+        for subject in ("EU", "EUROPE", "POL"):
+            rows = v._group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
+            assert v._group_share(subject, year, edition) == \
+                (None if rows is None else group_share(rows))
+            rows = v._group_rows(subject, year, edition, ["usd_current_m"])
+            assert v._group_total(subject, year, edition, "usd_current_m") == \
+                (None if rows is None else float(rows["usd_current_m"].sum()))
+        for target in (2.0, 3.5, 7.0):
+            try:
+                expected: object = v._count(target, year, edition)
+            except (dataset.DataNotFoundError, ValueError) as exc:
+                expected = str(exc)
+            assert v._count_or_reason(target, year, edition) == expected
+    cases = {(2.1, "pct_gdp"): 0.05 + 1e-9, (2.0, "pct_gdp"): 0.5 + 1e-9,
+             (1.05e9, "USD"): 5e6, (5e8, "EUR"): 5e7, (23.0, "count"): 0.0, (0.0, "USD"): 0.0}
+    for _ in range(2):  # worked out, then kept
+        for (value, unit), step in cases.items():
+            assert v._rounding(value, unit) == pytest.approx(step, rel=1e-12, abs=0)
+
+
+def test_reloading_the_dataset_forgets_the_verifiers_derived_answers():
+    from natospend import dataset
+    from natospend.claims import verify as verify_mod
+
+    verify(Claim("share_of_gdp", "POL", 2024, 4.1, "pct_gdp"), date(2025, 3, 1))
+    assert verify_mod.editions_at.cache_info().currsize > 0
+    dataset.reload()  # what `natospend import` does after adding an edition
+    assert verify_mod.editions_at.cache_info().currsize == 0
+    again = verify(Claim("share_of_gdp", "POL", 2024, 4.1, "pct_gdp"), date(2025, 3, 1))
+    assert again.verdict == SUPPORTED

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -77,8 +78,19 @@ def _observations() -> pd.DataFrame:
     return df
 
 
+_RELOAD_HOOKS: list[Callable[[], None]] = []
+
+
+def on_reload(hook: Callable[[], None]) -> None:
+    """Have :func:`reload` call ``hook`` too: modules that keep answers derived from the data
+    (the verifier's per-edition indexes) forget them with it."""
+    _RELOAD_HOOKS.append(hook)
+
+
 def reload() -> None:
     """Forget cached data, e.g. after ``natospend import`` added an edition."""
+    for hook in _RELOAD_HOOKS:
+        hook()
     _editions.cache_clear()
     _edition_ids.cache_clear()
     _observations.cache_clear()

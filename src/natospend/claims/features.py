@@ -17,12 +17,12 @@ once per sentence instead of once per figure.
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from natospend.claims.extract import read_sentence
 from natospend.claims.numbers import Quantity
@@ -73,6 +73,7 @@ def _toks(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
+@lru_cache(maxsize=4096)
 def _vbucket(kind: str, v: float) -> str:
     if kind == "percent":
         for lim in _PERCENT_LIMITS:
@@ -97,21 +98,32 @@ def _rel(year: int | None, py: int | None) -> str:
 def sentence_features(s: Sent, ctx: Context) -> dict[str, float]:
     """Features shared by every figure of a sentence: its words (weight 0.3), how many figures
     it has, and what earlier sentences established."""
+    f: dict[str, float] = {"sw=" + w: WORD_WEIGHT for w in sentence_words(s)}
+    f.update(dict.fromkeys(sentence_flags(s, ctx), 1))
+    return f
+
+
+def sentence_words(s: Sent) -> set[str]:
+    """The sentence's words, each the feature 'sw=' + word of value ``WORD_WEIGHT``."""
     low = s.lower  # text.lower() where it keeps the offsets; the words are the same either way
-    words = set(_WORD.findall(low) if low is not None else _toks(s.text))
-    f: dict[str, float] = {"sw=" + w: WORD_WEIGHT for w in words}
-    f["nq=" + str(min(len(s.quantities), 5))] = 1
+    return set(_WORD.findall(low) if low is not None else _toks(s.text))
+
+
+def sentence_flags(s: Sent, ctx: Context) -> list[str]:
+    """The sentence-wide features of value 1, in the order :func:`sentence_features` has them:
+    how many figures it has and what earlier sentences established."""
+    f = ["nq=" + str(min(len(s.quantities), 5))]
     if ctx.target_topic:
-        f["ctx_target_topic"] = 1
+        f.append("ctx_target_topic")
     if ctx.defence_topic:
-        f["ctx_defence_topic"] = 1
+        f.append("ctx_defence_topic")
     if ctx.count_topic:
-        f["ctx_count_topic"] = 1
+        f.append("ctx_count_topic")
     if ctx.money_type:
-        f["ctx_money=" + ctx.money_type] = 1
+        f.append("ctx_money=" + ctx.money_type)
     if ctx.subject:
-        f["ctx_subject"] = 1
-    f["bias"] = 1
+        f.append("ctx_subject")
+    f.append("bias")
     return f
 
 
@@ -159,12 +171,12 @@ def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx
         before = _toks(t[lo:q.start])
         after = _toks(t[q.end:q.end + 80])
     # words by distance from the figure: 1-2, 3-5 and 6-10 tokens, and unpositioned
-    near = before[::-1][:10]
-    f.update(["b1=" + w for w in near[:2]], ["b2=" + w for w in near[2:5]],
-             ["b3=" + w for w in near[5:]], ["bw=" + w for w in near])
+    near = before[:-11:-1]  # the last ten, nearest first
+    f.update(map("b1=".__add__, near[:2]), map("b2=".__add__, near[2:5]),
+             map("b3=".__add__, near[5:]), map("bw=".__add__, near))
     near = after[:10]
-    f.update(["a1=" + w for w in near[:2]], ["a2=" + w for w in near[2:5]],
-             ["a3=" + w for w in near[5:]], ["aw=" + w for w in near])
+    f.update(map("a1=".__add__, near[:2]), map("a2=".__add__, near[2:5]),
+             map("a3=".__add__, near[5:]), map("aw=".__add__, near))
     if len(before) >= 2:
         add(f"bbi={before[-2]}_{before[-1]}")
     if before:
@@ -265,7 +277,7 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
     py = published.year if published else None
     prev: tuple[Sent, ...] = ()
     for sentence in split_sentences(text):
-        before = copy.copy(ctx)
+        before = ctx.snapshot()
         rules, s = read_sentence(sentence, ctx)
         if s.quantities or rules:
             cands = sentence_candidates(s, rules, before, py)

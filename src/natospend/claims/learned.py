@@ -43,9 +43,18 @@ from natospend.claims.features import (
     Candidate,
     SentenceCandidates,
     read_candidates,
-    sentence_features,
+    sentence_flags,
+    sentence_words,
 )
-from natospend.claims.sentence import Claim, make, resolve_year, subjects_for, year_for
+from natospend.claims.sentence import (
+    Claim,
+    Context,
+    Sent,
+    make,
+    resolve_year,
+    subjects_for,
+    year_for,
+)
 from natospend.claims.yearmodel import (
     YEAR_TYPES,
     SentenceYears,
@@ -69,8 +78,10 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     metadata: dict[str, Any]
-    # the rows of sentence-word features times their value, computed once at load
+    # the rows of sentence-word features times their value, computed once at load, keyed by
+    # the feature name ('sw=word') and by the word alone
     word_rows: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    rows_by_word: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
 
 def parse_model(data: dict[str, Any]) -> Model:
@@ -86,7 +97,8 @@ def parse_model(data: dict[str, Any]) -> Model:
     weights = {k: tuple(float(x) for x in v) for k, v in data["w"].items()}
     word_rows = {k: tuple(WORD_WEIGHT * x for x in v) for k, v in weights.items()
                  if k.startswith("sw=")}
-    return Model(classes, tuple(float(b) for b in data["bias"]), weights, meta, word_rows)
+    return Model(classes, tuple(float(b) for b in data["bias"]), weights, meta, word_rows,
+                 {k[3:]: v for k, v in word_rows.items()})
 
 
 @cache
@@ -108,14 +120,23 @@ def sentence_score(model: Model, feats: dict[str, float]) -> list[float]:
     return [sum(col) for col in zip(*rows, strict=True)]
 
 
+def sentence_base(model: Model, s: Sent, ctx: Context) -> list[float]:
+    """``sentence_score(model, sentence_features(s, ctx))`` without building the feature names:
+    the same rows summed in the same order (tests pin the two together)."""
+    rows: list[tuple[float, ...]] = [model.bias]
+    rows += filter(None, map(model.rows_by_word.get, sentence_words(s)))
+    rows += filter(None, map(model.weights.get, sentence_flags(s, ctx)))
+    return [sum(col) for col in zip(*rows, strict=True)]
+
+
 def figure_scores(model: Model, base: list[float], feats: set[str]) -> list[float]:
     """The class scores (log-odds up to a constant) of one figure: the sentence's share plus its
     own features' rows, which all have value 1."""
-    w = model.weights
-    rows = list(filter(None, map(w.get, feats)))  # rows are non-empty tuples
+    rows = list(filter(None, map(model.weights.get, feats)))  # rows are non-empty tuples
     if not rows:
         return list(base)
-    return [b + sum(col) for b, col in zip(base, zip(*rows, strict=True), strict=True)]
+    # b + sum(column) for each class, mapped rather than looped: the hottest line of scoring
+    return list(map(float.__add__, base, map(sum, zip(*rows, strict=True))))
 
 
 def decide(model: Model, scores: list[float]) -> str:
@@ -156,7 +177,7 @@ def typed_claims(text: str, published: date | None, model: Model
     """Each kept figure's claims as typed by ``model``, with the figure and its sentence, in
     sentence order: what the year layer and its training (bench/claims_train_years.py) read."""
     for sc in read_candidates(text, published):
-        base = sentence_score(model, sentence_features(sc.sent, sc.ctx))
+        base = sentence_base(model, sc.sent, sc.ctx)
         for c in sc.candidates:
             ctype = decide(model, figure_scores(model, base, c.feats))
             if ctype == NONE:

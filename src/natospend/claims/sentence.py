@@ -77,6 +77,13 @@ class Context:
     target_subject: str | None = None
     listed: int = 0
 
+    def snapshot(self) -> Context:
+        """A shallow copy, as ``copy.copy`` makes it but without its generic protocol: the
+        learned layer keeps the context as it was before every sentence."""
+        new = Context.__new__(Context)
+        new.__dict__.update(self.__dict__)
+        return new
+
 
 def count_value(token: str) -> int:
     t = fold(token).replace("‑", "-")
@@ -86,6 +93,9 @@ def count_value(token: str) -> int:
     for part in t.split("-"):
         total += WORD_NUMS.get(part, 0)
     return total
+
+
+_UNSEEN = object()  # a pattern not yet searched for in the sentence (None: searched, not found)
 
 
 @dataclass
@@ -98,6 +108,10 @@ class Sent:
     # Whole-sentence searches, keyed by id(pattern): the rules ask the same ones ('is this
     # sentence about aid?') for every figure of a sentence. Lives and dies with the sentence.
     _found: dict[int, re.Match[str] | None] = field(default_factory=dict)
+    # year_for's answers, keyed by the figure's span: the rules, the learned layer's features
+    # and its year layer all ask for the same figures' years. Filled only once ``years`` and
+    # ``quantities`` are set (read_sentence sets them before any rule runs).
+    _year_for: dict[tuple[int, int], YearRef | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -170,7 +184,8 @@ class Sent:
     def _first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match, in the lowercase copy where the pattern has a lowercase form."""
         key = id(pattern)
-        if key not in self._found:
+        found = self._found.get(key, _UNSEEN)
+        if found is _UNSEEN:
             found = None
             if self.may_match(pattern):
                 low, lowercase = self.lower, LOWERCASE_FORM.get(key)
@@ -179,7 +194,7 @@ class Sent:
                 else:
                     found = pattern.search(self.sent.text)
             self._found[key] = found
-        return self._found[key]
+        return found  # type: ignore[return-value]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -225,7 +240,19 @@ def next_quantity_start(s: Sent, q_end: int) -> int:
 
 
 def year_for(s: Sent, start: int, end: int) -> YearRef | None:
-    """The year reference that dates the figure at [start, end), looking in its clause only."""
+    """The year reference that dates the figure at [start, end), looking in its clause only;
+    worked out once per figure (see ``Sent._year_for``)."""
+    key = (start, end)
+    memo = s._year_for
+    if key in memo:
+        return memo[key]
+    found = memo[key] = _year_for(s, start, end)
+    return found
+
+
+def _year_for(s: Sent, start: int, end: int) -> YearRef | None:
+    if not s.years:  # every branch below picks among them
+        return None
     a, b = clause_of(s, start)
     stop = min(b, next_quantity_start(s, end))
     after = [y for y in s.years if end <= y.start < stop and y.kind not in ("date", "since")]

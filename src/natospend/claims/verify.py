@@ -135,7 +135,15 @@ def _rounding(v: float, unit: str | None) -> float:
         return 0.0
     if unit == "count":
         return 0.0
-    if unit == "pct_gdp":
+    return _step(v, unit == "pct_gdp")
+
+
+@lru_cache(maxsize=4096)
+def _step(v: float, pct: bool) -> float:
+    """:func:`_rounding` of a number neither zero nor NaN, kept per value: the same figure is
+    rounded several times per claim (its interval, tolerance and fit) and the formatting it
+    takes costs more than a lookup."""
+    if pct:
         text = f"{v:.4f}".rstrip("0").rstrip(".")
         decimals = len(text.split(".")[1]) if "." in text else 0
         return 0.5 * 10 ** -decimals + 1e-9
@@ -287,15 +295,29 @@ def _share_figure(subject: str, year: int, edition: str) -> tuple[float, Evidenc
         note = "NATO estimate" if r["estimate"] else ""
         value = float(r["value"])  # type: ignore[arg-type]
         return value, Evidence(value, edition, str(r["table"]), str(r["source_url"]), note)
-    w = _group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
-    if w is None:
-        return None
-    v = group_share(w)
+    v = _group_share(subject, year, edition)
     if v is None:
         return None
     info = dataset.edition_info(edition)
     return v, Evidence(v, edition, "Tables 2 and 5 (computed: group spending over group GDP, "
                        "constant prices)", str(info["url"]))
+
+
+@lru_cache(maxsize=4096)
+def _group_share(subject: str, year: int, edition: str) -> float | None:
+    """A group's computed share of GDP, or None (see :func:`_group_rows`). Kept per group,
+    year and edition, as :func:`_count` is: filtering the wide table for every claim cost more
+    than the rest of verification together."""
+    w = _group_rows(subject, year, edition, ["usd_constant_m", "gdp_usd_constant_m"])
+    return None if w is None else group_share(w)
+
+
+@lru_cache(maxsize=4096)
+def _group_total(subject: str, year: int, edition: str, indicator: str) -> float | None:
+    """The sum of ``indicator`` over a group's members, or None (see :func:`_group_rows`);
+    kept as :func:`_group_share` is."""
+    w = _group_rows(subject, year, edition, [indicator])
+    return None if w is None else float(w[indicator].sum())
 
 
 def _group_rows(subject: str, year: int, edition: str,
@@ -340,10 +362,9 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
         verdict, reason = _judge_range(stated[0], claim, f"the number of allies at or above 2% "
                                        f"in {claim.year} as NATO stated it")
         return Judgement(verdict, reason.replace(".00", ""), [stated[1]], edition)
-    try:
-        a = _count(target, int(claim.year), edition)
-    except (dataset.DataNotFoundError, ValueError) as exc:
-        return Judgement(UNVERIFIABLE, str(exc), edition=edition)
+    a = _count_or_reason(target, int(claim.year), edition)
+    if isinstance(a, str):
+        return Judgement(UNVERIFIABLE, a, edition=edition)
     info = dataset.edition_info(edition)
     ev = Evidence(float(a["count"]), edition, "Table 3 (count of allies at or above "
                   f"{target:g}%)", str(info["url"]),
@@ -402,6 +423,16 @@ def _count(target: float, year: int, edition: str) -> dict[str, Any]:
             "estimate": any(bool(f["estimate"]) for f in have.values())}
 
 
+@lru_cache(maxsize=4096, typed=True)
+def _count_or_reason(target: float, year: int, edition: str) -> dict[str, Any] | str:
+    """:func:`_count`, or why there is none: most count claims ask an edition for a year it
+    has no figures for, and the failure is kept too instead of being worked out again."""
+    try:
+        return _count(target, year, edition)
+    except (dataset.DataNotFoundError, ValueError) as exc:
+        return str(exc)
+
+
 DEFINITION_MARGIN = 0.05
 
 
@@ -421,12 +452,12 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
                          f"{NATIONAL_CURRENCY.get(subject, 'national currency')}, not "
                          f"{claim.unit}", edition=edition)
     r = dataset.figure(edition, subject, int(claim.year), indicator)
-    group = _group_rows(subject, int(claim.year), edition, [indicator]) if r is None else None
+    group = _group_total(subject, int(claim.year), edition, indicator) if r is None else None
     if r is None and group is None:
         return Judgement(UNVERIFIABLE, f"the {edition} edition has no {indicator} for {subject} "
                          f"in {claim.year}", edition=edition)
     if group is not None:
-        value = float(group[indicator].sum()) * scale
+        value = group * scale
         ev = Evidence(value, edition, "Table 2 (computed: sum of the group's allies)",
                       str(dataset.edition_info(edition)["url"]))
     else:
@@ -552,7 +583,6 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
             return total
         return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
                          "records", edition="packages")
-    lo, hi = interval(claim)
     tolerance = aid_tolerance(claim)
     try:
         candidates = aid_mod.match_package_records(donor, float(claim.value), claim.unit,
@@ -611,7 +641,11 @@ def aid_tolerance(claim: ClaimLike) -> float:
     """How far a recorded amount may be from the claim's: its rounding, at least 5% (news
     converts at its own rate), at most 7.5% ("EUR 3 billion" is not any figure of 2.5-3.5)."""
     lo, hi = interval(claim)
-    value = float(claim.value or 0)
+    return _tolerance(lo, hi, float(claim.value or 0))
+
+
+def _tolerance(lo: float, hi: float, value: float) -> float:
+    """:func:`aid_tolerance` from the claim's interval, for callers that have it already."""
     rounding = (hi - lo) / 2 / value if value and math.isfinite(hi - lo) else 0.05
     return min(max(0.05, rounding), AID_TOLERANCE_CAP)
 
@@ -622,7 +656,7 @@ def _fits(claim: ClaimLike) -> Callable[[float], bool]:
     once per claim, not once per record it is compared with."""
     value = float(claim.value or 0)
     lo, hi = interval(claim)
-    margin = aid_tolerance(claim) * value
+    margin = _tolerance(lo, hi, value) * value
     if math.isinf(lo) or math.isinf(hi):
         return lambda amount: lo <= amount <= hi and abs(amount - value) <= margin
     return lambda amount: abs(amount - value) <= margin
@@ -710,3 +744,15 @@ SUBJECT_ALIASES = {"NATO_EUROPE": "EUROPE"}  # judged on records that have no ed
 JUDGES = {"share_of_gdp": judge_share, "allies_meeting_target": judge_count,
           "spending_amount": judge_amount, "target_commitment": judge_target,
           "aid_pledge": judge_aid}
+
+
+def _forget() -> None:
+    """Drop every answer this module keeps: they are derived from the dataset, which
+    ``dataset.reload()`` (after ``natospend import``) may have changed."""
+    for value in list(globals().values()):
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear) and getattr(value, "__module__", None) == __name__:
+            clear()
+
+
+dataset.on_reload(_forget)

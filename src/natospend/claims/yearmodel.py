@@ -108,6 +108,9 @@ class YearModel:
     by_cue: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # paired source -> {cue: weight of 'source&cue'}
     by_source_cue: dict[str, dict[str, float]] = field(default_factory=dict)
+    # (source, claim type) -> weight of 'source' plus weight of 'source&type', filled as
+    # :func:`best_year` meets them (the names are few: at most a few hundred pairs)
+    own_weight: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def _paired_source(s: str) -> bool:
@@ -187,7 +190,7 @@ class SentenceYears:
         for name, rx_i, rx_low, hints in _CUE_RX:
             if low is None:
                 spans = [m.span() for m in rx_i.finditer(text)]
-            elif hints and not any(h in low for h in hints):
+            elif hints and not any(map(low.__contains__, hints)):
                 continue
             else:
                 spans = [m.span() for m in rx_low.finditer(low)]
@@ -351,12 +354,12 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
     of ``yc.rows()``, computed from the model's indexes with the parts candidates share (the
     claim-level cues under one role, a source's own and paired weights) summed once per claim:
     the same sum in another order."""
-    get = model.weights.get
     ctype = yc.claim.type
     cue_rows = [model.by_cue[""]]
     cue_rows += filter(None, map(model.by_cue.get, yc.cues))
     by_role = [sum(col) for col in zip(*cue_rows, strict=True)]
     paired = [c for c in yc.cues if c.startswith(_PAIRED_CUES)]
+    zeros = [0.0] * len(paired)  # the default of each paired weight
     by_src: dict[str, float] = {}
     best, best_score = None, float("-inf")
     for y, srcs in yc.sources.items():
@@ -366,15 +369,26 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
         for s in srcs:
             part = by_src.get(s)
             if part is None:
-                part = get(s, 0.0) + get(f"{s}&{ctype}", 0.0)
+                part = _own_weight(model, s, ctype)
+                # only paired sources are indexed here (parse_year_model)
                 pairs = model.by_source_cue.get(s)
-                if pairs and _paired_source(s):
-                    part += sum(pairs.get(c, 0.0) for c in paired)
+                if pairs:
+                    part += sum(map(pairs.get, paired, zeros))
                 by_src[s] = part
             score += part
         if score > best_score:
             best, best_score = y, score
     return best
+
+
+def _own_weight(model: YearModel, source: str, ctype: str) -> float:
+    """The weights of ``source`` and of ``source&ctype``, summed once per pair and kept."""
+    key = (source, ctype)
+    w = model.own_weight.get(key)
+    if w is None:
+        get = model.weights.get
+        w = model.own_weight[key] = get(source, 0.0) + get(f"{source}&{ctype}", 0.0)
+    return w
 
 
 def inferred_flag(yc: YearCandidates, year: int | None) -> bool:
