@@ -223,6 +223,7 @@ def test_kept_lookups_give_what_the_tables_give():
     key; each must be what working it out afresh gives."""
     from natospend import dataset
     from natospend.analysis.gap import group_share
+    from natospend.claims import judgement
     from natospend.claims import verify as v
 
     edition = dataset.latest_edition()
@@ -244,7 +245,7 @@ def test_kept_lookups_give_what_the_tables_give():
              (1.05e9, "USD"): 5e6, (5e8, "EUR"): 5e7, (23.0, "count"): 0.0, (0.0, "USD"): 0.0}
     for _ in range(2):  # worked out, then kept
         for (value, unit), step in cases.items():
-            assert v._rounding(value, unit) == pytest.approx(step, rel=1e-12, abs=0)
+            assert judgement._rounding(value, unit) == pytest.approx(step, rel=1e-12, abs=0)
 
 
 def test_reloading_the_dataset_forgets_the_verifiers_derived_answers():

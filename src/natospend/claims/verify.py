@@ -10,146 +10,33 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, is_dataclass, replace
-from datetime import date, timedelta
+from dataclasses import is_dataclass, replace
+from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 import pandas as pd
 
 from natospend import countries, dataset
 from natospend.analysis.compliance import check_target, members_in
 from natospend.analysis.gap import group_share
+from natospend.claims.judgement import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIABLE,
+    ClaimLike,
+    Evidence,
+    Judgement,
+    Verdict,
+    _stated,
+    as_records,
+    interval,
+    money,
+)
+from natospend.claims.verify_aid import judge_aid
 
-SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
 # The currency NATO's tables give each ally's national figures in (allies.yaml, from Table 1).
 NATIONAL_CURRENCY = {a.iso3: a.currency for a in countries.allies() if a.currency}
-
-
-class ClaimLike(Protocol):
-    """What verification reads of a claim (the extractor's Claim has it all)."""
-
-    @property
-    def type(self) -> str: ...
-
-    @property
-    def subject(self) -> str | None: ...
-
-    @property
-    def year(self) -> int | None: ...
-
-    @property
-    def value(self) -> float | None: ...
-
-    @property
-    def unit(self) -> str | None: ...
-
-    @property
-    def hedge(self) -> str | None: ...
-
-    @property
-    def low(self) -> float | None: ...
-
-    @property
-    def high(self) -> float | None: ...
-
-    @property
-    def target_pct(self) -> float | None: ...
-
-    @property
-    def total(self) -> int | None: ...
-
-    @property
-    def deadline(self) -> int | None: ...
-
-
-@dataclass
-class Evidence:
-    figure: float | None
-    edition: str
-    table: str
-    source_url: str
-    note: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"figure": self.figure, "edition": self.edition, "table": self.table,
-                "source_url": self.source_url, "note": self.note}
-
-
-@dataclass
-class Judgement:
-    verdict: str
-    reason: str
-    evidence: list[Evidence] = field(default_factory=list)
-    edition: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "reason": self.reason, "edition": self.edition,
-                "evidence": [e.as_dict() for e in self.evidence]}
-
-
-@dataclass
-class Verdict:
-    """The verdict at publication time and, where it differs, in the latest edition."""
-
-    verdict: str
-    summary: str
-    at_publication: Judgement | None
-    latest: Judgement
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "summary": self.summary,
-                "at_publication": self.at_publication.as_dict() if self.at_publication else None,
-                "latest": self.latest.as_dict()}
-
-
-def interval(claim: ClaimLike) -> tuple[float, float]:
-    """The values a claim allows, given its hedge and the precision it was stated with."""
-    v = float(claim.value) if claim.value is not None else math.nan
-    step = _rounding(v, claim.unit)
-    hedge = (claim.hedge or "").lower()
-    lo = claim.low if claim.low is not None else None
-    hi = claim.high if claim.high is not None else None
-    if hedge == "range" and lo is not None and hi is not None:
-        return lo - step, hi + step
-    if hedge in ("more than", "over", "above", "exceeding"):
-        return v - 1e-9, math.inf
-    if hedge in ("at least",):
-        return v - step, math.inf
-    if hedge in ("up to", "at most"):
-        return -math.inf, v + step
-    if hedge in ("less than", "under", "below"):
-        return -math.inf, v + 1e-9
-    if hedge in ("nearly", "almost", "close to", "just under"):
-        return v - max(step, abs(v) * 0.1), v + step
-    if hedge in ("about", "around", "roughly", "some", "approximately", "an estimated"):
-        slack = max(step, abs(v) * 0.05)
-        return v - slack, v + slack
-    return v - step, v + step
-
-
-def _rounding(v: float, unit: str | None) -> float:
-    """Half a unit of the last digit the claim states (2.1% -> 0.05; $1.05bn -> $5m)."""
-    if math.isnan(v) or v == 0:
-        return 0.0
-    if unit == "count":
-        return 0.0
-    return _step(v, unit == "pct_gdp")
-
-
-@lru_cache(maxsize=4096)
-def _step(v: float, pct: bool) -> float:
-    """:func:`_rounding` of a number neither zero nor NaN, kept per value: the same figure is
-    rounded several times per claim (its interval, tolerance and fit) and the formatting it
-    takes costs more than a lookup."""
-    if pct:
-        text = f"{v:.4f}".rstrip("0").rstrip(".")
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        return 0.5 * 10 ** -decimals + 1e-9
-    digits = f"{abs(v):.0f}".rstrip("0") or "1"
-    exponent = math.floor(math.log10(abs(v))) - len(digits) + 1
-    return 0.5 * 10 ** exponent
 
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
@@ -254,25 +141,6 @@ def _judge_range(value: float, claim: ClaimLike, what: str) -> tuple[str, str]:
     if lo <= value <= hi:
         return SUPPORTED, f"{what} is {value:,.2f}; the claim says {stated}"
     return CONTRADICTED, f"{what} is {value:,.2f}, not {stated}"
-
-
-def _stated(claim: ClaimLike) -> str:
-    hedge = f"{claim.hedge} " if claim.hedge and claim.hedge != "range" else ""
-    if claim.hedge == "range" and claim.low is not None and claim.high is not None:
-        return f"{claim.low:g}-{claim.high:g}"
-    v = claim.value if claim.value is not None else math.nan
-    if claim.unit == "pct_gdp":
-        return f"{hedge}{v:g}%"
-    if claim.unit == "count":
-        return f"{hedge}{v:g}"
-    return f"{hedge}{money(v)} {claim.unit}"
-
-
-def money(v: float) -> str:
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(v) >= scale:
-            return f"{v / scale:,.4g} {word}"
-    return f"{v:,.0f}"
 
 
 def _subject_ok(claim: ClaimLike) -> str | None:
@@ -391,19 +259,13 @@ def _stated_count(edition: str, year: int) -> tuple[float, Evidence] | None:
 
 @lru_cache(maxsize=1)
 def _targets() -> list[dict[str, Any]]:
-    return _records(dataset.targets())
+    return as_records(dataset.targets())
 
 
 @lru_cache(maxsize=64)
 def _pledges_of(iso3: str) -> list[dict[str, Any]]:
     p = dataset.pledges()
-    return _records(p[p["iso3"] == iso3])
-
-
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """Plain dicts with None for missing: a few rows are cheaper to scan than to filter."""
-    return [{k: (None if pd.isna(v) else v) for k, v in r.items()}
-            for r in df.to_dict(orient="records")]
+    return as_records(p[p["iso3"] == iso3])
 
 
 @lru_cache(maxsize=4096)
@@ -564,180 +426,6 @@ def _against_nato(claim: ClaimLike, target: dict[str, Any], published: date | No
                      f"{claim.deadline}", ev, "targets")
 
 
-def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
-    """Match an aid claim to an announced package: same donor, near the publication date, the
-    amount within the claim's rounding (at least 5%, as news converts at its own rate)."""
-    from natospend.analysis import aid as aid_mod
-
-    if not claim.subject or claim.value is None or not claim.unit:
-        return Judgement(UNVERIFIABLE, "the claim names no donor or amount", edition="packages")
-    if published is None:
-        return Judgement(UNVERIFIABLE, "without a publication date the announcement cannot be "
-                         "matched", edition="packages")
-    donor = aid_mod.donor_code(claim.subject)
-    if donor is None:
-        if claim.subject in _total_subjects():  # a group: the Ramstein group, PURL, ...
-            total = _judge_total(claim, published)
-            if total.verdict == UNVERIFIABLE and claim.subject == "DONORS":
-                return _judge_joint(claim, published) or total
-            return total
-        return Judgement(UNVERIFIABLE, f"{claim.subject} is not a donor in natospend's aid "
-                         "records", edition="packages")
-    tolerance = aid_tolerance(claim)
-    try:
-        candidates = aid_mod.match_package_records(donor, float(claim.value), claim.unit,
-                                                   published, tolerance=tolerance)
-    except (LookupError, ValueError) as exc:
-        return Judgement(UNVERIFIABLE, str(exc), edition="packages")
-    # an announcement after publication cannot be what the article reports
-    found = [r for r in candidates if r["days_from_date"] <= 2]
-    if not found:
-        kiel = _judge_kiel(claim, donor, published, tolerance)
-        if kiel is not None:
-            return kiel
-        if donor in _total_subjects() or claim.subject in _total_subjects():
-            total = _judge_total(claim, published)
-            if total.verdict != UNVERIFIABLE:
-                return total
-        return Judgement(UNVERIFIABLE, f"no announced package by {donor} of about "
-                         f"{money(float(claim.value))} {claim.unit} within 45 days of "
-                         f"{published} in natospend's records", edition="packages")
-    ev = [Evidence(float(r["amount"]), "packages",
-                   f"package {r['package_id']} announced {r['announced']}: {r['amount_text']}",
-                   str(r["source_url"]),
-                   f"{money(float(r['amount_in_claim_currency']))} {claim.unit} at the ECB rate "
-                   f"({r['difference_pct']:+.1f}%)") for r in found[:3]]
-    best = found[0]
-    return Judgement(SUPPORTED, f"{donor} announced {best['amount_text']} on "
-                     f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
-                     f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
-                     ev, "packages")
-
-
-def _judge_joint(claim: ClaimLike, published: date) -> Judgement | None:
-    """'Five countries have confirmed an additional $1 billion': several donors, unnamed or
-    too many to name, are the donors of a joint package announced then. Supported when one
-    matches, else None (no contradiction: the article may count differently)."""
-    from natospend.analysis import aid as aid_mod
-
-    found = [r for r in aid_mod.match_joint_package_records(
-        float(claim.value or 0), str(claim.unit), published, tolerance=aid_tolerance(claim))
-        if r["days_from_date"] <= 2]
-    if not found:
-        return None
-    best = found[0]
-    ev = [Evidence(float(r["amount"]), "packages",
-                   f"joint package {r['package_id']} of {r['donor']} announced "
-                   f"{r['announced']}: {r['amount_text']}", str(r["source_url"]))
-          for r in found[:3]]
-    return Judgement(SUPPORTED, f"{best['donor'].replace('+', ', ')} jointly announced "
-                     f"{best['amount_text']} on {best['announced']}", ev, "packages")
-
-
-AID_TOLERANCE_CAP = 0.075
-
-
-def aid_tolerance(claim: ClaimLike) -> float:
-    """How far a recorded amount may be from the claim's: its rounding, at least 5% (news
-    converts at its own rate), at most 7.5% ("EUR 3 billion" is not any figure of 2.5-3.5)."""
-    lo, hi = interval(claim)
-    return _tolerance(lo, hi, float(claim.value or 0))
-
-
-def _tolerance(lo: float, hi: float, value: float) -> float:
-    """:func:`aid_tolerance` from the claim's interval, for callers that have it already."""
-    rounding = (hi - lo) / 2 / value if value and math.isfinite(hi - lo) else 0.05
-    return min(max(0.05, rounding), AID_TOLERANCE_CAP)
-
-
-def _fits(claim: ClaimLike) -> Callable[[float], bool]:
-    """Whether an amount fits the claim: within tolerance of its value, and on the right side
-    of an open hedge ("more than $88 billion" is not $80 billion). The bounds are worked out
-    once per claim, not once per record it is compared with."""
-    value = float(claim.value or 0)
-    lo, hi = interval(claim)
-    margin = _tolerance(lo, hi, value) * value
-    if math.isinf(lo) or math.isinf(hi):
-        return lambda amount: lo <= amount <= hi and abs(amount - value) <= margin
-    return lambda amount: abs(amount - value) <= margin
-
-
-def _judge_kiel(claim: ClaimLike, donor: str, published: date,
-                tolerance: float) -> Judgement | None:
-    """Cumulative or yearly claims ("Germany has provided EUR 28 billion since 2022") against
-    the Kiel Institute's allocations and commitments: supported when one of them matches, else
-    None (a different measure may be meant, so no contradiction is drawn)."""
-    from natospend.analysis import aid as aid_mod
-
-    if claim.unit not in ("EUR", "USD") or claim.value is None:
-        return None
-    month = published.strftime("%Y-%m")
-    windows: list[tuple[str, str | None, str]] = [("since 2022", None, month)]
-    if claim.year is not None and f"{claim.year}-12" < month:
-        windows.append((f"in {claim.year}", f"{claim.year}-01", f"{claim.year}-12"))
-    release = aid_mod.release_info()
-    fits = _fits(claim)
-    for label, since, until in windows:
-        try:
-            r = aid_mod.running_total(donor, since, until)
-        except (LookupError, ValueError):
-            continue
-        if r is None or not r["eur_bn"]:
-            continue
-        usd_ratio = float(r["usd_bn"]) / float(r["eur_bn"]) if r["eur_bn"] else 1.0
-        measures = {"allocations": float(r["eur_bn"]) * 1e9,
-                    "commitments": float(r["commitments_eur_bn"]) * 1e9}
-        for measure, eur in measures.items():
-            figure = eur * (usd_ratio if claim.unit == "USD" else 1.0)
-            if figure and fits(figure):
-                ev = Evidence(figure, f"Kiel release {release['release']}",
-                              f"{measure} {label} to {r['last_month']} ({release['label']})",
-                              str(release["url"]),
-                              "US$ at the ECB's monthly average rates" if claim.unit == "USD"
-                              else "")
-                return Judgement(SUPPORTED, f"the Kiel Institute's tracker gives {donor}'s "
-                                 f"{measure} {label} (to {r['last_month']}) as "
-                                 f"{money(figure)} {claim.unit}", [ev], "packages")
-    return None
-
-
-@lru_cache(maxsize=1)
-def _total_subjects() -> frozenset[str]:
-    from natospend.analysis import aid as aid_mod
-
-    return frozenset(aid_mod.totals()["subject"])
-
-
-@lru_cache(maxsize=64)
-def _totals_of(subject: str) -> list[dict[str, Any]]:
-    from natospend.analysis import aid as aid_mod
-
-    return _records(aid_mod.totals(subject))
-
-
-def _judge_total(claim: ClaimLike, published: date) -> Judgement:
-    """A group's aid (the Ramstein group, the EU, PURL) against the totals sources stated."""
-    try:
-        rows = _totals_of(str(claim.subject))
-    except LookupError:
-        return Judgement(UNVERIFIABLE, f"no stated totals for {claim.subject}",
-                         edition="packages")
-    day = published.isoformat()
-    year_before = (published - timedelta(days=365)).isoformat()  # 29 February has no twin
-    fits = _fits(claim)
-    close = [r for r in rows if r["currency"] == claim.unit
-             and year_before <= str(r["stated"]) <= day and fits(float(r["amount"]))]
-    if not close:
-        return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
-                         f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
-                         "before publication in natospend's records", edition="packages")
-    r = max(close, key=lambda r: str(r["stated"]))
-    ev = Evidence(float(r["amount"]), "packages", f"total {r['total_id']} stated {r['stated']}: "
-                  f"{r['amount_text']} ({r['scope']})", str(r["source_url"]))
-    return Judgement(SUPPORTED, f"{r['amount_text']} stated on {r['stated']} ({r['scope']})",
-                     [ev], "packages")
-
-
 EDITION_FREE = {"aid_pledge", "target_commitment"}
 # 'European NATO members' (labelled NATO_EUROPE) are the group NATO's tables call Europe.
 SUBJECT_ALIASES = {"NATO_EUROPE": "EUROPE"}  # judged on records that have no editions
@@ -747,12 +435,17 @@ JUDGES = {"share_of_gdp": judge_share, "allies_meeting_target": judge_count,
 
 
 def _forget() -> None:
-    """Drop every answer this module keeps: they are derived from the dataset, which
+    """Drop every answer verification keeps: they are derived from the dataset, which
     ``dataset.reload()`` (after ``natospend import``) may have changed."""
-    for value in list(globals().values()):
-        clear = getattr(value, "cache_clear", None)
-        if callable(clear) and getattr(value, "__module__", None) == __name__:
-            clear()
+    import sys
+
+    from natospend.claims import judgement, verify_aid
+
+    for module in (sys.modules[__name__], judgement, verify_aid):
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == module.__name__:
+                clear()
 
 
 dataset.on_reload(_forget)
