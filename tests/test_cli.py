@@ -146,3 +146,10 @@ def test_check_batch_reports_a_bad_line_and_checks_the_rest(tmp_path: Path):
     assert r.exit_code == 1
     assert rows[0]["error"].startswith("line 1:")
     assert rows[1]["id"] == "a" and rows[1]["verdict"] == "supported"
+
+
+def test_years_in_tables_read_as_years():
+    # pledges' deadline_year is a float column (some pledges have none): it printed '2,025.00'
+    out = run("ally", "Poland").output
+    assert "2,025.00" not in out and "2,026.00" not in out
+    assert any(line.count("2026") and "national" in line for line in out.splitlines())

@@ -59,19 +59,21 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None,
         for c in df.columns:
             table.add_column(str(c), justify="right" if pd.api.types.is_numeric_dtype(df[c])
                              else "left", overflow="fold")
+        # a year column holding floats (a missing year makes pandas widen it) stays a year
+        places = [0 if str(c).endswith("year") else digits for c in df.columns]
         for r in df.itertuples(index=False):
-            table.add_row(*[_cell(v, digits) for v in r])
+            table.add_row(*[_cell(v, d, grouped=d > 0) for v, d in zip(r, places, strict=True)])
         console.print(table)
         if footer:
             console.print(footer, highlight=False)
 
 
-def _cell(v: Any, digits: int) -> str:
+def _cell(v: Any, digits: int, grouped: bool = True) -> str:
     v = _clean(v)
     if v is None:
         return "–"
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, float):
-        return f"{v:,.{digits}f}"
+        return f"{v:,.{digits}f}" if grouped else f"{v:.{digits}f}"
     return str(v)
