@@ -167,7 +167,9 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
             deadline = yref.year
     else:
         year, inferred = resolve_year(yref, ctx, False)
-    unit = _UNIT_FOR.get(ctype) or q.currency or ctx.currency or "USD"
+    unit = _UNIT_FOR.get(ctype) or q.currency or ctx.currency
+    if unit is None:
+        return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
                  deadline=deadline)]
 
