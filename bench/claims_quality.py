@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from natospend.claims import Claim, extract
+from natospend.claims.features import values_agree  # the one rounding rule for matching
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 SETS = {
@@ -46,9 +47,6 @@ TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge
          "target_commitment")
 
 
-def values_agree(pred: float, gold: float) -> bool:
-    """Equal once rounded the way the article may have rounded ('2.1%' vs 2.06, '$1.6 tn')."""
-    return abs(pred - gold) <= max(0.005 * abs(gold), 0.005)
 
 
 def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
@@ -68,22 +66,34 @@ class Tally:
     errors: list[str] = field(default_factory=list)
 
 
-def score_passage(p: dict[str, Any], tally: Tally, learned: bool = False) -> None:
-    published = date.fromisoformat(p["published"]) if p.get("published") else None
-    preds = extract(p["text"], published, learned=learned)
-    gold = p["claims"]
+def greedy_match(text: str, gold: list[dict[str, Any]], preds: list[Claim]
+                 ) -> list[tuple[int, int]]:
+    """(gold index, prediction index) pairs: each gold claim, in order, takes the first unused
+    prediction of its type whose span overlaps its quote and whose value agrees. Predictions
+    must be in reading order, as ``extract`` gives them."""
+    pairs: list[tuple[int, int]] = []
     used: set[int] = set()
-    matched_gold: set[int] = set()
     for gi, g in enumerate(gold):
-        spans = quote_spans(p["text"], g["quote"])
+        spans = quote_spans(text, g["quote"])
         for pi, c in enumerate(preds):
             if pi in used or c.type != g["type"] or not values_agree(c.value, g["value"]):
                 continue
             if any(c.span[0] < e and s < c.span[1] for s, e in spans):
                 used.add(pi)
-                matched_gold.add(gi)
-                _score_fields(c, g, tally, p["id"])
+                pairs.append((gi, pi))
                 break
+    return pairs
+
+
+def score_passage(p: dict[str, Any], tally: Tally, learned: bool = False) -> None:
+    published = date.fromisoformat(p["published"]) if p.get("published") else None
+    preds = extract(p["text"], published, learned=learned)
+    gold = p["claims"]
+    pairs = greedy_match(p["text"], gold, preds)
+    used = {pi for _, pi in pairs}
+    matched_gold = {gi for gi, _ in pairs}
+    for gi, pi in pairs:
+        _score_fields(preds[pi], gold[gi], tally, p["id"])
     for gi, g in enumerate(gold):
         if gi in matched_gold:
             tally.tp[g["type"]] += 1

@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from claims_quality import quote_spans, values_agree  # noqa: E402
+from claims_quality import greedy_match  # noqa: E402
 from claims_train import BLIND_ROUND, DATA_DIR, ROUNDS  # noqa: E402
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
@@ -90,18 +90,12 @@ def passage_items(p: dict[str, Any], r: int, name: str) -> list[Item]:
         preds += [(c, cand, sy) for c in claims]
     preds.sort(key=lambda t: t[0].span)  # extract's order, which the greedy matching needs
     out: list[Item] = []
-    used: set[int] = set()
-    for g in p["claims"]:
-        spans = quote_spans(p["text"], g["quote"])
-        for i, (c, cand, sy) in enumerate(preds):
-            if i in used or c.type != g["type"] or not values_agree(c.value, g["value"]):
-                continue
-            if any(c.span[0] < e and s < c.span[1] for s, e in spans):
-                used.add(i)
-                if c.type in YEAR_TYPES:
-                    out.append(Item(r, name, p["id"], year_candidates(c, cand, sy, pub),
-                                    g["year"], g.get("year_inferred")))
-                break
+    for gi, pi in greedy_match(p["text"], p["claims"], [c for c, _, _ in preds]):
+        c, cand, sy = preds[pi]
+        g = p["claims"][gi]
+        if c.type in YEAR_TYPES:
+            out.append(Item(r, name, p["id"], year_candidates(c, cand, sy, pub),
+                            g["year"], g.get("year_inferred")))
     return out
 
 

@@ -50,8 +50,9 @@ _PERCENT_LIMITS = (0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 10, 100)
 
 
 def values_agree(a: float, b: float) -> bool:
-    """Equal once rounded the way an article may round (the quality bench's rule), so that a
-    rule claim is attached to the figure it was read from."""
+    """Equal once rounded the way an article may round ('2.1%' vs 2.06, '$1.6 tn'): how a rule
+    claim is attached to the figure it was read from, and how the quality bench and training
+    match predictions to labels."""
     return abs(a - b) <= max(0.005 * abs(b), 0.005)
 
 
