@@ -34,7 +34,7 @@ WORD_WEIGHT = 0.3  # the value of a sentence-word feature ('sw=...'); every othe
 # Features that carry the rules' decision; the rule-blind half of the model never sees them.
 RULE_PREFIXES = ("rule", "kind_rule", "vb_rule")
 
-_WORD = re.compile(r"[a-z]+|\d+|%|\$|€|£")
+WORD_RE = re.compile(r"[a-z]+|\d+|%|\$|€|£")
 _MODAL_RE = (
     r"\b(?:will|would|shall|should|must|plans?|planned|planning|aims?|aiming|"
     r"pledged?|pledges|commit(?:ted|ment|s)?|targets?|goal|promised?|intends?|"
@@ -71,7 +71,7 @@ class Candidate:
 
 
 def _toks(s: str) -> list[str]:
-    return _WORD.findall(s.lower())
+    return WORD_RE.findall(s.lower())
 
 
 @lru_cache(maxsize=4096)
@@ -107,7 +107,7 @@ def sentence_features(s: Sent, ctx: Context) -> dict[str, float]:
 def sentence_words(s: Sent) -> set[str]:
     """The sentence's words, each the feature 'sw=' + word of value ``WORD_WEIGHT``."""
     low = s.lower  # text.lower() where it keeps the offsets; the words are the same either way
-    return set(_WORD.findall(low) if low is not None else _toks(s.text))
+    return set(WORD_RE.findall(low) if low is not None else _toks(s.text))
 
 
 def sentence_flags(s: Sent, ctx: Context) -> list[str]:
@@ -166,8 +166,8 @@ def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx
             add("rule_multi_type")
     lo = max(0, q.start - 80)
     if low is not None:  # the token pattern has no look-around: a window matches as a slice
-        before = _WORD.findall(low, lo, q.start)
-        after = _WORD.findall(low, q.end, q.end + 80)
+        before = WORD_RE.findall(low, lo, q.start)
+        after = WORD_RE.findall(low, q.end, q.end + 80)
     else:
         before = _toks(t[lo:q.start])
         after = _toks(t[q.end:q.end + 80])

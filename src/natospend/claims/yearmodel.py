@@ -36,14 +36,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from natospend.claims.features import Candidate
+from natospend.claims.features import WORD_RE, Candidate
 from natospend.claims.sentence import Claim, Sent, clause_of, year_for
 from natospend.claims.years import YearRef, find_years
 
 YEAR_FEATURES_VERSION = 1
 YEAR_TYPES = frozenset({"share_of_gdp", "allies_meeting_target", "spending_amount",
                         "aid_pledge"})
-_WORD = re.compile(r"[a-z]+|\d+|%|\$|€|£")
 _YEAR4 = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
 _WINDOW = 70  # characters either side of the figure in which a cue counts as near it
 _REL_WORDS = ("this", "last", "next", "current", "now", "today", "ago", "past", "previous",
@@ -216,8 +215,8 @@ class SentenceYears:
         if b <= a:
             return 0
         if self.low is not None:  # same count: the token pattern has no look-around
-            return len(_WORD.findall(self.low, a, b))
-        return len(_WORD.findall(self.sent.text[a:b].lower()))
+            return len(WORD_RE.findall(self.low, a, b))
+        return len(WORD_RE.findall(self.sent.text[a:b].lower()))
 
 
 class _Src(dict[int | None, list[str]]):
