@@ -1230,3 +1230,43 @@ def test_gdp_in_money_is_not_spending():
     text = ("Montenegro plans to raise defence spending. According to Monstat, Montenegro's GDP "
             "in 2023 was less than 7 billion euros.")
     assert extract(text, date(2025, 6, 1)) == []
+
+
+# --- round 9 (session 4): rules from the round-9 errors ---------------------------------------
+
+def test_a_flattened_ranking_table_gives_each_row_its_columns_years():
+    text = ("Defence spending 2014 2023 (% share of GDP) Poland 1.88 3.90 U.S. 3.49 3.72 "
+            "Greece 2.22 3.01 Estonia 1.93 2.73 Sources: NATO")
+    shares = {(c.subject, c.value, c.year, c.year_inferred)
+              for c in _only(extract(text, date(2024, 2, 14)), "share_of_gdp")}
+    assert shares == {("POL", 1.88, 2014, True), ("POL", 3.9, 2023, True),
+                      ("USA", 3.49, 2014, True), ("USA", 3.72, 2023, True),
+                      ("GRC", 2.22, 2014, True), ("GRC", 3.01, 2023, True),
+                      ("EST", 1.93, 2014, True), ("EST", 2.73, 2023, True)}
+    # the learned year layer leaves the heading's years alone
+    learned = {(c.subject, c.value, c.year) for c in _only(
+        extract(text, date(2024, 2, 14), learned=True), "share_of_gdp")}
+    assert ("POL", 1.88, 2014) in learned and ("EST", 2.73, 2023) in learned
+
+
+def test_rows_without_a_share_of_gdp_heading_or_too_few_are_no_table():
+    no_heading = "Medals 2014 2023 Poland 1.88 3.90 Greece 2.22 3.01 Estonia 1.93 2.73"
+    assert extract(no_heading, date(2024, 2, 14)) == []
+    two_rows = "Defence (% of GDP) Poland 1.88 3.90 Greece 2.22 3.01"
+    assert extract(two_rows, date(2024, 2, 14)) == []
+
+
+def test_scale_words_as_news_misspells_them_and_comma_decimals_before_bln():
+    assert [q.value for q in find_quantities("a further €15 milliion")] == [15e6]
+    assert [q.value for q in find_quantities("€4,5 bln in support")] == [4.5e9]
+    assert [q.value for q in find_quantities("another half billion kronor")] == [0.5e9]
+    assert [q.value for q in find_quantities("1,500 soldiers and 2 bilion euros")] == [1500, 2e9]
+
+
+def test_won_krona_and_new_zealand_dollars_are_read():
+    assert [(q.value, q.currency) for q in find_quantities("61.59 trillion won")] == \
+        [(61.59e12, "KRW")]
+    assert [(q.value, q.currency) for q in find_quantities("3.6 billion ISK")] == [(3.6e9, "ISK")]
+    assert [(q.value, q.currency) for q in find_quantities("NZD 7 million")] == [(7e6, "NZD")]
+    # 'won' is a currency only after a scale word: 'All 32 won' is a count and a verb
+    assert [q.currency for q in find_quantities("All 32 won the vote")] == [None]

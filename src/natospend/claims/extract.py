@@ -44,6 +44,7 @@ from natospend.claims.percents import (
 )
 from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for
 from natospend.claims.subjects import find_mentions
+from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
 from natospend.claims.years import find_years
 
@@ -119,6 +120,8 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
     if any(q.kind == "number" for q in s.quantities) and (
             ctx.listed or any(c.type == "share_of_gdp" for c in out)):
         out.extend(ranked_shares(s, ctx, out))
+    if len(s.mentions) >= MIN_ROWS and len(s.quantities) >= MIN_ROWS:
+        out.extend(table_shares(s, ctx, out))
     _remember(ctx, s)
     if any(c.type == "allies_meeting_target" for c in out):
         ctx.count_topic = True

@@ -202,7 +202,8 @@ def extract_learned(text: str, published: date | None = None, model: Model | Non
     out: list[Claim] = []
     sy: SentenceYears | None = None
     for sc, c, claims in typed_claims(text, published, model):
-        if year_model is not None and any(x.type in YEAR_TYPES for x in claims):
+        if year_model is not None and any(x.type in YEAR_TYPES for x in claims) \
+                and c.q.start not in sc.sent.table_cells:
             if sy is None or sy.sent is not sc.sent:
                 sy = SentenceYears(sc.sent, sc.prev, py)
             claims = resolve_years(year_model, claims, c, sy, published)

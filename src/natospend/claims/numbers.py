@@ -59,14 +59,15 @@ _COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
 # opening bracket has a decimal comma too (one or two digits after it; '1,050' stays a thousand
 # and fifty). 'the Czech Republic with 2 ,10': a stray space before the comma is kept.
 _LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|\d)"
-# '$33,1 billion': one or two digits after a comma before a scale word are decimals, never
-# thousands.
-_SCALED_COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|mln)\b)"
+# '$33,1 billion', '€4,5 bln': one or two digits after a comma before a scale word are
+# decimals, never thousands.
+_SCALED_COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln)\b)"
 _DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
            + _LISTED_COMMA_DECIMAL
            + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
 # 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
-_A_SCALE = r"\b(?:half\s+)?an?(?=\s+(?:billion|million|trillion)\b)"
+# 'another half billion kronor': 'half' alone too, before a scale word.
+_A_SCALE = r"\b(?:(?:half\s+)?an?|half)(?=\s+(?:billion|million|trillion)\b)"
 NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
 
 _CURRENCY_PREFIX = {
@@ -74,7 +75,8 @@ _CURRENCY_PREFIX = {
     "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
-    "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON",
+    "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON", "nzd": "NZD", "isk": "ISK",
+    "krw": "KRW", "₩": "KRW",
     # The Financial Times's crowns: 'NKr15bn', 'DKr1.3bn', 'SKr5bn'.
     "nkr": "NOK", "dkr": "DKK", "skr": "SEK",
 }
@@ -90,7 +92,8 @@ _CURRENCY_SUFFIX = {
     "australian dollars": "AUD", "aud": "AUD", "czech crowns": "CZK", "czech korunas": "CZK",
     "korunas": "CZK", "koruny": "CZK", "koruna": "CZK", "czk": "CZK", "leva": "BGN",
     "lev": "BGN", "bgn": "BGN", "forints": "HUF", "forint": "HUF", "huf": "HUF", "lei": "RON",
-    "ron": "RON",
+    "ron": "RON", "nzd": "NZD", "new zealand dollars": "NZD", "isk": "ISK",
+    "icelandic krónur": "ISK", "krónur": "ISK", "kronur": "ISK", "krw": "KRW",
 }
 
 
@@ -98,12 +101,22 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
 
 
-_SCALE_WORDS = "trillion|billion|million|thousand|tln|bln|mln|tn|bn|mn|b|m|k"
+# 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.
+_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tln|bln|mln|tn|bn|mn|b|m|k"
+
+
+def _scale(word: str) -> float:
+    """The factor of a scale word matched by ``_SCALE_WORDS``, misspellings included."""
+    low = fold(word)
+    return _SCALES.get(low) or _SCALES[{"t": "trillion", "b": "billion", "m": "million"}[low[0]]]
+
+
 _PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
 _SCALE_RE = re.compile(
     rf"(?:\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
+_WON_RE = re.compile(r"\s?won\b", re.I)
 _PERCENT_RE = re.compile(
     rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per(?:\s|{_HYPHEN})?cent|percent)\b|pct\b\.?)|\s?p\.c\.|"
     rf"\s?percentage points?\b)", re.I)
@@ -184,7 +197,7 @@ def parse_number(token: str) -> float:
         return _FRACTIONS[t]
     if t in ("a", "an"):
         return 1.0
-    if t.startswith("half ") and t.split()[-1] in ("a", "an"):
+    if t == "half" or (t.startswith("half ") and t.split()[-1] in ("a", "an")):
         return 0.5
     if t[:1].isdigit():
         if "," in t and _COMMA_DECIMAL_TOKEN.fullmatch(t):
@@ -278,7 +291,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     scaled = False
     if scale and not (scale.group(1) in ("m", "b", "k", "M", "B", "K")
                       and (currency is None or scale.group().startswith(" "))):
-        factor = _SCALES[fold(scale.group(1))]
+        factor = _scale(scale.group(1))
         value *= factor
         if high_value is not None:
             high_value *= factor
@@ -288,6 +301,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if suffix and currency is None:
         currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]
         end = suffix.end()
+    elif scaled and currency is None and (won := _WON_RE.match(text, end)):
+        currency, end = "KRW", won.end()  # '61.59 trillion won', never '32 won'
     if scaled and currency in (None, "EUR", "GBP") and value >= 1e12 and \
             _THOUSANDS_AS_DECIMAL.fullmatch(token):
         # 'Defense expenditure in 2019 was 4,483 billion euros': thousands of billions of euros
@@ -317,7 +332,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             tail_at = end + and_next.end()
             sc = _SCALE_RE.match(text, tail_at)
             if sc and scaled:
-                hv *= _SCALES[fold(sc.group(1))]
+                hv *= _scale(sc.group(1))
                 tail_at = sc.end()
             elif scaled:
                 hv *= value / parse_number(token)

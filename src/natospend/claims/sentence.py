@@ -105,6 +105,9 @@ class Sent:
     years: list[YearRef]
     quantities: list[Quantity]
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    # Starts of the figures read as cells of a ranking table (``tables``): the table heading
+    # gives their years, so the learned year layer leaves them as the rules read them.
+    table_cells: set[int] = field(default_factory=set)
     # Whole-sentence searches, keyed by id(pattern): the rules ask the same ones ('is this
     # sentence about aid?') for every figure of a sentence. Lives and dies with the sentence.
     _found: dict[int, re.Match[str] | None] = field(default_factory=dict)
