@@ -1270,3 +1270,27 @@ def test_won_krona_and_new_zealand_dollars_are_read():
     assert [(q.value, q.currency) for q in find_quantities("NZD 7 million")] == [(7e6, "NZD")]
     # 'won' is a currency only after a scale word: 'All 32 won' is a count and a verb
     assert [q.currency for q in find_quantities("All 32 won the vote")] == [None]
+
+
+def test_a_list_between_dashes_after_a_count_gives_each_ally_the_counts_level():
+    text = ("In 2014, just three alliance members – the U.S., United Kingdom and Greece – were "
+            "spending at least 2% of their economic output.")
+    shares = {(c.subject, c.value, c.year, c.hedge)
+              for c in _only(extract(text, date(2024, 6, 19)), "share_of_gdp")}
+    assert shares == {("USA", 2.0, 2014, "at least"), ("GBR", 2.0, 2014, "at least"),
+                      ("GRC", 2.0, 2014, "at least")}
+
+
+def test_lists_opened_by_include_or_in_addition_to_name_who_holds_the_figure():
+    text = ("Other members spending more than 3 percent include Estonia, Norway, the United "
+            "States and Denmark.")
+    assert {c.subject for c in _only(extract(text, date(2024, 6, 19)), "share_of_gdp")} == \
+        {"EST", "NOR", "USA", "DNK"}
+    text = ("In 2023, 11 countries are above 2%: in addition to Poland and the USA, Greece, "
+            "Estonia, Lithuania, Finland, Romania, Hungary, Latvia, the United Kingdom, Slovakia.")
+    assert len({c.subject for c in _only(extract(text, date(2024, 6, 19)), "share_of_gdp")}) \
+        == 11
+    # a verb of including with no group of allies before the figure lists nothing
+    text = "Costs of 3 percent include Estonia's share."
+    assert all(c.subject != "EST" or c.type != "share_of_gdp"
+               for c in extract(text, date(2024, 6, 19)))

@@ -507,7 +507,8 @@ DEFENCE_OR_TARGET = words(r"defen[cs]e", "military", "armed forces", "NATO", "ta
 # target, including Greece, the US, ...', 'is shared by six countries — Portugal, ...',
 # 'Three countries that can meet the 2% target are Slovakia, Finland, and Romania'.
 NAMED_LIST_INTRO = re.compile(
-    r"(?:\bincluding|\bsuch\s+as|\bnamely|\bare|\bwere|[—–:])\s*(?:the\s+)?$", re.I)
+    r"(?:\bincluding|\binclude[sd]?|\bsuch\s+as|\bnamely|\bin\s+addition\s+to|\bare|\bwere|"
+    r"[—–:])\s*(?:the\s+)?$", re.I)
 # Intros after which a list names who holds a figure written after it ('Some European
 # countries, such as Poland, Estonia, and Lithuania, have already increased ... to five percent').
 NAMED_LIST_EXAMPLES = re.compile(r"(?:\bincluding|\bsuch\s+as|\bnamely)\s*(?:the\s+)?$", re.I)
@@ -516,6 +517,10 @@ ABOVE_VERB = words("exceed\\w*", "above", "surpass\\w*", "over", "more than", "u
 COUNTED_GROUP = re.compile(
     r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)"
     r"{0,2}?(?:countries|allies|members|states|nations)\b", re.I)
+# 'Other members spending more than 3 percent include Estonia, Norway, ...': uncounted allies
+# whose figure a verb of including then lists.
+INCLUDE_INTRO = re.compile(r"\binclude[sd]?\b", re.I)
+GROUP_NOUN = re.compile(r"\b(?:countries|allies|members|states|nations)\b", re.I)
 # The price of a thing ('a complex worth nearly 15 million euros', 'a shooting range ...,
 # valued at over 2 million euros', 'with an estimated value of around 5 million euros').
 PRICE_BEFORE = re.compile(r"\b(?:worth|valued\s+at|(?:estimated\s+)?value\s+of)\s+"

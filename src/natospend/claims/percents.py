@@ -46,7 +46,9 @@ from natospend.claims.patterns import (
     GDP_AFTER,
     GDP_EFFECT_BEFORE,
     GDP_SHARE_BEFORE,
+    GROUP_NOUN,
     HYPOTHETICAL,
+    INCLUDE_INTRO,
     LEVEL_CUE_BEFORE,
     MEASURED_AGAINST,
     MODAL_GOAL,
@@ -173,9 +175,11 @@ def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
             if q is None or any(x.type == "share_of_gdp" and x.span[0] - base == q.start
                                 for x in out):
                 continue
-            for _, first, _last, listed in lists:
+            for intro, first, _last, listed in lists:
+                # the list's own dash may open it ('three alliance members – the U.S., United
+                # Kingdom and Greece – were spending'): a break only before it counts
                 if first < start or len(listed) > c.value or \
-                        CLAUSE_BREAK.search(text, end, min(first, q.start)):
+                        CLAUSE_BREAK.search(text, end, min(intro, q.start)):
                     continue
                 hedge = q.hedge or ("more than" if ABOVE_VERB.search(text, end, q.start)
                                     else None)
@@ -191,7 +195,9 @@ def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
                                     if o.start >= end and o.kind != "number")])
             for intro, first, last, names in lists:
                 if end <= intro and first < nxt and intro - end <= 40 and \
-                        COUNTED_GROUP.search(text, max(0, start - 60), intro) and \
+                        (COUNTED_GROUP.search(text, max(0, start - 60), intro)
+                         or (INCLUDE_INTRO.match(text, intro)
+                             and GROUP_NOUN.search(text, max(0, start - 60), start))) and \
                         not CLAUSE_BREAK.search(text, end, intro):
                     # '2.01% — Italy, Canada, and Albania', '2% is shared by six countries —
                     # Portugal, ...': a level each of them has
