@@ -7,22 +7,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from natospend.claims.numbers import Quantity
-from natospend.claims.patterns import (
+from natospend.claims.count_words import (
     AIM_GAP,
     ALL_OF_BEFORE,
     ALL_RE,
-    CHANGE_BEFORE,
     COUNT_AIM_GAP,
     COUNT_NEG,
-    COUNT_RE,
-    COUNT_VERB,
     COUNT_VERB_MORE,
-    DEMAND_BEFORE,
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
     ICELAND_OUT,
-    LIST_SEP_FIGURES,
     LIST_VERB_AFTER,
     MEMBER_OF,
     NUMBER_ANAPHOR,
@@ -34,15 +28,23 @@ from natospend.claims.patterns import (
     ONLY_N_REACH,
     PLUS_NAMED_BEFORE,
     REACH_VERB,
-    REACHED,
     REACHED_IT,
-    SPACES,
     SUBSET_BEFORE,
     TARGET_WORD,
-    TARGETISH,
     THE_ONLY_ONE,
     THE_ONLY_ONES,
     WHOLE_ALLIANCE_BEFORE,
+)
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import (
+    CHANGE_BEFORE,
+    COUNT_RE,
+    COUNT_VERB,
+    DEMAND_BEFORE,
+    LIST_SEP_FIGURES,
+    REACHED,
+    SPACES,
+    TARGETISH,
     ZERO_COUNT,
 )
 from natospend.claims.sentence import (

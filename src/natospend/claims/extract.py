@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from natospend.claims.counts import count_claims, member_level
+from natospend.claims.lists import named_list_shares, ranked_shares
 from natospend.claims.money import money_claim, remember_money_topic
 from natospend.claims.numbers import find_quantities
 from natospend.claims.patterns import (
@@ -37,9 +38,7 @@ from natospend.claims.percents import (
     alliance_round,
     bare_target_claims,
     level_cue,
-    named_list_shares,
     percent_claims,
-    ranked_shares,
     target_parts,
 )
 from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for

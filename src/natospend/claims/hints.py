@@ -7,33 +7,37 @@ from __future__ import annotations
 
 import re
 
-from natospend.claims.patterns import (
-    AID,
+from natospend.claims.count_words import (
     ALL_RE,
-    COUNT_RE,
-    DEVELOPMENT_AID,
-    FISCAL_NOT_DEFENCE,
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
-    FROM_NOT_GDP_TO,
-    GDP_EFFECT_BEFORE,
-    HYPOTHETICAL,
-    MONEY_NOT_BEFORE,
     NUMBER_ANAPHOR,
-    NUMBER_OF_ALLIES,
     NUMBER_OF_GROUP,
     NUMBER_ROSE,
     OF_TOTAL_N,
     ONLY_BEFORE,
     ONLY_N_REACH,
+    THE_ONLY_ONE,
+    THE_ONLY_ONES,
+)
+from natospend.claims.money_words import (
+    DEVELOPMENT_AID,
+    MONEY_NOT_BEFORE,
     OWN_SPENDING,
+    WORLD_TOTAL,
+)
+from natospend.claims.patterns import (
+    AID,
+    COUNT_RE,
+    FISCAL_NOT_DEFENCE,
+    FROM_NOT_GDP_TO,
+    GDP_EFFECT_BEFORE,
+    HYPOTHETICAL,
+    NUMBER_OF_ALLIES,
     POLL,
     STARTING_POINT,
     TARGET_OF_BEFORE,
-    THE_ONLY_ONE,
-    THE_ONLY_ONES,
     TOTAL_OF_PARTS,
-    WORLD_TOTAL,
     ZERO_COUNT,
 )
 

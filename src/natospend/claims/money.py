@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import re
 
-from natospend.claims.numbers import Quantity
-from natospend.claims.patterns import (
-    AID,
+from natospend.claims.money_words import (
     COST_OF_SHARE,
     CUMULATIVE,
-    DEFENCE_NOUN,
     DEFENCE_OR_TARGET,
     DEVELOPMENT_AID,
-    FISCAL_NOT_DEFENCE,
     INVEST,
-    LIST_SEP_RE,
     MONEY_NOT_BEFORE,
     NOT_SPENDING_AFTER,
     OWN_SPENDING,
     PRICE_BEFORE,
     PRICED_BUDGET,
-    RESTATED_BETWEEN,
     SPENDING,
     SUPPORT_NOUN,
     TRANSFER,
     WORLD_TOTAL,
+)
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import (
+    AID,
+    DEFENCE_NOUN,
+    FISCAL_NOT_DEFENCE,
+    LIST_SEP_RE,
+    RESTATED_BETWEEN,
 )
 from natospend.claims.sentence import (
     Claim,

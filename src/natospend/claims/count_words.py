@@ -1,0 +1,125 @@
+"""The vocabulary of counts of allies: 'how many meet the target' ('23 of 32 allies', 'only
+three members', 'all 32', 'a third of the allies'), and what makes a number no such count.
+
+Split from ``patterns`` (the shared vocabulary) because only the count rules (``counts``) and
+their word hints read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natospend.claims.patterns import words
+
+ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
+                    r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
+                    r"(?:(?P<total>\d{2})\s+)?(?:NATO\s+|alliance\s+)?"
+                    r"(?:members|allies|member\s+states|member\s+countries)|"
+                    r"every\s+(?:NATO\s+|alliance\s+)?member"
+                    r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
+
+# Rarer ways to say a count meets a target, tried only where a count was found ('18 alliance
+# countries were allocating at least 2 percent', 'only eleven ... had kept their promise').
+COUNT_VERB_MORE = words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
+                        "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) "
+                        "(?:promise|pledge|commitment)")
+
+# Between a group and its verb: what they are to do, not what they do ('gave all Nato members
+# a June deadline for fully meeting').
+AIM_GAP = words("agreed?", "agreeing", "goals?", "deadlines?", "pledged?", "commit\\w*",
+                "asked", "urged", "called", "required", "must", "should")
+
+COUNT_NEG = words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
+                  "do not", "falling short", "lagging",
+                  "(?:had|have|has) not (?:yet )?(?:reached|met|hit|achieved|exceeded)")
+
+ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no armed forces)|"
+                         r"\bexcept\w*\s+(?:for\s+)?Iceland", re.I)
+
+FOLLOWUP_COUNT = re.compile(
+    r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
+    r"(?:was|from))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
+    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+    r"(?!\s*(?:%|per|percent|billion|million))", re.I)
+
+# 'In 2014 that number was just 3': a count carried over from an earlier sentence.
+NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|had\s+been)\s+"
+                            r"(?:still\s+)?(?:just\s+|only\s+)?\d{1,2}\b(?![\d,%]|\.\d|\s*(?:per|"
+                            r"percent|billion|million|thousand))", re.I)
+
+# Whether a sentence is about a target at all, as ``TARGETISH`` has it, given no '%' in it:
+# its words as whole-word patterns ('targets' still counts), searched once per sentence.
+TARGET_WORD = words("target\\w*", "threshold\\w*", "benchmark\\w*", "guideline\\w*",
+                    "pledge\\w*", "goal\\w*", "promise\\w*", "per\\s?cent\\w*", "percent\\w*",
+                    "criteri(?:on|a)\\w*", "requirement")
+
+NUMBER_OF_GROUP = re.compile(r"\bnumber of (?:states|allies|countries|members|NATO)", re.I)
+
+ONE_OF = re.compile(r"one\s+of\b", re.I)
+
+WHOLE_ALLIANCE_BEFORE = re.compile(r"(?:\b(?:the|all|its)|['’]s)\s+$", re.I)
+
+ALL_OF_BEFORE = re.compile(r"\b(?:all|of\s+the|of\s+its)\s+$", re.I)
+
+REACH_VERB = re.compile(r"\s+(?:\w+\s+){0,3}?(?:meet|met|reach|hit|exceed|surpass|achiev|pass|"
+                        r"clear|are\s+(?:above|on\s+track)|were\s+(?:above|on\s+track))\w*\b",
+                        re.I)
+
+SUBSET_BEFORE = re.compile(r"\b(?:previous|other|remaining|latter|former|including(?:\s+the)?)"
+                           r"\s+$", re.I)
+
+# 'Hungary is one of the nine NATO states that will spend 2%', 'Slovakia is also among the 23
+# countries meeting ...': the number is the count; the ally named first is one of them.
+MEMBER_OF = re.compile(r"\b(?:one\s+of|among)\s+(?:the\s+)?$", re.I)
+
+REACHED_IT = re.compile(r"\b(?:achieved|reached|met|exceeded|hit|surpassed)\s+(?:this|that|it)\b",
+                        re.I)
+
+NUMBER_ROSE = re.compile(
+    r"\b(?:that|the|this)\s+number\b[^.;%]{0,60}?\b(?:ris(?:e|en|es|ing)|rose|gr[eo]w\w*|"
+    r"increas\w*|climb\w*|jump\w*)\s+to\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\b(?![\d%]|[.,]\d|\s*(?:per|percent|billion|million|thousand))",
+    re.I)
+
+ONLY_N_REACH = re.compile(
+    r"\bonly\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:currently\s+|now\s+|still\s+|already\s+)?(?:reach|meet|exceed|hit|surpass|clear)\w*\b",
+    re.I)
+
+THE_ONLY_ONE = words(r"(?:is|was|remains)\s+the\s+only\s+(?:NATO\s+|alliance\s+|allied\s+|"
+                     r"European\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|country|"
+                     r"nation)")
+
+OF_TOTAL_N = words(r"Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
+                   r"(\d{2})\s+(?:NATO\s+)?(?:members|allies|member\s+states|"
+                   r"countries|nations),\s+(\d{1,2})\s+(?:have\s+|had\s+)?"
+                   r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved)")
+
+THE_ONLY_ONES = re.compile(
+    r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"
+    r"countries|nations|states)\b", re.I)
+
+FRACTION_OF_ALLIES = re.compile(
+    r"(?:\b(?P<hedge>at\s+least|more\s+than|nearly|almost|about|around|roughly)\s+)?"
+    r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+)?"
+    r"(?:\d{2}\s+)?(?:(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|"
+    r"member\s+countries)|alliance|NATO)\b", re.I)
+
+ONLY_BEFORE = re.compile(r"\b(?:only|just|solely)\s+(?:the\s+)?$", re.I)
+
+LIST_VERB_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,24}\))?\s*(?:,[^,]{0,30},\s*)?(?:\w+\s+){0,2}?"
+    r"(?:meet|met|reach(?:ed)?|hit|exceed(?:ed)?|surpass(?:ed)?|clear(?:ed)?|pass(?:ed)?|spend|"
+    r"spent|are\s+(?:above|at\s+or"
+    r"\s+above)|were\s+(?:above|at\s+or\s+above)|achieved?)\b", re.I)
+
+# Between a count of allies and the verb of meeting, what they did instead ('11 allies made an
+# enduring commitment to invest at least 2%', 'the agreement among the 32 allies to raise the
+# defence spending target to 5%'): the allies commit or decide, they do not meet a level.
+COUNT_AIM_GAP = words("made", "make", "agreed?", "agreeing", "pledged", "committed", "commits",
+                      "promised", "decided", "signed", "vowed", "to (?:raise|increase|boost|lift)")
+
+# 'Greece and the above 6 countries have achieved the NATO guideline': the ally named plus the
+# counted ones (round 4a: counts given by arithmetic).
+PLUS_NAMED_BEFORE = re.compile(r"\s+and\s+the\s+(?:above|aforementioned|following|other|"
+                               r"remaining|said)?\s*$", re.I)

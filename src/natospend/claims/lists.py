@@ -1,0 +1,141 @@
+"""Figures that lists and rankings give to several allies at once.
+
+'Poland with 4.12 percent of GDP, ahead of Estonia with 3.43, ...' gives each name its bare
+decimal; 'only eight NATO countries met the 2% target, including Greece, the US, ...' gives each
+listed ally the count's level. Split from ``percents`` (one figure, one claim) because these
+rules read the whole sentence's list of names, after the per-figure rules have run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from natospend.claims.patterns import (
+    ABOVE_VERB,
+    CLAUSE_BREAK,
+    COUNTED_GROUP,
+    GROUP_NOUN,
+    INCLUDE_INTRO,
+    NAMED_LIST_EXAMPLES,
+    NAMED_LIST_INTRO,
+    RANK_AFTER,
+    RANK_NAME_GAP,
+)
+from natospend.claims.sentence import (
+    Claim,
+    Context,
+    Sent,
+    claims_for,
+    list_around,
+    resolve_year,
+    year_for,
+)
+
+
+def ranked_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
+    """Bare decimals in a sentence that ranks shares of GDP (it, or the sentence before, has
+    one): 'Poland with 4.12 percent of GDP, ahead of Estonia with 3.43, ...'."""
+    text = s.text
+    found: list[Claim] = []
+    shares = [c for c in out if c.type == "share_of_gdp"]
+    for q in s.quantities:
+        token = text[q.num_start:q.end]
+        if q.kind != "number" or q.hedge or not 0 < q.value <= 10 or \
+                not ("." in token or "," in token):
+            continue
+        idx = next((i for i, m in enumerate(s.mentions) if m.end <= q.num_start
+                    and RANK_NAME_GAP.match(text, m.end, q.num_start)), None)
+        after = RANK_AFTER.match(text, q.end)
+        if idx is None or after is None or s.mentions[idx].role == "group":
+            continue
+        group = list_around(s, idx)
+        codes = [m.code for m in group] if after.group("each") and len(group) >= 2 \
+            else [s.mentions[idx].code]
+        near = [c for c in shares if c.span[0] - s.sent.start < q.start] or shares
+        if near:
+            year, inferred = near[-1].year, near[-1].year_inferred
+        else:
+            year, inferred = resolve_year(None, ctx, default_context=True)
+        found.extend(claims_for(s, q, codes, "share_of_gdp", year, inferred, None))
+    return found
+
+
+def _named_lists(s: Sent) -> list[tuple[int, int, int, list[str]]]:
+    """Lists of two or more allies after an intro word ('including', 'such as', a dash):
+    (intro position, first name start, last name end, distinct codes)."""
+    text = s.text
+    found: list[tuple[int, int, int, list[str]]] = []
+    for i, m in enumerate(s.mentions):
+        if m.role != "ally":
+            continue
+        intro = NAMED_LIST_INTRO.search(text, max(0, m.start - 16), m.start)
+        if intro is None or any(f[1] <= m.start < f[2] for f in found):
+            continue
+        group = list_around(s, i)
+        codes = list(dict.fromkeys(g.code for g in group))
+        if len(codes) >= 2 and group[0] is m:
+            found.append((intro.start(), m.start, group[-1].end, codes))
+    return found
+
+
+def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
+    """One share of GDP per ally a count or a figure names in a list (labelling conventions,
+    rounds 3 and 6): 'only eight NATO countries met the 2% target, including Greece, the US,
+    ...' (the count's target is each one's level), '2.01% — Italy, Canada, and Albania', 'such
+    as Poland, Estonia, and Lithuania, have already increased defense spending to five percent'.
+    """
+    lists = _named_lists(s)
+    if not lists:
+        return out
+    text, base = s.text, s.sent.start
+    extra: list[Claim] = []
+    for c in out:
+        start, end = c.span[0] - base, c.span[1] - base
+        if c.type == "allies_meeting_target" and c.value >= 2 and c.target_pct:
+            q = next((o for o in s.quantities if o.kind == "percent" and o.start >= end
+                      and o.value == c.target_pct), None)
+            if q is None or any(x.type == "share_of_gdp" and x.span[0] - base == q.start
+                                for x in out):
+                continue
+            for intro, first, _last, listed in lists:
+                # the list's own dash may open it ('three alliance members – the U.S., United
+                # Kingdom and Greece – were spending'): a break only before it counts
+                if first < start or len(listed) > c.value or \
+                        CLAUSE_BREAK.search(text, end, min(intro, q.start)):
+                    continue
+                hedge = q.hedge or ("more than" if ABOVE_VERB.search(text, end, q.start)
+                                    else None)
+                extra.extend(claims_for(s, q, listed, "share_of_gdp", c.year, c.year_inferred,
+                                        None, hedge=hedge))
+                break
+    kept: list[Claim] = []
+    for c in out:
+        start, end = c.span[0] - base, c.span[1] - base
+        codes: list[str] | None = None
+        if c.type in ("share_of_gdp", "target_commitment") and not c.deadline:
+            nxt = min([len(text), *(o.start for o in s.quantities
+                                    if o.start >= end and o.kind != "number")])
+            for intro, first, last, names in lists:
+                if end <= intro and first < nxt and intro - end <= 40 and \
+                        (COUNTED_GROUP.search(text, max(0, start - 60), intro)
+                         or (INCLUDE_INTRO.match(text, intro)
+                             and GROUP_NOUN.search(text, max(0, start - 60), start))) and \
+                        not CLAUSE_BREAK.search(text, end, intro):
+                    # '2.01% — Italy, Canada, and Albania', '2% is shared by six countries —
+                    # Portugal, ...': a level each of them has
+                    codes = names
+                    if c.type == "target_commitment":
+                        year, inferred = resolve_year(year_for(s, start, end), ctx, True)
+                        c = replace(c, type="share_of_gdp", year=year, year_inferred=inferred)
+                elif c.type == "share_of_gdp" and last <= start and c.subject in names and \
+                        NAMED_LIST_EXAMPLES.search(text, max(0, intro - 2), first) and \
+                        not any(last <= o.end <= start for o in s.quantities) and \
+                        not any(last <= m.start < start for m in s.mentions):
+                    codes = names  # 'such as Poland, Estonia, and Lithuania, have ... five percent'
+        if codes:
+            seen = {(x.span, x.subject) for x in kept}
+            kept.extend(replace(c, subject=code) for code in codes
+                        if (c.span, code) not in seen)
+        else:
+            kept.append(c)
+    return kept + extra if extra or len(kept) != len(out) else out

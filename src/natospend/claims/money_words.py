@@ -1,0 +1,86 @@
+"""The vocabulary of amounts of money: what makes a figure a country's own defence spending, aid
+it gives, or neither (a price, a world total, development aid, a cost of reaching a share).
+
+Split from ``patterns`` (the shared vocabulary) because only the money rules (``money``) and
+their word hints read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natospend.claims.patterns import words
+
+SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air force",
+                 "Bundeswehr", "rearm\\w*", "ReArm",
+                 "armament\\w*", "weapons",
+                 "security(?! agreements?| guarantees?| [Cc]ouncil| pacts?| deals?| accords?)",
+                 "spend\\w*", "outlays",
+                 "expenditure\\w*")
+
+NOT_SPENDING_AFTER = re.compile(
+    r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"
+    r"education|welfare|pensions?|social)\s+budget|debt|borrowing|infrastructure"
+    r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
+    r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
+    r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?(?-i:[A-Z])|"
+    r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
+
+CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
+                   "altogether", "cumulative", "per year", "annually", "a year", "each year",
+                   "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
+                   "since the start", "the war began", "all-time")
+
+OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
+                     "armed forces", "rearm\\w*", "ReArm", "procurement")
+
+MONEY_NOT_BEFORE = re.compile(
+    r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
+    r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
+    # 'GDP for 2026 is estimated at around 8,2 billion euros'
+    r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be)\s+(?:estimated|projected|expected)"
+    r"\s+(?:at|to\s+be)|"
+    # "Montenegro's GDP in 2023 was less than 7 billion euros"
+    r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be|stood\s+at|amounted\s+to))\s+"
+    r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|under\s+)?$", re.I)
+
+DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
+                        "overseas aid", "foreign aid", "official development assistance", "ODA")
+
+# Handing money over: aid when nothing nearer says what the amount is ('Sweden is contributing
+# $275 million', 'Berlin contributed just over EUR 650 million').
+TRANSFER = words("contribut\\w*", "giv(?:es|ing|en)", "gave", "provid\\w*")
+
+# Investment is defence spending only where the sentence is about defence or its target ('will
+# meet the 2% target this year with an extra investment of EUR 3.9 billion'), not a federal
+# budget's 'record investments'.
+INVEST = words("invest(?:s|ed|ing|ments?)?")
+
+# An amount beside a share of GDP is what that share costs ('The structural funding of that 2
+# per cent, amounting to 12.8 billion euros'; 'Two percent of GNI would be EUR 1.18 billion').
+COST_OF_SHARE = re.compile(
+    r"\b(?:that|the|this)\s+\d[\d.,]*\s?(?:%|per\s?cent|percent)|\d\s?(?:%|per\s?cent|percent)"
+    r"\s+of\s+(?:\w+\s+){0,2}?(?:GDP|GNI|gross|national\s+income|economic\s+output)", re.I)
+
+# World totals (SIPRI's '$2.7 trillion' of global military spending) are nobody's claim here.
+WORLD_TOTAL = words("global", "world", "worldwide", "world['’]s")
+
+DEFENCE_OR_TARGET = words(r"defen[cs]e", "military", "armed forces", "NATO", "target")
+
+# The price of a thing ('a complex worth nearly 15 million euros', 'a shooting range ...,
+# valued at over 2 million euros', 'with an estimated value of around 5 million euros').
+PRICE_BEFORE = re.compile(r"\b(?:worth|valued\s+at|(?:estimated\s+)?value\s+of)\s+"
+                          r"(?:(?:a\s+)?total\s+of\s+)?$", re.I)
+
+# ... unless the thing is a budget, spending or a package: 'defence projects worth a total of
+# EUR 43.7 billion', 'Defense spending next year will be worth HUF 1,753 billion'.
+PRICED_BUDGET = words("budgets?", "spending", "expenditures?", "investments?", "projects?",
+                      "packages?", "aid", "assistance", "support", "funds?", "funding", "loans?",
+                      "programmes?", "programs?", "plans?", "contributions?", "pledges?",
+                      "tranches?", "commitments?", "allocations?", "deals?", "contracts?")
+
+# Support as a noun that names aid where no other word does: 'It increases the total support
+# from 2023 to 2028 to DKK 64.8 billion', 'the funding for the support program will amount to'.
+SUPPORT_NOUN = words("(?:total|further|additional|financial|overall)\\s+support",
+                     "support\\s+(?:program(?:me)?s?|packages?|funds?|schemes?)")
