@@ -7,9 +7,11 @@ found first, then each figure is classed by the words around it. A figure we can
 confidence yields nothing, because a wrong claim costs the user more than a missed one.
 
 The rules are laid out in the order they run: ``patterns`` (with ``hints``) holds
-the vocabulary, ``sentence`` the sentence being read and the helpers every rule
-uses; ``counts``, ``percents`` and ``money`` are the rule families, and this module
-is the loop over sentences that applies them.
+the shared vocabulary, ``count_words`` and ``money_words`` that of one rule family
+each, ``sentence`` the sentence being read and the helpers every rule uses;
+``counts``, ``percents`` and ``money`` are the rule families for one figure at a
+time, ``lists`` and ``tables`` those that give figures to several names at once,
+and this module is the loop over sentences that applies them.
 """
 
 from __future__ import annotations
