@@ -258,3 +258,21 @@ def test_reloading_the_dataset_forgets_the_verifiers_derived_answers():
     assert verify_mod.editions_at.cache_info().currsize == 0
     again = verify(Claim("share_of_gdp", "POL", 2024, 4.1, "pct_gdp"), date(2025, 3, 1))
     assert again.verdict == SUPPORTED
+
+
+def test_a_country_outside_nato_does_not_restate_natos_target():
+    # Japan's own aim of 2% of GDP is not the Wales pledge, and we record no Japanese pledge
+    v = verify(Claim("target_commitment", "JPN", None, 2.0, "pct_gdp"), date(2025, 12, 26))
+    assert v.verdict == UNVERIFIABLE and "not a NATO ally" in v.summary
+    # an ally aiming at NATO's figure restates NATO's target, as before
+    ally = verify(Claim("target_commitment", "CAN", None, 2.0, "pct_gdp"), date(2025, 12, 26))
+    assert ally.verdict == SUPPORTED
+
+
+def test_unnamed_donors_match_a_groups_stated_total():
+    # 'the $50 billion loan' (January 2025): the G7's ERA loans, stated 10 December 2024
+    v = verify(Claim("aid_pledge", "DONORS", None, 50e9, "USD"), date(2025, 1, 10))
+    assert v.verdict == SUPPORTED and "g7-2024-era-50bn" in v.latest.evidence[0].table
+    # stated after publication, it cannot be what the article reports
+    before = verify(Claim("aid_pledge", "DONORS", None, 50e9, "USD"), date(2024, 12, 1))
+    assert before.verdict == UNVERIFIABLE

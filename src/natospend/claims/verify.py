@@ -37,6 +37,7 @@ from natospend.claims.verify_aid import judge_aid
 
 # The currency NATO's tables give each ally's national figures in (allies.yaml, from Table 1).
 NATIONAL_CURRENCY = {a.iso3: a.currency for a in countries.allies() if a.currency}
+ALLIES = frozenset(a.iso3 for a in countries.allies())
 
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
@@ -380,12 +381,15 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
                 and (published is None or not p["announced"]
                      or p["announced"] <= published.isoformat())]
         if not mine:
-            restates_nato = bool(same) and (
+            # only an ally's aim can restate NATO's target: Japan's own 2% is not Wales's
+            restates_nato = bool(same) and subject in ALLIES and (
                 claim.deadline is None or int(claim.deadline) == int(same[0]["deadline"]))
             if restates_nato:  # "Canada will meet the 2% target": NATO's own target
                 return _against_nato(claim, same[0], published, edition)
+            outside = "" if subject in ALLIES or not same else \
+                f" ({subject} is not a NATO ally, so NATO's {value:g}% target is not its own)"
             return Judgement(UNVERIFIABLE, f"no pledge of {value:g}% by {subject} in "
-                             "natospend's pledges", edition=edition)
+                             f"natospend's pledges{outside}", edition=edition)
         ev = [Evidence(float(p["target_pct_gdp"]), "pledges", f"pledge {p['pledge_id']}",
                        str(p["source_url"]), f"{p['status']}; by {p['deadline_year']}")
               for p in mine]

@@ -165,6 +165,15 @@ def _total_subjects() -> frozenset[str]:
     return frozenset(aid_mod.totals()["subject"])
 
 
+@lru_cache(maxsize=1)
+def _group_subjects() -> tuple[str, ...]:
+    """The subjects of stated totals that are groups of donors, not one donor."""
+    from natospend.analysis import aid as aid_mod
+
+    return tuple(sorted(x for x in _total_subjects()
+                        if x != "DONORS" and aid_mod.donor_code(x) is None))
+
+
 @lru_cache(maxsize=64)
 def _totals_of(subject: str) -> list[dict[str, Any]]:
     from natospend.analysis import aid as aid_mod
@@ -184,6 +193,13 @@ def _judge_total(claim: ClaimLike, published: date) -> Judgement:
     fits = _fits(claim)
     close = [r for r in rows if r["currency"] == claim.unit
              and year_before <= str(r["stated"]) <= day and fits(float(r["amount"]))]
+    if not close and claim.subject == "DONORS":
+        # 'the $50 billion loan' of donors the article does not name: a group's total stated
+        # within the window of announcements (the G7's ERA loans), never a single donor's
+        window = (published - timedelta(days=45)).isoformat()
+        close = [r for g in _group_subjects() for r in _totals_of(g)
+                 if r["currency"] == claim.unit and window <= str(r["stated"]) <= day
+                 and fits(float(r["amount"]))]
     if not close:
         return Judgement(UNVERIFIABLE, f"no total for {claim.subject} of about "
                          f"{money(float(claim.value or 0))} {claim.unit} stated in the year "
