@@ -8,10 +8,10 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-9``: rounds 4-9 (claims_verdicts4a/.../9b.jsonl on the claims of
-  claims_dev4a/.../9b.jsonl), decided by people who read the data files and never ran the
-  checker. The disagreements of rounds 4 and 7 were then read and the verifier changed
-  (docs/benchmarks.md keeps their first scores); rounds 8 and 9 were not read.
+- ``blind-4`` ... ``blind-10``: rounds 4-10 (claims_verdicts4a/.../10b.jsonl on the claims of
+  claims_dev4a/.../10b.jsonl), decided by people who read the data files and never ran the
+  checker. The disagreements of rounds 4, 7 and 9 were then read and the verifier changed
+  (docs/benchmarks.md keeps their first scores); rounds 8 and 10 were not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
@@ -42,6 +42,8 @@ SETS = {
                 ("claims_dev8b.jsonl", "claims_verdicts8b.jsonl")),
     "blind-9": (("claims_dev9a.jsonl", "claims_verdicts9a.jsonl"),
                 ("claims_dev9b.jsonl", "claims_verdicts9b.jsonl")),
+    "blind-10": (("claims_dev10a.jsonl", "claims_verdicts10a.jsonl"),
+                 ("claims_dev10b.jsonl", "claims_verdicts10b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")
