@@ -920,6 +920,8 @@ def test_word_hints_never_skip_a_sentence_a_pattern_matches():
     data = Path(__file__).resolve().parent / "data"
     checked = 0
     for path in sorted(data.glob("claims_dev*.jsonl")):
+        if path.name.startswith("claims_dev10"):
+            continue  # round 10 is being labelled as the next blind test: never read
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             for sent in split_sentences(json.loads(line)["text"]):
                 s = Sent(sent, [], [], [])

@@ -1,0 +1,467 @@
+"""The learned subject layer: a linear model picks who each claim of the learned path is about.
+
+Why: after the type and the year, the subject is the field the rules get wrong most often on
+unseen text (about one claim in four), and a wrong subject makes a verdict wrong. The rules
+take the nearest name before the figure in its clause, else the sentence's, else the previous
+sentence's; news text breaks that in ways a few more rules do not fix: the alliance's 5% target
+named in a sentence about Spain, a country's level in a sentence that names another country
+first, 'we' and 'the government' meaning the country of the headline, a donor's aid 'to
+Ukraine', Europe's allies read as Europe. So the rules stay the candidate source and a binary
+logistic regression scores each *candidate subject* of a claim; the best score wins (argmax).
+
+Candidates, merged by code: the rules' subject (null included); every country or group named in
+the sentence (the finder of ``subjects``, its name tables), and NATO_EUROPE beside each
+'European allies'; those of the sentence before; the first name of the earliest sentence read
+(the headline, mostly); the context's subject; the most named code of the text; the country
+whose currency the figure is in; NATO; DONORS for aid. Features say where a candidate came
+from and, for a name in the sentence, how it sits relative to the figure (before or after, how
+far, in its clause, the nearest, past another figure) and how it is written (a possessive, a
+demonym, the head of 'X will spend', after 'in' or 'to', the group's spelling), each also
+crossed with the claim's type; claim-level cues (type, the kind of the rules' subject, a round
+target value, a deadline, target, aid, count, 'we', government, partner, proposal, alliance,
+Ukraine and Europe words) are crossed with the candidate's kind (null, NATO, group, donors,
+recipient, country) and with whether the sentence names it.
+
+A figure the rules read as a list ('Estonia, Latvia and Lithuania each spend ...', one claim per
+country) keeps the rules' subjects: one model choice would collapse them; so do counts of
+allies (always NATO's). Only ``subject`` changes. Held out one round at a time over rounds 4-9
+(trained on the other rounds of 1-9) it got 0.860 of matched claims' subjects right against the
+rules' 0.803, better on every round (round 9: 0.829 vs 0.743).
+
+It is off by default (``extract_learned(..., subjects=True)`` turns it on): on the throughput
+bench's claim-dense corpus it adds about 8-10% to extraction time, above the 5% allowed.
+
+The weights (``subject_model.json``) are written by ``bench/claims_train_subjects.py`` from
+rounds 1-9; scoring is plain Python over them. Changing a feature changes what the weights
+mean: bump ``SUBJECT_FEATURES_VERSION`` and retrain.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from itertools import repeat
+from typing import Any
+
+from natospend.claims.features import Candidate
+from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import GROUPISH
+from natospend.claims.sentence import Claim, Sent, clause_of
+from natospend.claims.subjects import Mention, crown_currency, currency_country
+
+SUBJECT_FEATURES_VERSION = 1
+NULL = "null"  # the feature name of the null candidate's kind
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+# 'Germany will spend', 'Poland has', 'Spain, which ...': the name heads a clause about itself
+_HEAD_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:alone\s+|also\s+|now\s+|already\s+|currently\s+)?(?:will|would|has|have|"
+    r"had|is|are|was|were|spends?|spent|plans?|planned|pledged?|pledges|promised?|aims?|intends?|"
+    r"wants?|allocated?|allocates|committed|budgeted|agreed|increased?|raised?|raises|boosted?|"
+    r"reached?|reaches|met|meets?|invests?|invested|provided?|gave|gives|sent|sends|announced|"
+    r"approved|donated|contributed|earmarked|expects?|could|should|must|can|may)\b", re.I)
+_PREP_BEFORE = re.compile(r"\b(in|to|for|from|by|of|with|at|than|behind|like|and|as|"
+                          r"including|among|on|over)\s+(?:the\s+)?$", re.I)
+# Sentence cues: (feature, words, prefixes); a cue is on when a word of the sentence (split at
+# spaces, stripped of punctuation, lowercased) is one of its words or starts with one of its
+# prefixes. Each word is looked up once per process (``_word_cues``), so a sentence costs a
+# split and a dictionary lookup per word, far less than a scan per cue.
+_CUES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = tuple(
+    (name, frozenset(words.split()), tuple(prefixes.split())) for name, words, prefixes in (
+        ("w=target", "target targets goal goals benchmark guideline guidelines threshold "
+                     "commitment commitments pledge pledges requirement requirements "
+                     "obligation obligations", "demand"),
+        ("w=aid", "aid assistance support package packages donor donors tranche tranches",
+         "donat contribut"),
+        ("w=count", "allies members countries nations states", ""),
+        ("w=each", "each every all their", ""),
+        ("w=we", "we our us", ""),
+        ("w=government", "government ministry minister president its nation country", ""),
+        ("w=partners", "partners allies countries donors nations coalition", "west"),
+        ("w=raise_target", "summit agreed support supports supported consensus guideline "
+                           "threshold", "propos demand request"),
+        ("w=alliance", "nato alliance allied summit", ""),
+        ("w=ukraine", "kyiv kiev", "ukrain"),
+        ("w=europe", "", "europe"),
+    ))
+_CUE_ORDER = {name: i for i, (name, _, _) in enumerate(_CUES)}
+_STRIP = ".,;:!?\"'()[]“”‘’«»-–—"
+_WORD_CUES: dict[str, tuple[str, ...]] = {}  # word as split -> its cues, filled as met
+
+
+def _word_cues(token: str) -> tuple[str, ...]:
+    """The cues a lowercase word (as split, punctuation and all) turns on, worked out once."""
+    found = _WORD_CUES.get(token)
+    if found is None:
+        if len(_WORD_CUES) > 100_000:  # a bound on memory over endless new words
+            _WORD_CUES.clear()
+        w = token.strip(_STRIP)
+        found = _WORD_CUES[token] = tuple(
+            name for name, words, prefixes in _CUES
+            if w in words or (prefixes and w.startswith(prefixes)))
+    return found
+
+
+def _sentence_cues(s: Sent) -> list[str]:
+    """The sentence's cues ('w=aid'), in ``_CUES`` order."""
+    low = s.lower if s.lower is not None else s.text.lower()
+    names: set[str] = set()
+    for cues in map(_word_cues, set(low.split())):
+        if cues:
+            names.update(cues)
+    return sorted(names, key=_CUE_ORDER.__getitem__)
+
+
+# What the claim-level cues are crossed with (see SubjectCandidates.roles): a candidate's kind
+# and whether the sentence names it. (Crossing them with sources too, 'we' with the headline's
+# country, scored no better held out, and cost more.)
+_KINDS = (NULL, "NATO", "group", "donors", "recipient", "country")
+_ROLES = frozenset((*_KINDS, "insent", "outside"))
+_ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 5.0))
+# allies_meeting_target is a count of NATO's allies: always NATO's (every labelled one is)
+SUBJECT_TYPES = frozenset({"share_of_gdp", "spending_amount", "aid_pledge",
+                           "target_commitment"})
+
+
+@dataclass(frozen=True)
+class SubjectModel:
+    """Intercept and feature -> weight of the candidate scorer, with two indexes of the same
+    weights that let :func:`best_subject` score without building every feature name."""
+
+    intercept: float
+    weights: dict[str, float]
+    metadata: dict[str, Any]
+    # role -> {cue: weight of 'cue&role'}
+    by_role: dict[str, dict[str, float]] = field(default_factory=dict)
+    # claim type -> {feature: weight of 'feature' plus weight of 'feature&type'}
+    by_type: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def parse_subject_model(data: dict[str, Any]) -> SubjectModel:
+    """A :class:`SubjectModel` from the JSON of bench/claims_train_subjects.py; refuses weights
+    made for other features, which would score silently and wrongly."""
+    meta = data.get("metadata", {})
+    version = meta.get("configuration", {}).get("subject_features_version")
+    if version != SUBJECT_FEATURES_VERSION:
+        raise ValueError(f"subject model features version {version!r}, code has "
+                         f"{SUBJECT_FEATURES_VERSION}")
+    weights = {k: float(v) for k, v in data["w"].items()}
+    by_role: dict[str, dict[str, float]] = {}
+    for k, v in weights.items():
+        head, _, role = k.rpartition("&")
+        if head and role in _ROLES:  # own features like 'kind=NATO&insent' land here too,
+            by_role.setdefault(role, {})[head] = v  # but no cue has their name
+    by_type: dict[str, dict[str, float]] = {}
+    for t in SUBJECT_TYPES:
+        own = by_type[t] = {}
+        for k, v in weights.items():
+            head, _, tail = k.rpartition("&")
+            if tail == t:
+                own[head] = own.get(head, 0.0) + v
+            elif tail not in SUBJECT_TYPES:
+                own[k] = own.get(k, 0.0) + v
+    return SubjectModel(float(data["intercept"]), weights, meta, by_role, by_type)
+
+
+@cache
+def load_subject_model() -> SubjectModel:
+    """The shipped subject weights, read once per process."""
+    path = resources.files("natospend.claims").joinpath("subject_model.json")
+    return parse_subject_model(json.loads(path.read_text("utf-8")))
+
+
+def _kind(code: str | None, role: str = "") -> str:
+    if code is None:
+        return NULL
+    if code == "NATO":
+        return "NATO"
+    if code == "DONORS":
+        return "donors"
+    if code in GROUPISH:
+        return "group"
+    return "recipient" if role == "recipient" else "country"
+
+
+def _usable(ms: Iterable[Mention]) -> list[Mention]:
+    """Names that can be a claim's subject: not the aid's recipient, not a bare 'other'."""
+    return [m for m in ms if m.role in ("ally", "donor", "group")]
+
+
+class _Src(dict[str | None, list[str]]):
+    """Candidate subject -> its features, in the order they were found, without repeats."""
+
+    def put(self, code: str | None, feats: Iterable[str]) -> None:
+        """Add features that ``code`` cannot have yet (those of another source)."""
+        f = self.get(code)
+        if f is None:
+            self[code] = list(feats)
+        else:
+            f.extend(feats)
+
+    def add(self, code: str | None, *feats: str) -> None:
+        f = self.get(code)
+        if f is None:
+            self[code] = list(feats)  # the callers' features have no repeats
+            return
+        for x in feats:
+            if x not in f:
+                f.append(x)
+
+
+class DocSubjects:
+    """What the text says about who it is about: the earliest sentence's first name (the
+    headline, mostly) and how often each code is named. Fed every sentence the learned path
+    yields, with the one or two before it, each counted once, before any claim is decided:
+    a name further on counts too ('The country spends 2%' before 'Latvia's budget ...').
+    Also keeps, per sentence, what all its claims share (cues, candidates from outside it)."""
+
+    __slots__ = ("head", "counts", "seen", "shared")
+
+    def __init__(self) -> None:
+        self.head: str | None = None
+        self.counts: Counter[str] = Counter()
+        self.seen: set[int] = set()
+        self.shared: dict[int, _Shared] = {}
+
+    def read(self, s: Sent, prev: tuple[Sent, ...]) -> None:
+        """Count the names of ``s`` and of the sentences before it not counted yet."""
+        for x in (*reversed(prev), s):
+            start = x.sent.start
+            if start in self.seen:
+                continue
+            self.seen.add(start)
+            usable = _usable(x.mentions)
+            if self.head is None and usable:
+                self.head = usable[0].code
+            self.counts.update(list(dict.fromkeys(m.code for m in usable)))  # text order
+
+    def top(self) -> str | None:
+        """The most named code (the first named on a tie), if named twice or more."""
+        if not self.counts:
+            return None
+        code, n = self.counts.most_common(1)[0]
+        return code if n >= 2 else None
+
+    def sentence(self, cand: Candidate, prev: tuple[Sent, ...]) -> _Shared:
+        """What all the figures of ``cand``'s sentence share, worked out once."""
+        key = cand.sent.sent.start
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = self._shared(cand, prev)
+        return found
+
+    def _shared(self, cand: Candidate, prev: tuple[Sent, ...]) -> _Shared:
+        s = cand.sent
+        usable = _usable(s.mentions)
+        first = usable[0] if usable else None
+        src = _Src()
+        for back, ps in enumerate(prev[:1], 1):
+            for i, m in enumerate(_usable(ps.mentions)):
+                src.add(m.code, f"prev{back}", *([f"prev{back}_first"] if i == 0 else []))
+        if self.head is not None:
+            src.add(self.head, "head")
+        if cand.ctx.subject is not None:
+            src.add(cand.ctx.subject, "ctx")
+        top = self.top()
+        if top is not None:
+            src.add(top, "doc_top")
+        return _Shared(_sentence_cues(s), src, usable,
+                       [_name_feats(s, m, first) for m in s.mentions],
+                       "n_usable=" + str(min(len({m.code for m in usable}), 3)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What the figures of one sentence share: its cues, the candidates from outside it (the
+    sentences before, the headline, the context, the most named), its usable names and how
+    each of its names is written (``_name_feats``, in ``mentions`` order)."""
+
+    cues: list[str]
+    outside: _Src
+    usable: list[Mention]
+    names: list[list[str]]
+    n_usable: str
+
+
+@dataclass(slots=True)
+class SubjectCandidates:
+    """The candidate subjects of one claim, what proposed each, and the claim-level cues."""
+
+    claim: Claim
+    sources: _Src
+    cues: list[str]
+    kinds: dict[str | None, str] = field(default_factory=dict)
+
+    def roles(self, code: str | None) -> tuple[str, str]:
+        """What the claim-level cues are crossed with for one candidate: its kind and whether
+        the sentence names it."""
+        return (self.kinds.get(code) or _kind(code),
+                "insent" if "sent" in self.sources[code] else "outside")
+
+    def own(self, code: str | None) -> list[str]:
+        """A candidate's own features: its kind, where it is, and what proposed it."""
+        kind, place = self.roles(code)
+        return ["kind=" + kind, f"kind={kind}&{place}", *self.sources[code]]
+
+    def rows(self) -> list[list[str]]:
+        """Every candidate's feature names (all of value 1), in ``sources`` order: its own
+        features, each also crossed with the claim's type, and the claim-level cues crossed
+        with each of its roles. Training uses these; :func:`best_subject` sums the same
+        weights without building them all."""
+        ctype = self.claim.type
+        out = []
+        for code in self.sources:
+            f = []
+            for x in self.own(code):
+                f += [x, f"{x}&{ctype}"]
+            f += [f"{c}&{r}" for r in self.roles(code) for c in self.cues]
+            out.append(f)
+        return out
+
+
+def _dbucket(n: int) -> str:
+    """Characters between a name and the figure, bucketed (about 0-2, 3-5, 6-12, 13-25 and
+    more words)."""
+    return "0-15" if n <= 15 else "16-40" if n <= 40 else "41-80" if n <= 80 else "81-160" \
+        if n <= 160 else "161+"
+
+
+def _name_feats(s: Sent, m: Mention, first: Mention | None) -> list[str]:
+    """How a name in the sentence is written, whatever the figure: the source features of its
+    code that all the sentence's figures share."""
+    text = s.text
+    f = ["sent", "role=" + m.role]
+    if m.demonym:
+        f.append("demonym")
+    if text[m.end:m.end + 2] in _POSSESSIVE:
+        f.append("poss")
+    if _HEAD_AFTER.match(text, m.end):
+        f.append("head_verb")
+    prep = _PREP_BEFORE.search(text, max(0, m.start - 16), m.start)
+    if prep:
+        f.append("prep=" + prep.group(1).lower())
+    if m.start < 3:
+        f.append("sent_start")
+    if m.role == "group":
+        f.append("alias=" + text[m.start:m.end].lower())
+    if m is first:
+        f.append("first_usable")
+    return f
+
+
+def _place_feats(s: Sent, m: Mention, q: Quantity, near: tuple[Mention | None, ...]
+                 ) -> list[str]:
+    """Where a name sits relative to the figure ``q``: before or after, how far, in its clause,
+    past another figure, the nearest usable name on its side (``near``: before, after)."""
+    if m.end <= q.start:
+        pos, lo, hi = "before", m.end, q.start
+    elif m.start >= q.end:
+        pos, lo, hi = "after", q.end, m.start
+    else:
+        pos, lo, hi = "inside", 0, 0
+    f = ["pos=" + pos, f"d={pos}|{_dbucket(hi - lo)}"]
+    a, b = clause_of(s, q.start)
+    if a <= m.start < b:
+        f.append("clause")
+    if pos != "inside" and any(o is not q and lo <= o.start and o.end <= hi
+                               for o in s.quantities):
+        f.append("otherq_between")
+    if m is near[0]:
+        f.append("nearest_before")
+    elif m is near[1]:
+        f.append("nearest_after")
+    return f
+
+
+def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
+                       doc: DocSubjects) -> SubjectCandidates:
+    """The candidate subjects of ``claim`` (read from ``cand``'s figure) and their features;
+    ``doc`` has read the text's sentences."""
+    s, q = cand.sent, cand.q
+    sh = doc.sentence(cand, prev)
+    src = _Src({claim.subject: ["rules"]})
+    kinds: dict[str | None, str] = {}
+    near = (next((m for m in reversed(sh.usable) if m.end <= q.start), None),
+            next((m for m in sh.usable if m.start >= q.end), None))
+    ms = s.mentions
+    # nearest occurrence of each code first: its position features speak for the code
+    for i in sorted(range(len(ms)), key=lambda i: min(abs(ms[i].start - q.end),
+                                                      abs(q.start - ms[i].end))):
+        m = ms[i]
+        if m.code in kinds:
+            continue
+        kinds[m.code] = _kind(m.code, m.role)
+        feats = sh.names[i] + _place_feats(s, m, q, near)
+        src.put(m.code, feats)
+        if m.code == "EUROPE":
+            # 'European allies', 'European NATO members': the labels say NATO_EUROPE
+            near_nato = any(o.code == "NATO" and abs(o.start - m.end) <= 2 for o in ms)
+            src.put("NATO_EUROPE", ["from_europe", *(["europe_nato"] if near_nato else []),
+                                    *feats])
+    for code, feats in sh.outside.items():
+        src.put(code, feats)
+    own = currency_country(q.currency) or (crown_currency(claim.subject)
+                                           if q.currency == "KR" else None)
+    if own is not None:
+        src.put(own, ("currency",))
+    src.put("NATO", ("always",))
+    if claim.type == "aid_pledge":
+        src.put("DONORS", ("always",))
+    cues = ["type=" + claim.type, "rules_kind=" + _kind(claim.subject),
+            "rules_type=" + cand.rule_type, sh.n_usable]
+    if claim.unit == "pct_gdp":
+        cues.append("round_target=" + str(claim.value in _ROUND_TARGETS))
+    if claim.deadline is not None:
+        cues.append("deadline")
+    return SubjectCandidates(claim, src, cues + sh.cues, kinds)
+
+
+def best_subject(model: SubjectModel, sc: SubjectCandidates) -> str | None:
+    """The highest-scoring candidate (the first on a tie). The score is the sum of the weights
+    of ``sc.rows()``, computed from the model's indexes with the cues' share summed once per
+    role for the claim: the same sum in another order."""
+    own = model.by_type[sc.claim.type]
+    get = own.get
+    cues = sc.cues
+    zeros = repeat(0.0)  # the default of every weight
+    by_role: dict[str, float] = {}
+    best, best_score = None, float("-inf")
+    for code, feats in sc.sources.items():
+        kind, place = sc.roles(code)
+        score = model.intercept + get("kind=" + kind, 0.0) + \
+            get(f"kind={kind}&{place}", 0.0) + sum(map(get, feats, zeros))
+        for r in (kind, place):
+            part = by_role.get(r)
+            if part is None:
+                rw = model.by_role.get(r)
+                part = by_role[r] = sum(map(rw.get, cues, zeros)) if rw else 0.0
+            score += part
+        if score > best_score:
+            best, best_score = code, score
+    return best
+
+
+def decidable(claims: list[Claim]) -> bool:
+    """Whether the model decides these claims (all of one figure): not when the rules read the
+    figure as a list and gave it several subjects, which one choice would collapse."""
+    return len({c.subject for c in claims}) <= 1
+
+
+def resolve_subjects(model: SubjectModel, claims: list[Claim], cand: Candidate,
+                     prev: tuple[Sent, ...], doc: DocSubjects) -> list[Claim]:
+    """``claims`` (all read from ``cand``) with the model's subject for the types in
+    ``SUBJECT_TYPES``; a list's claims as they are (see :func:`decidable`)."""
+    if not decidable(claims):
+        return claims
+    out = []
+    for c in claims:
+        if c.type in SUBJECT_TYPES:
+            sub = best_subject(model, subject_candidates(c, cand, prev, doc))
+            if sub != c.subject:
+                c = replace(c, subject=sub)
+        out.append(c)
+    return out

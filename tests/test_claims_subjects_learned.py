@@ -1,0 +1,247 @@
+"""The learned subject layer (``natospend.claims.subjectmodel``) of ``extract_learned(...,
+subjects=True)``: its weights, its subjects on labelled and hand-written sentences, what it must
+leave alone, and odd input."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import time
+from dataclasses import replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from natospend.claims import CLAIM_TYPES, extract
+from natospend.claims.learned import extract_learned, load_model, typed_claims
+from natospend.claims.subjectmodel import (
+    SUBJECT_FEATURES_VERSION,
+    SUBJECT_TYPES,
+    DocSubjects,
+    best_subject,
+    decidable,
+    load_subject_model,
+    parse_subject_model,
+    subject_candidates,
+)
+from tests.test_claims_learned import TRAINING_FILES  # rounds 1-8
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+ROUNDS_1_9 = TRAINING_FILES | {"claims_dev9a.jsonl", "claims_dev9b.jsonl"}
+
+
+def _shipped() -> dict:
+    text = resources.files("natospend.claims").joinpath("subject_model.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def test_weights_file_has_its_metadata_and_loads_once():
+    meta = _shipped()["metadata"]
+    assert set(meta["training_files"]) == ROUNDS_1_9  # never round 10, never the verdicts
+    assert meta["matched_claims"] == sum(meta["training_files"].values()) > 3000
+    assert meta["training_claims"] <= meta["matched_claims"]
+    assert meta["training_candidates"] > 2 * meta["training_claims"]
+    conf = meta["configuration"]
+    assert conf["subject_features_version"] == SUBJECT_FEATURES_VERSION
+    assert (conf["C"], conf["decision"]) == (0.5, "argmax")
+    assert "claims_train_subjects.py" in meta["command"] and meta["scikit_learn_version"]
+    assert "Round 10" in meta["note"] and "never read" in meta["note"]
+    model = load_subject_model()
+    assert model is load_subject_model()  # read once
+    assert len(model.weights) > 300
+
+
+def test_weights_for_other_features_are_refused():
+    data = _shipped()
+    data["metadata"]["configuration"]["subject_features_version"] = SUBJECT_FEATURES_VERSION + 1
+    with pytest.raises(ValueError, match="features version"):
+        parse_subject_model(data)
+
+
+def _one(text: str, quote: str, subjects: bool, day: date | None = None):
+    """The claim on the first occurrence of ``quote``: learned typing and years, with or
+    without the subject layer."""
+    (c,) = [c for c in extract_learned(text, day, subjects=subjects)
+            if c.span[0] == text.index(quote) and c.quote == quote]
+    return c
+
+
+# Sentences of labelled rounds where the learned subject is the labelled one and the rules'
+# is not, on the sentence alone: (passage id, sentence, quote, type, labelled subject, the
+# rules' subject). The shipped weights saw these rounds; the weights trained without the
+# passage's round (bench/claims_train_subjects.py --loro) got them right too.
+CASES = [
+    # the alliance's target, in a sentence that names who demands or backs it
+    ("r4a-ptruth-italy-2", "The NATO target itself is now on the verge of being raised to 5%, "
+     "as demanded by U.S. President Donald Trump.", "5%", "target_commitment", "NATO", "USA"),
+    ("r7a-regjeringen-nor5-1", "Norway supports the NATO proposal to establish a 5 % target.",
+     "5 %", "target_commitment", "NATO", "NOR"),
+    # a country's level, in a sentence that names the alliance nearer the figure
+    ("r6a-pravdaen-esp-1", "Spain is now among the countries of the alliance that spend the "
+     "least on defense - about 1.3% of GDP.", "about 1.3%", "share_of_gdp", "ESP", "NATO"),
+    ("r9a-hubu-pol-1", "Poland, with its planned 4.7% of GDP for military spending this year, "
+     "has the highest defense expenditures among all NATO member states, amounting to "
+     "approximately 43.6 billion euros.", "approximately 43.6 billion euros", "spending_amount",
+     "POL", "NATO"),
+    # a donor's aid, not the alliance's programme it goes through
+    ("r9b-byteseu-lux-1", "Luxembourg has pledged a further €15 milliion in funding for a Nato "
+     "programme to support Ukraine, the defence ministry said on Tuesday, bringing total "
+     "spending on military support for the war-torn country to €155 million this year.",
+     "€155 million", "aid_pledge", "LUX", "NATO"),
+    # Europe's allies are NATO_EUROPE in the labels
+    ("r5-kyivind-18-2", "Speaking at a press conference in Brussels ahead of a meeting of NATO "
+     "defense ministers, Stoltenberg said that European countries in NATO would invest a "
+     "combined total of $380 billion in defense spending in 2024.", "$380 billion",
+     "spending_amount", "NATO_EUROPE", "NATO"),
+]
+
+
+@pytest.mark.parametrize(("pid", "text", "quote", "ctype", "subject", "rules_subject"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_learned_subject_is_the_labelled_one_where_the_rules_miss(
+        pid, text, quote, ctype, subject, rules_subject):
+    got, rules = _one(text, quote, True), _one(text, quote, False)
+    assert rules.subject == rules_subject != subject
+    assert (got.type, got.subject) == (ctype, subject)
+    assert got == replace(rules, subject=subject)  # nothing else moves
+
+
+# Hand-written sentences the rules read right and a model could get wrong: the layer must
+# keep them. (text, quote, subject)
+KEEP = [
+    # the name of the sentence before is not this figure's
+    ("Germany will spend 2.1% of GDP on defence this year. Poland's budget for defence is "
+     "4.7% of GDP.", "4.7%", "POL"),
+    ("Germany plans to raise defence spending. Poland's defence budget will reach 4.7% of GDP "
+     "in 2025.", "4.7%", "POL"),
+    # aid to Ukraine is the donor's, however the sentence is turned
+    ("The Netherlands will give €2 billion in military aid to Ukraine next year.", "€2 billion",
+     "NLD"),
+    ("Ukraine will receive €2 billion in military aid from the Netherlands next year.",
+     "€2 billion", "NLD"),
+    ("Norway pledged a further $400 million in military support to Ukraine on Tuesday.",
+     "$400 million", "NOR"),
+    # 'we' in a text whose headline names the country
+    ("Latvia raises defence budget\nWe will spend 5% of GDP on defence next year, the minister "
+     "said.", "5%", "LVA"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), KEEP, ids=[k[2] + "-" + k[1]
+                                                                 for k in KEEP])
+def test_subjects_the_rules_read_right_are_kept(text, quote, subject):
+    day = date(2025, 6, 1)
+    assert _one(text, quote, False, day).subject == subject
+    assert _one(text, quote, True, day).subject == subject
+
+
+def test_hand_written_targets_and_groups():
+    day = date(2025, 6, 1)
+    text = "Spain rejected the demand to raise defence spending to 5% of GDP, Sanchez said."
+    assert (_one(text, "5%", False, day).subject, _one(text, "5%", True, day).subject) == \
+        ("ESP", "NATO")  # the alliance's target, which Spain rejects
+    text = "European NATO allies will spend a combined $380 billion on defence this year."
+    assert _one(text, "$380 billion", True, day).subject == "NATO_EUROPE"
+
+
+def test_lists_and_counts_keep_the_rules_subjects():
+    day = date(2025, 6, 1)
+    text = "Estonia, Latvia and Lithuania each spend more than 3% of GDP on defence."
+    got = extract_learned(text, day, subjects=True)
+    assert [c.subject for c in got] == ["EST", "LVA", "LTU"]
+    assert not decidable(got)
+    text = "Twenty-three allies met the 2% target last year, NATO said."
+    counts = [c for c in extract_learned(text, day, subjects=True)
+              if c.type == "allies_meeting_target"]
+    assert counts and all(c.subject == "NATO" for c in counts)
+    assert "allies_meeting_target" not in SUBJECT_TYPES
+
+
+def _passages(name: str, n: int) -> list[dict]:
+    lines = (DATA / name).read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines[:n] if line.strip()]
+
+
+def test_only_subjects_move_and_the_default_leaves_them():
+    moved = 0
+    for name in ("claims_dev3.jsonl", "claims_dev7a.jsonl"):
+        for p in _passages(name, 60):
+            day = date.fromisoformat(p["published"]) if p.get("published") else None
+            with_subjects = extract_learned(p["text"], day, subjects=True)
+            without = extract_learned(p["text"], day)
+            assert without == extract(p["text"], day, learned=True)  # off by default
+            assert len(with_subjects) == len(without)
+            for a, b in zip(with_subjects, without, strict=True):
+                if a != b:
+                    assert a.type in SUBJECT_TYPES and a == replace(b, subject=a.subject)
+                    moved += 1
+    assert moved > 10  # the layer does something on these rounds
+
+
+def test_fast_scores_pick_what_the_feature_rows_sum_to():
+    """best_subject sums shared parts once per claim; it must pick the argmax of the plain sum
+    of every candidate's feature weights, the model's definition."""
+    model = load_subject_model()
+    n = 0
+    for p in _passages("claims_dev5.jsonl", 80):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        typed = list(typed_claims(p["text"], day, load_model()))
+        doc = DocSubjects()
+        for sc, _, _ in typed:
+            doc.read(sc.sent, sc.prev)
+        for sc, cand, claims in typed:
+            for c in claims:
+                if c.type not in SUBJECT_TYPES:
+                    continue
+                cands = subject_candidates(c, cand, sc.prev, doc)
+                sums = [model.intercept + sum(model.weights.get(f, 0.0) for f in row)
+                        for row in cands.rows()]
+                keys = list(cands.sources)
+                assert best_subject(model, cands) == keys[sums.index(max(sums))]
+                n += 1
+    assert n > 100
+
+
+ODD = [
+    "", "   ", "2025", "1 2 3 4 5 6 7 8 9 0", "NATO NATO NATO 5% 5% 5%",
+    "İSTANBUL: Türkiye spent 2.1% of GDP this year, İstanbul's paper said; ſo $3 bn in aid "
+    "to Ukraine, and ı think 1.5% next year.",
+    "Europe European European allies 2% " * 40,
+    "In 2024 Germany, France, Italy, Spain, Poland and Canada spent 2.1%, 2.0%, 1.5%, 1.3%, "
+    "4.1% and 1.4% of GDP. " * 20,
+    "Aid of $5 billion to Ukraine.\n\n\n" * 50,
+]
+
+
+@pytest.mark.parametrize("text", ODD)
+@pytest.mark.parametrize("published", [None, date(2025, 12, 31)])
+def test_odd_input_does_not_crash(text, published):
+    for c in extract_learned(text, published, subjects=True):
+        assert c.type in CLAIM_TYPES
+        assert text[c.span[0]:c.span[1]] == c.quote
+        assert c.subject is None or c.subject.isupper()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None,
+                    reason="scikit-learn (the test extra) is needed to retrain")
+def test_retraining_reproduces_the_shipped_weights():
+    """The shipped JSON is what bench/claims_train_subjects.py makes from rounds 1-9 with
+    today's rules and type weights. If this fails after such a change, retrain:
+    python bench/claims_train_subjects.py"""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import claims_train_subjects
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    t0 = time.perf_counter()
+    items = claims_train_subjects.load_items(sorted(claims_train_subjects.ROUNDS))
+    table = claims_train_subjects.train(items)
+    assert time.perf_counter() - t0 < 60
+    shipped = _shipped()
+    assert table["intercept"] == shipped["intercept"]
+    assert table["w"] == shipped["w"]
+    assert table["_n_examples"] == shipped["metadata"]["training_candidates"]
