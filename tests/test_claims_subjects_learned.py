@@ -141,9 +141,10 @@ def test_subjects_the_rules_read_right_are_kept(text, quote, subject):
 
 def test_hand_written_targets_and_groups():
     day = date(2025, 6, 1)
-    text = "Spain rejected the demand to raise defence spending to 5% of GDP, Sanchez said."
-    assert (_one(text, "5%", False, day).subject, _one(text, "5%", True, day).subject) == \
-        ("ESP", "NATO")  # the alliance's target, which Spain rejects
+    # the alliance's target, which Spain rejects, stays the alliance's
+    text = ("Spain rejected the demand that allies raise defence spending to 5% of GDP, Sanchez "
+            "said.")
+    assert _one(text, "5%", True, day).subject == "NATO"
     text = "European NATO allies will spend a combined $380 billion on defence this year."
     assert _one(text, "$380 billion", True, day).subject == "NATO_EUROPE"
 

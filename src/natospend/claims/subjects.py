@@ -87,10 +87,12 @@ def group_members() -> dict[str, frozenset[str]]:
 @cache
 def _mention_re() -> re.Pattern[str]:
     names = sorted(_lexicon(), key=len, reverse=True)
-    # Not inside a word and not the first half of a compound ('US-made', 'EU-funded').
+    # Not inside a word and not the first half of a compound ('US-made', 'EU-funded'), nor the
+    # second ('non-NATO'); but a dash after a space opens a name ('OSLO (Reuters) -Norway').
     firsts = "".join(sorted({re.escape(n[0]) for n in names}))
     # The leading class lets the engine skip most positions with one test.
-    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{_by_first_char(names)})(?![\w]|[-‑][a-z])")
+    return re.compile(rf"(?=[{firsts}])(?:(?<![\w-])|(?<=\s-))(?:{_by_first_char(names)})"
+                      rf"(?![\w]|[-‑][a-z])")
 
 
 def _by_first_char(names: list[str]) -> str:
