@@ -23,11 +23,13 @@ from natospend.claims.features import (
     sentence_features,
 )
 from natospend.claims.learned import (
+    decide,
     extract_learned,
+    figure_scores,
     load_model,
     parse_model,
-    sentence_base,
     sentence_score,
+    type_scores,
 )
 from natospend.claims.sentence import year_for
 
@@ -169,16 +171,28 @@ def test_window_features_without_a_same_length_lowercase():
     assert "sw=poland" in sentence_features(sc.sent, sc.ctx)
 
 
-def test_sentence_base_is_the_score_of_the_sentence_features():
-    """The scorer skips building the sentence's feature names; it must sum the same rows in
-    the same order as scoring the names training sees."""
+def test_batch_scores_are_the_scores_of_the_feature_names():
+    """The scorer finds a figure's rows without building its window features' names and sums
+    many figures at once; it must find the rows of the names training sees and sum them to the
+    model's definition (sentence features, then the figure's own), up to rounding."""
     model = load_model()
+    rows = model.rows
     n = 0
     for p in _passages("claims_dev6a.jsonl", 60):
         day = date.fromisoformat(p["published"]) if p.get("published") else None
-        for sc in read_candidates(p["text"], day):
-            assert sentence_base(model, sc.sent, sc.ctx) == \
-                sentence_score(model, sentence_features(sc.sent, sc.ctx))
+        batch = list(read_candidates(p["text"], day))
+        scores = type_scores(model, batch).tolist()
+        plain = []
+        for sc in batch:
+            base = sentence_score(model, sentence_features(sc.sent, sc.ctx))
+            for c in sc.candidates:
+                names = c.feats
+                assert c.rows(rows) - {None} == {rows.index[k] for k in names if k in rows.index}
+                plain.append(figure_scores(model, base, names))
+        assert len(scores) == len(plain)
+        for got, want in zip(scores, plain, strict=True):
+            assert got == pytest.approx(want, abs=1e-9)
+            assert decide(model, got) == decide(model, want)
             n += 1
     assert n > 50
 

@@ -258,3 +258,21 @@ def test_retraining_reproduces_the_shipped_weights():
     assert table["intercept"] == shipped["intercept"]
     assert table["w"] == shipped["w"]
     assert table["_n_examples"] == shipped["metadata"]["training_candidates"]
+
+
+def test_led_cue_patterns_match_where_the_plain_ones_do():
+    """The lowercase cue scans are led by a class of first letters; the matches must be the
+    plain patterns' own."""
+    import re
+
+    from natospend.claims.yearmodel import _CUE_RX, _CUES
+
+    sentences = [json.loads(line)["text"].lower()
+                 for line in (DATA / "claims_dev5.jsonl").read_text("utf-8").splitlines()[:150]]
+    sentences += ["this year, the current fiscal year, last year and next year: now, today",
+                  "spends, is, are, meets, meeting; will, would, set to, on track; so far"]
+    for (name, pattern, _), (_, _, led, _) in zip(_CUES, _CUE_RX, strict=True):
+        plain = re.compile(pattern)
+        for s in sentences:
+            assert [m.span() for m in led.finditer(s)] == \
+                [m.span() for m in plain.finditer(s)], name

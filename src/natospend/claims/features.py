@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -67,7 +67,25 @@ class Candidate:
     sent: Sent
     q: Quantity
     ctx: Context  # as it was before the sentence was read
-    feats: set[str] = field(default_factory=set)  # the figure's own features (value 1)
+    idx: int = 0  # the figure's place in the sentence (feature 'qidx')
+    py: int | None = None  # the publication year
+    unanchored: bool = False  # a rule claim on no figure the number finder saw
+
+    @property
+    def feats(self) -> set[str]:
+        """The figure's own features (value 1), built when asked: training reads them, the
+        shipped scorer finds their rows without their names (:func:`figure_rows`)."""
+        f = figure_features(self.sent, self.q, self.rule_claims, self.py, self.idx)
+        if self.unanchored:
+            f.add("unanchored")
+        return f
+
+    def rows(self, rows: FeatureRows) -> set[int | None]:
+        """The rows of :attr:`feats` in ``rows`` (None for the unknown ones)."""
+        out = figure_rows(rows, self.sent, self.q, self.rule_claims, self.py, self.idx)
+        if self.unanchored:
+            out.add(rows.index.get("unanchored"))
+        return out
 
 
 def _toks(s: str) -> list[str]:
@@ -132,17 +150,82 @@ def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx
                     ) -> set[str]:
     """The figure's own features, each of value 1: the rules' decision, the figure, the words
     and verbs around it, the years and names near it, and the sentence's other figures."""
-    t = s.text
-    low = s.lower  # same offsets as the text, or None (then windows are lowercased one by one)
-    f: set[str] = set()
-    add = f.add
+    f = set(_head_features(q, rule, py))
+    before, after = _windows(s, q)
+    # words by distance from the figure: 1-2, 3-5 and 6-10 tokens, and unpositioned
+    near = before[:-11:-1]  # the last ten, nearest first
+    f.update(map("b1=".__add__, near[:2]), map("b2=".__add__, near[2:5]),
+             map("b3=".__add__, near[5:]), map("bw=".__add__, near))
+    near = after[:10]
+    f.update(map("a1=".__add__, near[:2]), map("a2=".__add__, near[2:5]),
+             map("a3=".__add__, near[5:]), map("aw=".__add__, near))
+    if len(before) >= 2:
+        f.add(f"bbi={before[-2]}_{before[-1]}")
+    if before:
+        f.add("b0=" + before[-1])
+    if len(after) >= 2:
+        f.add(f"abi={after[0]}_{after[1]}")
+    if after:
+        f.add("a0=" + after[0])
+    f.update(_context_features(s, q, py, idx))
+    return f
+
+
+# The prefixes of the window features, in the order FeatureRows.windows holds their tables.
+_WINDOW_PREFIXES = ("b1=", "b2=", "b3=", "bw=", "a1=", "a2=", "a3=", "aw=", "bbi=", "b0=",
+                    "abi=", "a0=")
+
+
+class FeatureRows:
+    """Feature name -> row of a weight matrix, with the window features' rows also keyed by
+    their words alone: :func:`figure_rows` then finds a figure's rows without building the
+    forty-odd window feature names :func:`figure_features` builds (most of a figure's cost)."""
+
+    __slots__ = ("index", "windows")
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self.index = index
+        tables: dict[str, dict[str, int]] = {p: {} for p in _WINDOW_PREFIXES}
+        for name, row in index.items():
+            head, eq, word = name.partition("=")
+            if eq and head + eq in tables:
+                tables[head + eq][word] = row
+        self.windows = tuple(tables[p] for p in _WINDOW_PREFIXES)
+
+
+def figure_rows(rows: FeatureRows, s: Sent, q: Quantity, rule: list[Claim], py: int | None,
+                idx: int) -> set[int | None]:
+    """The rows of ``figure_features(s, q, rule, py, idx)`` that ``rows`` knows (and None for
+    the rest), found without building the window features' names; a test pins the two."""
+    get = rows.index.get
+    out: set[int | None] = set(map(get, _head_features(q, rule, py)))
+    before, after = _windows(s, q)
+    b1, b2, b3, bw, a1, a2, a3, aw, bbi, b0, abi, a0 = rows.windows
+    near = before[:-11:-1]
+    out.update(map(b1.get, near[:2]), map(b2.get, near[2:5]), map(b3.get, near[5:]),
+               map(bw.get, near))
+    near = after[:10]
+    out.update(map(a1.get, near[:2]), map(a2.get, near[2:5]), map(a3.get, near[5:]),
+               map(aw.get, near))
+    if len(before) >= 2:
+        out.add(bbi.get(f"{before[-2]}_{before[-1]}"))
+    if before:
+        out.add(b0.get(before[-1]))
+    if len(after) >= 2:
+        out.add(abi.get(f"{after[0]}_{after[1]}"))
+    if after:
+        out.add(a0.get(after[0]))
+    out.update(map(get, _context_features(s, q, py, idx)))
+    return out
+
+
+def _head_features(q: Quantity, rule: list[Claim], py: int | None) -> list[str]:
+    """The rules' decision and the figure itself."""
     rt = rule[0].type if rule else "none"
     vb = _vbucket(q.kind, q.value)
-    add("rule=" + rt)
-    add("kind=" + q.kind)
-    add(f"kind_rule={q.kind}|{rt}")
-    add("vb=" + vb)
-    add(f"vb_rule={vb}|{rt}")
+    f = ["rule=" + rt, "kind=" + q.kind, f"kind_rule={q.kind}|{rt}", "vb=" + vb,
+         f"vb_rule={vb}|{rt}"]
+    add = f.append
     if q.value == round(q.value):
         add("round_value")
     if q.points:
@@ -164,28 +247,23 @@ def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx
             add("rule_year_inferred=" + str(c.year_inferred))
         if len({x.type for x in rule}) > 1:
             add("rule_multi_type")
+    return f
+
+
+def _windows(s: Sent, q: Quantity) -> tuple[list[str], list[str]]:
+    """The words in the 80 characters before the figure and in the 80 after it."""
+    low = s.lower  # same offsets as the text, or None (then windows are lowercased one by one)
     lo = max(0, q.start - 80)
     if low is not None:  # the token pattern has no look-around: a window matches as a slice
-        before = WORD_RE.findall(low, lo, q.start)
-        after = WORD_RE.findall(low, q.end, q.end + 80)
-    else:
-        before = _toks(t[lo:q.start])
-        after = _toks(t[q.end:q.end + 80])
-    # words by distance from the figure: 1-2, 3-5 and 6-10 tokens, and unpositioned
-    near = before[:-11:-1]  # the last ten, nearest first
-    f.update(map("b1=".__add__, near[:2]), map("b2=".__add__, near[2:5]),
-             map("b3=".__add__, near[5:]), map("bw=".__add__, near))
-    near = after[:10]
-    f.update(map("a1=".__add__, near[:2]), map("a2=".__add__, near[2:5]),
-             map("a3=".__add__, near[5:]), map("aw=".__add__, near))
-    if len(before) >= 2:
-        add(f"bbi={before[-2]}_{before[-1]}")
-    if before:
-        add("b0=" + before[-1])
-    if len(after) >= 2:
-        add(f"abi={after[0]}_{after[1]}")
-    if after:
-        add("a0=" + after[0])
+        return WORD_RE.findall(low, lo, q.start), WORD_RE.findall(low, q.end, q.end + 80)
+    t = s.text
+    return _toks(t[lo:q.start]), _toks(t[q.end:q.end + 80])
+
+
+def _context_features(s: Sent, q: Quantity, py: int | None, idx: int) -> list[str]:
+    """Years, verbs and names near the figure, its place and the sentence's other figures."""
+    f: list[str] = []
+    add = f.append
     for y in s.years:
         pos = "after" if y.start >= q.end else "before"
         dist = "near" if (pos == "after" and y.start - q.end < 40) or \
@@ -195,10 +273,12 @@ def figure_features(s: Sent, q: Quantity, rule: list[Claim], py: int | None, idx
         add(f"yrk={y.kind}|{rel}")
     yr = year_for(s, q.start, q.end)
     add("yfor=none" if yr is None else f"yfor={yr.kind}|{_rel(yr.year, py)}")
+    t, low = s.text, s.lower
+    lo = max(0, q.start - 80)
     verbs = _MODAL.findall(t, lo, q.start) if low is None else \
         _MODAL_LOW.findall(low, lo, q.start)
     if verbs:
-        f.update(["modal_b=" + v.lower() for v in verbs])
+        f += ["modal_b=" + v.lower() for v in verbs]
         add("modal_before")
     if (_PAST if low is None else _PAST_LOW).search(low or t, max(0, q.start - 60), q.start):
         add("past_before")
@@ -239,8 +319,7 @@ def sentence_candidates(s: Sent, rules: list[Claim], ctx: Context, py: int | Non
                 continue  # a plain number that is no count: never a claim the rules miss
             by_type = {"none": []}
         for rt, rc in by_type.items():
-            out.append(Candidate(span, q.value, rt, rc, s, q, ctx,
-                                 figure_features(s, q, rc, py, i)))
+            out.append(Candidate(span, q.value, rt, rc, s, q, ctx, i, py))
     rest: dict[tuple[tuple[int, int], float, str], list[Claim]] = {}
     for j, c in enumerate(rules):
         if not claimed[j]:
@@ -248,9 +327,7 @@ def sentence_candidates(s: Sent, rules: list[Claim], ctx: Context, py: int | Non
     for (span, value, rt), rc in rest.items():
         # a rule claim on no figure ('twenty-three allies'): a figure of its own
         qq = Quantity("number", span[0] - base, span[1] - base, value, num_start=span[0] - base)
-        feats = figure_features(s, qq, rc, py, 0)
-        feats.add("unanchored")
-        out.append(Candidate(span, value, rt, rc, s, qq, ctx, feats))
+        out.append(Candidate(span, value, rt, rc, s, qq, ctx, 0, py, unanchored=True))
     return out
 
 

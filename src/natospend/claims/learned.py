@@ -18,8 +18,9 @@ trusts the rules more than they deserve on new text, the second ignores what the
 on rounds 1-6 it scored F1 0.882 against the rules' 0.834 on round 7; frozen and trained on
 rounds 1-7, it scored 0.850 against 0.799 on round 8, labelled blind and scored once.
 
-Scoring is plain Python over the JSON weights, a dictionary lookup per active feature; neither
-numpy nor scikit-learn is needed at run time.
+Scoring looks each active feature's row up in the JSON weights, held as one numpy matrix, and
+sums the rows of a few hundred figures at once (:func:`type_scores`); scikit-learn is needed
+only to train.
 
 Once a figure's type is decided, the year of its claims (except target_commitment's, always
 null) is picked among candidate years by a second linear model (``yearmodel``), which fixes
@@ -36,6 +37,7 @@ is cut (``subjectmodel`` says why).
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -43,10 +45,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from natospend.claims.features import (
     FEATURES_VERSION,
     WORD_WEIGHT,
     Candidate,
+    FeatureRows,
     SentenceCandidates,
     read_candidates,
     sentence_flags,
@@ -90,10 +95,13 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     metadata: dict[str, Any]
-    # the rows of sentence-word features times their value, computed once at load, keyed by
-    # the feature name ('sw=word') and by the word alone
-    word_rows: dict[str, tuple[float, ...]] = field(default_factory=dict)
-    rows_by_word: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    # The same weights as one matrix for scoring many figures at once (:func:`type_figures`):
+    # row 0 is zeros, row 1 the bias, every other row one feature's weights times its value
+    # (sentence words are scaled by WORD_WEIGHT once here). ``rows`` gives a feature's row,
+    # ``word_index`` the row of the sentence word's feature 'sw=' + word.
+    matrix: np.ndarray = field(default_factory=lambda: np.zeros((1, 1)), compare=False)
+    rows: FeatureRows = field(default_factory=lambda: FeatureRows({}))
+    word_index: dict[str, int] = field(default_factory=dict)
 
 
 def parse_model(data: dict[str, Any]) -> Model:
@@ -107,10 +115,14 @@ def parse_model(data: dict[str, Any]) -> Model:
     if NONE not in classes:
         raise ValueError("model has no 'none' class")
     weights = {k: tuple(float(x) for x in v) for k, v in data["w"].items()}
-    word_rows = {k: tuple(WORD_WEIGHT * x for x in v) for k, v in weights.items()
-                 if k.startswith("sw=")}
-    return Model(classes, tuple(float(b) for b in data["bias"]), weights, meta, word_rows,
-                 {k[3:]: v for k, v in word_rows.items()})
+    bias = tuple(float(b) for b in data["bias"])
+    index = {k: i for i, k in enumerate(weights, 2)}
+    zero = (0.0,) * len(bias)
+    matrix = np.array([zero, bias, *weights.values()], dtype=np.float64)
+    words = [i for k, i in index.items() if k.startswith("sw=")]
+    matrix[words] *= WORD_WEIGHT
+    return Model(classes, bias, weights, meta, matrix, FeatureRows(index),
+                 {k[3:]: i for k, i in index.items() if k.startswith("sw=")})
 
 
 @cache
@@ -121,40 +133,75 @@ def load_model() -> Model:
 
 
 def sentence_score(model: Model, feats: dict[str, float]) -> list[float]:
-    """Bias plus the sentence-wide features' share of every figure's score in the sentence."""
-    w, words = model.weights, model.word_rows
+    """Bias plus the sentence-wide features' share of every figure's score in the sentence:
+    the model's definition, term by term, which :func:`type_figures` computes in bulk."""
     rows: list[tuple[float, ...]] = [model.bias]
     for k, v in feats.items():
-        if v == WORD_WEIGHT and k in words:
-            rows.append(words[k])
-        elif (row := w.get(k)) is not None:
-            rows.append(row if v == 1.0 else tuple(v * x for x in row))
-    return [sum(col) for col in zip(*rows, strict=True)]
-
-
-def sentence_base(model: Model, s: Sent, ctx: Context) -> list[float]:
-    """``sentence_score(model, sentence_features(s, ctx))`` without building the feature names:
-    the same rows summed in the same order (tests pin the two together)."""
-    rows: list[tuple[float, ...]] = [model.bias]
-    rows += filter(None, map(model.rows_by_word.get, sentence_words(s)))
-    rows += filter(None, map(model.weights.get, sentence_flags(s, ctx)))
+        if (row := model.weights.get(k)) is not None:
+            rows.append(tuple(v * x for x in row))
     return [sum(col) for col in zip(*rows, strict=True)]
 
 
 def figure_scores(model: Model, base: list[float], feats: set[str]) -> list[float]:
     """The class scores (log-odds up to a constant) of one figure: the sentence's share plus its
     own features' rows, which all have value 1."""
-    rows = list(filter(None, map(model.weights.get, feats)))  # rows are non-empty tuples
-    if not rows:
-        return list(base)
-    # b + sum(column) for each class, mapped rather than looped: the hottest line of scoring
-    return list(map(float.__add__, base, map(sum, zip(*rows, strict=True))))
+    rows = [base, *filter(None, map(model.weights.get, feats))]
+    return [sum(col) for col in zip(*rows, strict=True)]
 
 
 def decide(model: Model, scores: list[float]) -> str:
     """The best class; on a tie the first in the model's class order."""
     best = max(range(len(scores)), key=scores.__getitem__)
     return model.classes[best]
+
+
+_ZERO_ROW, _BIAS_ROW = 0, 1  # the first rows of Model.matrix
+
+
+def _sentence_rows(model: Model, s: Sent, ctx: Context) -> list[int]:
+    """The matrix rows every figure of the sentence shares: the bias, its words, its flags."""
+    rows = [_BIAS_ROW]
+    rows += filter(None, map(model.word_index.get, sentence_words(s)))
+    rows += filter(None, map(model.rows.index.get, sentence_flags(s, ctx)))
+    return rows
+
+
+def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
+    """The class scores of every candidate of ``batch``, one row each in order: the sum of the
+    matrix rows of its sentence's features (the bias row first) plus the sum of its own (the
+    zero row first, so that no figure's rows are empty). One gather and one segmented sum for
+    the sentences, the same for the figures: in plain Python the per-figure sums were the
+    hottest lines of the learned layer."""
+    table = model.rows
+    shared, figures = array("q"), array("q")
+    sentence_starts: list[int] = []
+    starts: list[int] = []
+    owner: list[int] = []  # the sentence of each figure, by its place in sentence_starts
+    for sc in batch:
+        if not sc.candidates:
+            continue
+        sentence_starts.append(len(shared))
+        shared.extend(_sentence_rows(model, sc.sent, sc.ctx))
+        k = len(sentence_starts) - 1
+        for c in sc.candidates:
+            starts.append(len(figures))
+            owner.append(k)
+            figures.append(_ZERO_ROW)
+            figures.extend(filter(None, c.rows(table)))
+    if not starts:
+        return np.zeros((0, len(model.classes)))
+    m = model.matrix
+    per_sentence = np.add.reduceat(m[np.frombuffer(shared, dtype=np.int64)], sentence_starts)
+    own = np.add.reduceat(m[np.frombuffer(figures, dtype=np.int64)], starts)
+    return per_sentence[owner] + own  # type: ignore[no-any-return]
+
+
+def type_figures(model: Model, batch: list[SentenceCandidates]) -> list[str]:
+    """The best class of every candidate of ``batch``, in order; on a tie the first in the
+    model's class order (``argmax`` keeps the first maximum, as :func:`decide` does)."""
+    scores = type_scores(model, batch)
+    classes = model.classes
+    return [classes[i] for i in scores.argmax(axis=1).tolist()]
 
 
 def build_claims(c: Candidate, ctype: str) -> list[Claim]:
@@ -189,11 +236,28 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
 def typed_claims(text: str, published: date | None, model: Model
                  ) -> Iterator[tuple[SentenceCandidates, Candidate, list[Claim]]]:
     """Each kept figure's claims as typed by ``model``, with the figure and its sentence, in
-    sentence order: what the year layer and its training (bench/claims_train_years.py) read."""
+    sentence order: what the year layer and its training (bench/claims_train_years.py) read.
+    Sentences are typed in batches of about ``_BATCH`` figures (see :func:`type_scores`)."""
+    batch: list[SentenceCandidates] = []
+    size = 0
     for sc in read_candidates(text, published):
-        base = sentence_base(model, sc.sent, sc.ctx)
+        batch.append(sc)
+        size += len(sc.candidates)
+        if size >= _BATCH:
+            yield from _typed(model, batch)
+            batch, size = [], 0
+    yield from _typed(model, batch)
+
+
+_BATCH = 256  # figures typed at once: numpy's per-call cost spread thin, memory bounded
+
+
+def _typed(model: Model, batch: list[SentenceCandidates]
+           ) -> Iterator[tuple[SentenceCandidates, Candidate, list[Claim]]]:
+    types = iter(type_figures(model, batch))
+    for sc in batch:
         for c in sc.candidates:
-            ctype = decide(model, figure_scores(model, base, c.feats))
+            ctype = next(types)
             if ctype == NONE:
                 continue
             yield sc, c, c.rule_claims if ctype == c.rule_type else build_claims(c, ctype)

@@ -181,8 +181,12 @@ class Sent:
 
     def has(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern`` occurs in the sentence: :meth:`find` without building a match
-        on the sentence itself, which most rules do not need."""
-        return self._first(pattern) is not None
+        on the sentence itself, which most rules do not need. (The lookup of a pattern already
+        searched is :meth:`_first`'s, inlined: the rules ask this tens of times a sentence.)"""
+        found = self._found.get(id(pattern), _UNSEEN)
+        if found is _UNSEEN:
+            found = self._first(pattern)
+        return found is not None
 
     def _first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match, in the lowercase copy where the pattern has a lowercase form."""

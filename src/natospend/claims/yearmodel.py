@@ -84,7 +84,43 @@ _CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # Case-insensitive scans of the text, and case-sensitive ones of ``Sent.lower`` where it exists
 # (same match positions, about twice as fast: see ``Sent.lower``).
-_CUE_RX = tuple((name, re.compile(p, re.I), re.compile(p), hints) for name, p, hints in _CUES)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (split at '|' outside any group)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def _led(pattern: str) -> str:
+    """``pattern`` for the lowercase scan, led by a class of the letters its matches can start
+    with when every alternative starts with a word boundary and a letter ('\\bwill\\b|...'):
+    the engine then rejects most positions with one test instead of trying each alternative
+    (as ``patterns.words`` does). The class admits every position a match can start at, so the
+    matches are the same."""
+    firsts = set()
+    for alt in _alternatives(pattern):
+        m = re.match(r"\\b([a-z])(?![?*{])", alt)
+        if m is None:
+            return pattern
+        firsts.add(m.group(1))
+    return f"(?=[{''.join(sorted(firsts))}])(?:{pattern})"
+
+
+_CUE_RX = tuple((name, re.compile(p, re.I), re.compile(_led(p)), hints)
+                for name, p, hints in _CUES)
 _PAIRED_SOURCES = ("src=", "ref_rel=", "ref_yearfor", "ref_nearest")
 _PAIRED_CUES = ("w=", "currently&", "month=")
 
@@ -92,6 +128,9 @@ _PAIRED_CUES = ("w=", "currently&", "month=")
 # Every role a candidate can have (see YearCandidates.roles), in a fixed order; none has '&'.
 _ROLES = ("null", "rules", "insent", "rel=?", *(f"rel={k}" for k in range(-3, 3)))
 _ROLE_INDEX = {r: i for i, r in enumerate(_ROLES)}
+# their places, for best_year: 'rel=k' is at _REL0 + k
+_NULL, _RULES, _INSENT, _REL_UNKNOWN, _REL0 = (
+    _ROLE_INDEX[r] for r in ("null", "rules", "insent", "rel=?", "rel=0"))
 
 
 @dataclass(frozen=True)
@@ -107,9 +146,9 @@ class YearModel:
     by_cue: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # paired source -> {cue: weight of 'source&cue'}
     by_source_cue: dict[str, dict[str, float]] = field(default_factory=dict)
-    # (source, claim type) -> weight of 'source' plus weight of 'source&type', filled as
+    # claim type -> {source: weight of 'source' plus weight of 'source&type'}, filled as
     # :func:`best_year` meets them (the names are few: at most a few hundred pairs)
-    own_weight: dict[tuple[str, str], float] = field(default_factory=dict)
+    own_weight: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def _paired_source(s: str) -> bool:
@@ -359,16 +398,29 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
     by_role = [sum(col) for col in zip(*cue_rows, strict=True)]
     paired = [c for c in yc.cues if c.startswith(_PAIRED_CUES)]
     zeros = [0.0] * len(paired)  # the default of each paired weight
+    own = model.own_weight.get(ctype)
+    if own is None:
+        own = model.own_weight[ctype] = {}
     by_src: dict[str, float] = {}
+    py, rules_year, sources = yc.py, yc.claim.year, yc.sources
     best, best_score = None, float("-inf")
-    for y, srcs in yc.sources.items():
-        score = model.intercept
-        for r in yc.roles(y):
-            score += by_role[_ROLE_INDEX[r]]
+    for y, srcs in sources.items():
+        # the roles of yc.roles(y), by their place in _ROLES
+        if y is None:
+            score = model.intercept + by_role[_NULL]
+        else:
+            score = model.intercept + by_role[
+                _REL_UNKNOWN if py is None else _REL0 + max(-3, min(2, y - py))]
+            if y == rules_year:
+                score += by_role[_RULES]
+            if "src=sent" in srcs:
+                score += by_role[_INSENT]
         for s in srcs:
             part = by_src.get(s)
             if part is None:
-                part = _own_weight(model, s, ctype)
+                part = own.get(s)
+                if part is None:
+                    part = own[s] = _own_weight(model, s, ctype)
                 # only paired sources are indexed here (parse_year_model)
                 pairs = model.by_source_cue.get(s)
                 if pairs:
@@ -381,13 +433,9 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
 
 
 def _own_weight(model: YearModel, source: str, ctype: str) -> float:
-    """The weights of ``source`` and of ``source&ctype``, summed once per pair and kept."""
-    key = (source, ctype)
-    w = model.own_weight.get(key)
-    if w is None:
-        get = model.weights.get
-        w = model.own_weight[key] = get(source, 0.0) + get(f"{source}&{ctype}", 0.0)
-    return w
+    """The weights of ``source`` and of ``source&ctype``."""
+    get = model.weights.get
+    return get(source, 0.0) + get(f"{source}&{ctype}", 0.0)
 
 
 def inferred_flag(yc: YearCandidates, year: int | None) -> bool:
