@@ -246,3 +246,35 @@ def test_retraining_reproduces_the_shipped_weights():
     assert table["intercept"] == shipped["intercept"]
     assert table["w"] == shipped["w"]
     assert table["_n_examples"] == shipped["metadata"]["training_candidates"]
+
+
+def test_shared_parts_are_what_they_were_worked_out_from():
+    """What DocSubjects keeps (each sentence's usable names, the most named code, each name's
+    features worked out when first asked for) must be what the plain definitions give; the
+    sentence cues must be the cues of its words, each looked up on its own."""
+    from natospend.claims import subjectmodel as sm
+
+    n = 0
+    for p in _passages("claims_dev6a.jsonl", 80):
+        day = date.fromisoformat(p["published"]) if p.get("published") else None
+        typed = list(typed_claims(p["text"], day, load_model()))
+        doc = DocSubjects()
+        for sc, _, _ in typed:
+            doc.read(sc.sent, sc.prev)
+        counts = doc.counts.most_common(1)
+        assert doc.top() == (counts[0][0] if counts and counts[0][1] >= 2 else None)
+        for sc, cand, _ in typed:
+            s = sc.sent
+            assert doc.usable_of(s) == sm._usable(s.mentions)
+            shared = doc.sentence(cand, sc.prev)
+            usable = sm._usable(s.mentions)
+            first = usable[0] if usable else None
+            for i, m in enumerate(s.mentions):
+                assert shared.name(i) == sm._name_feats(s, m, first)
+            low = s.lower if s.lower is not None else s.text.lower()
+            plain = {name for w in low.split() for name, words, prefixes in sm._CUES
+                     if w.strip(sm._STRIP) in words
+                     or (prefixes and w.strip(sm._STRIP).startswith(prefixes))}
+            assert shared.cues == sorted(plain, key=sm._CUE_ORDER.__getitem__)
+            n += 1
+    assert n > 50

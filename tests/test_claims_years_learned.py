@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import sys
 import time
 from dataclasses import replace
@@ -276,3 +277,40 @@ def test_led_cue_patterns_match_where_the_plain_ones_do():
         for s in sentences:
             assert [m.span() for m in led.finditer(s)] == \
                 [m.span() for m in plain.finditer(s)], name
+
+
+def test_plain_word_cues_are_found_where_their_scans_find_them():
+    """Cues made of plain words are found from one scan for their first words
+    (``_word_cue_spans``); every cue must get the spans its own pattern's scan finds, on every
+    labelled sentence and on odd strings (words joined without a space, by two, by an
+    underscore or a digit, by a non-ASCII letter, a sequence inside a longer match)."""
+    from natospend.claims import yearmodel
+    from natospend.claims.text import split_sentences
+
+    assert sum(yearmodel._WORD_CUE) >= 12  # most cues take the fast path
+    lows = [s.text.lower() for name in sorted(TRAINING_FILES)
+            for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()
+            for s in split_sentences(json.loads(line)["text"])]
+    words = ("set to reach the past previous coming year years total totalling in at present "
+             "was were_ was2 é is are will plans plan a per each first time 2024 so far by "
+             "over next through").split()
+    seps = (" ", "  ", "-", "", ",", "\n", "é", "_", "1")
+    rng = random.Random(7)
+    lows += ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+             for _ in range(20_000)]
+    for low in lows:
+        assert yearmodel._cue_spans(low, low) == yearmodel._scanned_cue_spans(low), low
+
+
+def test_word_sequences_of_the_cue_patterns():
+    from natospend.claims.yearmodel import _word_sequences
+
+    assert _word_sequences(r"\bplans?\b|\bset to\b|\btotal(?:ling|ing)?\b") == [
+        ("plan",), ("plans",), ("set", "to"), ("total",), ("totaling",), ("totalling",)]
+    assert _word_sequences(r"\bthe (?:past|previous) year\b") == [
+        ("the", "past", "year"), ("the", "previous", "year")]
+    # not plain words, or one sequence starting another: scanned as patterns
+    assert _word_sequences(r"\bover \w+ years\b") is None
+    assert _word_sequences(r"\bby \d{4}\b") is None
+    assert _word_sequences(r"\bcurrent\b|\bcurrent year\b") is None
+    assert _word_sequences(r"\bhit\b(?! ago)") is None

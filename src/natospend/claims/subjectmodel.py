@@ -29,7 +29,9 @@ allies (always NATO's). Only ``subject`` changes. Held out one round at a time o
 rules' 0.803, better on every round (round 9: 0.829 vs 0.743).
 
 It is off by default (``extract_learned(..., subjects=True)`` turns it on): on the throughput
-bench's claim-dense corpus it adds about 8-10% to extraction time, above the 5% allowed.
+bench's claim-dense corpus the layer alone costs about 0.11 s per MB (0.135 before what each
+sentence's claims share was kept: usable names, the most named code, names' features asked
+for), about 7% of extraction time, above the 5% allowed.
 
 The weights (``subject_model.json``) are written by ``bench/claims_train_subjects.py`` from
 rounds 1-9; scoring is plain Python over them. Changing a feature changes what the weights
@@ -45,7 +47,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from natospend.claims.features import Candidate
@@ -90,29 +92,35 @@ _CUES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = tuple(
     ))
 _CUE_ORDER = {name: i for i, (name, _, _) in enumerate(_CUES)}
 _STRIP = ".,;:!?\"'()[]“”‘’«»-–—"
-_WORD_CUES: dict[str, tuple[str, ...]] = {}  # word as split -> its cues, filled as met
+
+
+class _WordCues(dict[str, tuple[str, ...]]):
+    """Lowercase word (as split, punctuation and all) -> the cues it turns on, worked out the
+    first time the word is met (``__missing__``): a sentence's words are then looked up in one
+    C-level pass (``map(cues.__getitem__, words)``), with no Python call for a known word."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) > 100_000:  # a bound on memory over endless new words
+            self.clear()
+        w = token.strip(_STRIP)
+        found = self[token] = tuple(
+            name for name, words, prefixes in _CUES
+            if w in words or (prefixes and w.startswith(prefixes)))
+        return found
+
+
+_WORD_CUES = _WordCues()
 
 
 def _word_cues(token: str) -> tuple[str, ...]:
     """The cues a lowercase word (as split, punctuation and all) turns on, worked out once."""
-    found = _WORD_CUES.get(token)
-    if found is None:
-        if len(_WORD_CUES) > 100_000:  # a bound on memory over endless new words
-            _WORD_CUES.clear()
-        w = token.strip(_STRIP)
-        found = _WORD_CUES[token] = tuple(
-            name for name, words, prefixes in _CUES
-            if w in words or (prefixes and w.startswith(prefixes)))
-    return found
+    return _WORD_CUES[token]
 
 
 def _sentence_cues(s: Sent) -> list[str]:
     """The sentence's cues ('w=aid'), in ``_CUES`` order."""
     low = s.lower if s.lower is not None else s.text.lower()
-    names: set[str] = set()
-    for cues in map(_word_cues, set(low.split())):
-        if cues:
-            names.update(cues)
+    names = set(chain.from_iterable(map(_WORD_CUES.__getitem__, low.split())))
     return sorted(names, key=_CUE_ORDER.__getitem__)
 
 
@@ -139,6 +147,9 @@ class SubjectModel:
     by_role: dict[str, dict[str, float]] = field(default_factory=dict)
     # claim type -> {feature: weight of 'feature' plus weight of 'feature&type'}
     by_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    # (claim type, kind, place) -> the intercept plus the weights of 'kind=...' and
+    # 'kind=...&place' for the type, added in that order; filled as best_subject meets them
+    kind_base: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 def parse_subject_model(data: dict[str, Any]) -> SubjectModel:
@@ -219,28 +230,42 @@ class DocSubjects:
     a name further on counts too ('The country spends 2%' before 'Latvia's budget ...').
     Also keeps, per sentence, what all its claims share (cues, candidates from outside it)."""
 
-    __slots__ = ("head", "counts", "seen", "shared")
+    __slots__ = ("head", "counts", "usable", "shared", "_top")
 
     def __init__(self) -> None:
         self.head: str | None = None
         self.counts: Counter[str] = Counter()
-        self.seen: set[int] = set()
+        # the usable names (``_usable``) of every sentence counted, by its start
+        self.usable: dict[int, list[Mention]] = {}
         self.shared: dict[int, _Shared] = {}
+        self._top: str | None | object = _UNKNOWN  # top()'s answer until a count changes
 
     def read(self, s: Sent, prev: tuple[Sent, ...]) -> None:
         """Count the names of ``s`` and of the sentences before it not counted yet."""
         for x in (*reversed(prev), s):
             start = x.sent.start
-            if start in self.seen:
+            if start in self.usable:
                 continue
-            self.seen.add(start)
-            usable = _usable(x.mentions)
-            if self.head is None and usable:
-                self.head = usable[0].code
-            self.counts.update(list(dict.fromkeys(m.code for m in usable)))  # text order
+            usable = self.usable[start] = _usable(x.mentions)
+            if usable:
+                if self.head is None:
+                    self.head = usable[0].code
+                self.counts.update(list(dict.fromkeys(m.code for m in usable)))  # text order
+                self._top = _UNKNOWN
+
+    def usable_of(self, s: Sent) -> list[Mention]:
+        """``_usable(s.mentions)``, from :meth:`read` when it counted the sentence."""
+        found = self.usable.get(s.sent.start)
+        return _usable(s.mentions) if found is None else found
 
     def top(self) -> str | None:
-        """The most named code (the first named on a tie), if named twice or more."""
+        """The most named code (the first named on a tie), if named twice or more. Worked out
+        once after the last :meth:`read` that counted a name: every sentence's claims ask."""
+        if self._top is _UNKNOWN:
+            self._top = self._most_named()
+        return self._top  # type: ignore[return-value]
+
+    def _most_named(self) -> str | None:
         if not self.counts:
             return None
         code, n = self.counts.most_common(1)[0]
@@ -256,12 +281,15 @@ class DocSubjects:
 
     def _shared(self, cand: Candidate, prev: tuple[Sent, ...]) -> _Shared:
         s = cand.sent
-        usable = _usable(s.mentions)
+        usable = self.usable_of(s)
         first = usable[0] if usable else None
         src = _Src()
-        for back, ps in enumerate(prev[:1], 1):
-            for i, m in enumerate(_usable(ps.mentions)):
-                src.add(m.code, f"prev{back}", *([f"prev{back}_first"] if i == 0 else []))
+        if prev:  # the sentence just before ('prev1')
+            for i, m in enumerate(self.usable_of(prev[0])):
+                if i == 0:
+                    src.add(m.code, "prev1", "prev1_first")
+                else:
+                    src.add(m.code, "prev1")
         if self.head is not None:
             src.add(self.head, "head")
         if cand.ctx.subject is not None:
@@ -269,22 +297,34 @@ class DocSubjects:
         top = self.top()
         if top is not None:
             src.add(top, "doc_top")
-        return _Shared(_sentence_cues(s), src, usable,
-                       [_name_feats(s, m, first) for m in s.mentions],
-                       "n_usable=" + str(min(len({m.code for m in usable}), 3)))
+        return _Shared(_sentence_cues(s), src, usable, [None] * len(s.mentions),
+                       "n_usable=" + str(min(len({m.code for m in usable}), 3)), s, first)
+
+
+_UNKNOWN = object()
 
 
 @dataclass(frozen=True, slots=True)
 class _Shared:
     """What the figures of one sentence share: its cues, the candidates from outside it (the
     sentences before, the headline, the context, the most named), its usable names and how
-    each of its names is written (``_name_feats``, in ``mentions`` order)."""
+    each of its names is written (``_name_feats``, in ``mentions`` order, worked out when a
+    figure first asks: only the nearest name of each code is asked for)."""
 
     cues: list[str]
     outside: _Src
     usable: list[Mention]
-    names: list[list[str]]
+    names: list[list[str] | None]
     n_usable: str
+    sent: Sent
+    first: Mention | None
+
+    def name(self, i: int) -> list[str]:
+        """``_name_feats`` of the sentence's ``i``-th name."""
+        found = self.names[i]
+        if found is None:
+            found = self.names[i] = _name_feats(self.sent, self.sent.mentions[i], self.first)
+        return found
 
 
 @dataclass(slots=True)
@@ -353,10 +393,11 @@ def _name_feats(s: Sent, m: Mention, first: Mention | None) -> list[str]:
     return f
 
 
-def _place_feats(s: Sent, m: Mention, q: Quantity, near: tuple[Mention | None, ...]
-                 ) -> list[str]:
-    """Where a name sits relative to the figure ``q``: before or after, how far, in its clause,
-    past another figure, the nearest usable name on its side (``near``: before, after)."""
+def _place_feats(s: Sent, m: Mention, q: Quantity, near: tuple[Mention | None, ...],
+                 clause: tuple[int, int]) -> list[str]:
+    """Where a name sits relative to the figure ``q``: before or after, how far, in its clause
+    (``clause``, the figure's), past another figure, the nearest usable name on its side
+    (``near``: before, after)."""
     if m.end <= q.start:
         pos, lo, hi = "before", m.end, q.start
     elif m.start >= q.end:
@@ -364,7 +405,7 @@ def _place_feats(s: Sent, m: Mention, q: Quantity, near: tuple[Mention | None, .
     else:
         pos, lo, hi = "inside", 0, 0
     f = ["pos=" + pos, f"d={pos}|{_dbucket(hi - lo)}"]
-    a, b = clause_of(s, q.start)
+    a, b = clause
     if a <= m.start < b:
         f.append("clause")
     if pos != "inside" and any(o is not q and lo <= o.start and o.end <= hi
@@ -388,14 +429,17 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
     near = (next((m for m in reversed(sh.usable) if m.end <= q.start), None),
             next((m for m in sh.usable if m.start >= q.end), None))
     ms = s.mentions
+    clause = clause_of(s, q.start) if ms else (0, 0)
     # nearest occurrence of each code first: its position features speak for the code
-    for i in sorted(range(len(ms)), key=lambda i: min(abs(ms[i].start - q.end),
-                                                      abs(q.start - ms[i].end))):
+    order = range(len(ms)) if len(ms) < 2 else \
+        sorted(range(len(ms)), key=lambda i: min(abs(ms[i].start - q.end),
+                                                 abs(q.start - ms[i].end)))
+    for i in order:
         m = ms[i]
         if m.code in kinds:
             continue
         kinds[m.code] = _kind(m.code, m.role)
-        feats = sh.names[i] + _place_feats(s, m, q, near)
+        feats = sh.name(i) + _place_feats(s, m, q, near, clause)
         src.put(m.code, feats)
         if m.code == "EUROPE":
             # 'European allies', 'European NATO members': the labels say NATO_EUROPE
@@ -424,16 +468,23 @@ def best_subject(model: SubjectModel, sc: SubjectCandidates) -> str | None:
     """The highest-scoring candidate (the first on a tie). The score is the sum of the weights
     of ``sc.rows()``, computed from the model's indexes with the cues' share summed once per
     role for the claim: the same sum in another order."""
-    own = model.by_type[sc.claim.type]
+    ctype = sc.claim.type
+    own = model.by_type[ctype]
     get = own.get
     cues = sc.cues
     zeros = repeat(0.0)  # the default of every weight
     by_role: dict[str, float] = {}
+    kinds, bases = sc.kinds, model.kind_base
     best, best_score = None, float("-inf")
     for code, feats in sc.sources.items():
-        kind, place = sc.roles(code)
-        score = model.intercept + get("kind=" + kind, 0.0) + \
-            get(f"kind={kind}&{place}", 0.0) + sum(map(get, feats, zeros))
+        # sc.roles(code), inlined
+        kind = kinds.get(code) or _kind(code)
+        place = "insent" if "sent" in feats else "outside"
+        base = bases.get((ctype, kind, place))
+        if base is None:
+            base = bases[ctype, kind, place] = model.intercept + get("kind=" + kind, 0.0) + \
+                get(f"kind={kind}&{place}", 0.0)
+        score = base + sum(map(get, feats, zeros))
         for r in (kind, place):
             part = by_role.get(r)
             if part is None:

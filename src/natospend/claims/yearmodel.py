@@ -121,6 +121,127 @@ def _led(pattern: str) -> str:
 
 _CUE_RX = tuple((name, re.compile(p, re.I), re.compile(_led(p)), hints)
                 for name, p, hints in _CUES)
+
+
+def _expand(pattern: str) -> list[str] | None:
+    """Every string ``pattern`` matches, when it is made of lowercase letters, spaces, optional
+    letters ('s?') and groups of such alternatives ('(?:ling|ing)?'); None otherwise."""
+    out = [""]
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("(?:", i):
+            depth, j = 1, i + 3
+            while depth:
+                depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                j += 1
+            options: list[str] = []
+            for alt in _alternatives(pattern[i + 3:j - 1]):
+                found = _expand(alt)
+                if found is None:
+                    return None
+                options += found
+            i = j
+        elif c == " " or "a" <= c <= "z":
+            options = [c]
+            i += 1
+        else:
+            return None
+        if pattern.startswith("?", i):
+            options.append("")
+            i += 1
+        out = [a + b for a in out for b in options]
+    return out
+
+
+def _word_sequences(pattern: str) -> list[tuple[str, ...]] | None:
+    """The word sequences a cue pattern matches when every alternative is a word boundary,
+    plain words separated by single spaces, and a word boundary ('\\bset to\\b',
+    '\\bplans?\\b'), and no sequence starts another (so at most one matches at a place);
+    None otherwise (the cue is then scanned as a pattern)."""
+    seqs: set[tuple[str, ...]] = set()
+    for alt in _alternatives(pattern):
+        if not (alt.startswith(r"\b") and alt.endswith(r"\b")):
+            return None
+        found = _expand(alt[2:-2])
+        if found is None:
+            return None
+        for x in found:
+            words = tuple(x.split(" "))
+            if not all(words):
+                return None
+            seqs.add(words)
+    if any(a != b and a == b[:len(a)] for a in seqs for b in seqs):
+        return None
+    return sorted(seqs)
+
+
+def _first_words() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """First word of a plain-word cue's sequences -> (the cue's place in _CUES, the rest of
+    each of its sequences that starts with that word, as the text after the first word must
+    read: ' to' for 'set to')."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for i, (_, pattern, _) in enumerate(_CUES):
+        rests: dict[str, list[str]] = {}
+        for seq in _word_sequences(pattern) or ():
+            rests.setdefault(seq[0], []).append("".join(" " + w for w in seq[1:]))
+        for first, r in rests.items():
+            out.setdefault(first, []).append((i, tuple(r)))
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` written as a trie ('spen(?:ds|t)' for 'spends', 'spent'):
+    the engine then tries one branch per letter instead of every word in turn."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# Cues made of plain words are found from one scan for their first words (whole words: a
+# match is a \w+ run) instead of one scan each.
+_BY_FIRST_WORD = _first_words()
+_FIRST_WORD_RX = re.compile(r"\b(?:" + _trie(_BY_FIRST_WORD) + r")\b")
+_WORD_CHAR = re.compile(r"\w")
+_WORD_CUE = tuple(_word_sequences(p) is not None for _, p, _ in _CUES)
+
+
+def _word_cue_spans(low: str) -> dict[int, list[tuple[int, int]]]:
+    """The spans of each plain-word cue's matches in ``low``, by the cue's place in _CUES:
+    what ``finditer`` of its pattern finds. A match starts at a word run (\\w+) that is its
+    first word, and matches do not overlap; runs never do, and at most one sequence of a cue
+    can match at a run, so taking the runs that are first words in order and skipping those
+    inside the cue's last match gives finditer's matches. A test checks this against the
+    scans."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for m in _FIRST_WORD_RX.finditer(low):
+        start, end = m.span()
+        for i, rests in _BY_FIRST_WORD[m.group()]:
+            cue = spans.get(i)
+            if cue and cue[-1][1] > start:
+                continue
+            for rest in rests:
+                stop = end + len(rest)
+                if not rest or (low.startswith(rest, end)
+                                and _WORD_CHAR.match(low, stop) is None):
+                    if cue is None:
+                        spans[i] = [(start, stop)]
+                    else:
+                        cue.append((start, stop))
+                    break
+    return spans
 _PAIRED_SOURCES = ("src=", "ref_rel=", "ref_yearfor", "ref_nearest")
 _PAIRED_CUES = ("w=", "currently&", "month=")
 
@@ -214,6 +335,38 @@ def _sent_years(s: Sent, py: int | None) -> list[YearRef]:
     return s.years if s.years or s.quantities else find_years(s.text, py)
 
 
+def _cue_spans(text: str, low: str | None) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each cue found in the sentence, in _CUES order, with the spans of its matches."""
+    cues: list[tuple[str, list[tuple[int, int]]]] = []
+    if low is None:
+        for name, rx_i, _, _ in _CUE_RX:
+            if found := [m.span() for m in rx_i.finditer(text)]:
+                cues.append((name, found))
+        return cues
+    by_words = _word_cue_spans(low)
+    for i, ((name, _, rx_low, hints), plain) in enumerate(zip(_CUE_RX, _WORD_CUE,
+                                                               strict=True)):
+        spans: list[tuple[int, int]] | None
+        if plain:
+            spans = by_words.get(i)
+        elif hints and not any(map(low.__contains__, hints)):
+            continue
+        else:
+            spans = [m.span() for m in rx_low.finditer(low)]
+        if spans:
+            cues.append((name, spans))
+    return cues
+
+
+def _scanned_cue_spans(low: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The cues of ``low`` found by scanning every pattern: what :func:`_cue_spans` finds."""
+    cues = []
+    for name, _, rx_low, _ in _CUE_RX:
+        if spans := [m.span() for m in rx_low.finditer(low)]:
+            cues.append((name, spans))
+    return cues
+
+
 class SentenceYears:
     """What the claims of one sentence share, computed once: cue positions, the sentence's
     year references, and the candidates its previous sentences propose."""
@@ -224,17 +377,7 @@ class SentenceYears:
         self.sent = s
         text = s.text
         low = self.low = s.lower
-        cues: list[tuple[str, list[tuple[int, int]]]] = []
-        for name, rx_i, rx_low, hints in _CUE_RX:
-            if low is None:
-                spans = [m.span() for m in rx_i.finditer(text)]
-            elif hints and not any(map(low.__contains__, hints)):
-                continue
-            else:
-                spans = [m.span() for m in rx_low.finditer(low)]
-            if spans:
-                cues.append((name, spans))
-        self.cues = cues
+        self.cues = _cue_spans(text, low)
         self.refs = [(r, _ref_year(text, r)) for r in s.years]
         self.nrefs = "nrefs=" + str(min(sum(1 for _, y in self.refs if y is not None), 3))
         found: dict[int, list[str]] = {}
