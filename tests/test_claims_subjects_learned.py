@@ -167,14 +167,14 @@ def _passages(name: str, n: int) -> list[dict]:
     return [json.loads(line) for line in lines[:n] if line.strip()]
 
 
-def test_only_subjects_move_and_the_default_leaves_them():
+def test_only_subjects_move_and_the_default_moves_them():
     moved = 0
     for name in ("claims_dev3.jsonl", "claims_dev7a.jsonl"):
         for p in _passages(name, 60):
             day = date.fromisoformat(p["published"]) if p.get("published") else None
-            with_subjects = extract_learned(p["text"], day, subjects=True)
-            without = extract_learned(p["text"], day)
-            assert without == extract(p["text"], day, learned=True)  # off by default
+            with_subjects = extract_learned(p["text"], day)
+            without = extract_learned(p["text"], day, subjects=False)
+            assert with_subjects == extract(p["text"], day, learned=True)  # on by default
             assert len(with_subjects) == len(without)
             for a, b in zip(with_subjects, without, strict=True):
                 if a != b:

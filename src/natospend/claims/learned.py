@@ -27,11 +27,12 @@ null) is picked among candidate years by a second linear model (``yearmodel``), 
 the rules' year where they read the labelling conventions wrong; only ``year`` and
 ``year_inferred`` change there.
 
-With ``subjects=True`` a third linear model (``subjectmodel``) then picks each claim's subject
-among candidate subjects; only ``subject`` changes. It runs after the year layer, in a second
-pass over the text's figures (a candidate may be named further on), and the two layers are
-independent: neither reads the field the other decides. It is off by default until its cost
-is cut (``subjectmodel`` says why).
+A third linear model (``subjectmodel``) then picks each claim's subject among candidate
+subjects; only ``subject`` changes. It runs after the year layer, in a second pass over the
+text's figures (a candidate may be named further on), and the two layers are independent:
+neither reads the field the other decides. It is on by default: held out one round at a time it
+got 0.856 of subjects right against the rules' 0.800, for about 7% of the pipeline's time, and
+a wrong subject makes a wrong verdict. ``subjects=False`` keeps the rules' subjects.
 """
 
 from __future__ import annotations
@@ -265,15 +266,13 @@ def _typed(model: Model, batch: list[SentenceCandidates]
 
 def extract_learned(text: str, published: date | None = None, model: Model | None = None,
                     year_model: YearModel | None = None, *, years: bool = True,
-                    subjects: bool = False, subject_model: SubjectModel | None = None
+                    subjects: bool = True, subject_model: SubjectModel | None = None
                     ) -> list[Claim]:
     """:func:`~natospend.claims.extract.extract` with each figure's type decided by the model,
     with ``years`` the year of its claims by the year model (``yearmodel``) and with
     ``subjects`` their subject by the subject model (``subjectmodel``), in reading order (the
     order the quality bench's greedy matching expects). The models default to the shipped
-    weights; other tables serve held-out evaluation. ``subjects`` is off by default: held out
-    it gets more subjects right, but it still costs more than the 5% of extraction time it
-    may add (see ``subjectmodel``)."""
+    weights; other tables serve held-out evaluation."""
     if model is None:
         model = load_model()
     if years and year_model is None:
