@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from natospend.claims.text import fold
+from natospend.claims.text import caseless, fold
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "HEDGES"]
 
@@ -146,6 +146,14 @@ _HEDGE_RE = re.compile(
     rf"({_alternation(HEDGES)})\s+(?:(?:about|around|approximately|roughly|an?|the)\s+)?"
     rf"(?:estimated\s+)?(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
+# What a window before a figure ends with, lowercased and without trailing spaces, where
+# ``_PREFIX_RE`` or ``_HEDGE_RE`` matches in it (``_may_end_with``): a currency prefix; a hedge
+# or the word after it, then perhaps a currency sign. Most windows end otherwise ('in 2024',
+# 'to 3%'), so the two searches, each an attempt at every position of the window, are skipped.
+_PREFIX_ENDS = tuple(_CURRENCY_PREFIX)
+_HEDGE_ENDS = (*HEDGES, "about", "around", "approximately", "roughly", "a", "an", "the",
+               "estimated")
+_HEDGE_SIGNS = ("$", "€", "£", "¥", "us$", "eur", "usd", "gbp")
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,17 @@ class Quantity:
     num_start: int = 0  # where the number itself starts (after any hedge)
     points: bool = False  # 'percentage points', never a share of GDP
     scaled: bool = False
+
+    def __init__(self, kind: str, start: int, end: int, value: float,
+                 high_value: float | None = None, currency: str | None = None,
+                 hedge: str | None = None, num_start: int = 0, points: bool = False,
+                 scaled: bool = False) -> None:
+        """The fields, as the generated ``__init__`` sets them, but in one step: a frozen
+        dataclass sets each with ``object.__setattr__``, which made up a sixth of reading a
+        figure (a test pins this signature to the fields)."""
+        self.__dict__.update(kind=kind, start=start, end=end, value=value,
+                             high_value=high_value, currency=currency, hedge=hedge,
+                             num_start=num_start, points=points, scaled=scaled)
 
     @property
     def low(self) -> float | None:
@@ -217,8 +236,29 @@ def parse_number(token: str) -> float:
     return float(total)
 
 
+def _may_end_with(window: str, ends: tuple[str, ...], signs: tuple[str, ...] = ()) -> bool:
+    """False when no match of a pattern ending at the end of ``window`` can be there: one ends
+    with one of ``ends``, perhaps followed by one of ``signs``, then only by spaces.
+
+    Exact as a filter: a match is one of ``ends`` in any case, each of whose letters
+    :func:`caseless` lowers to the letter it matched (or the window is tested as it is), and the
+    spaces after it are what ``rstrip`` strips (both are ``str.isspace``)."""
+    low = caseless(window)
+    if low is None:
+        return True
+    low = low.rstrip()
+    if low.endswith(ends):
+        return True
+    if not signs or not low.endswith(signs):
+        return False
+    return any(low.endswith(sign) and low[:-len(sign)].rstrip().endswith(ends)
+               for sign in signs)
+
+
 def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
     window_start = max(0, pos - 40)
+    if not _may_end_with(text[window_start:pos], _HEDGE_ENDS, _HEDGE_SIGNS):
+        return None, pos
     m = _HEDGE_RE.search(text, window_start, pos)
     if m:
         return HEDGES[fold(m.group(1))], m.start()
@@ -266,7 +306,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     start, end = m.start(), m.end()
     num_start = start
     currency = None
-    prefix = _PREFIX_RE.search(text, max(0, start - 5), start) if digits else None
+    window = text[max(0, start - 5):start] if digits else ""
+    prefix = _PREFIX_RE.search(text, max(0, start - 5), start) \
+        if digits and _may_end_with(window, _PREFIX_ENDS) else None
     if prefix:
         code = fold(prefix.group().strip())
         glued = prefix.start() > 0 and text[prefix.start() - 1].isalpha()

@@ -32,7 +32,7 @@ from natospend.claims.patterns import (
     WORD_NUMS,
 )
 from natospend.claims.subjects import Mention, currency_country, group_members
-from natospend.claims.text import Sentence, fold
+from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
 CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
@@ -59,6 +59,20 @@ class Claim:
     total: int | None = None
     deadline: int | None = None
     sentence_span: tuple[int, int] = (0, 0)
+
+    def __init__(self, sentence: str, span: tuple[int, int], quote: str, type: str,
+                 subject: str | None, year: int | None, year_inferred: bool, value: float,
+                 unit: str, hedge: str | None, low: float | None, high: float | None,
+                 target_pct: float | None = None, total: int | None = None,
+                 deadline: int | None = None, sentence_span: tuple[int, int] = (0, 0)) -> None:
+        """The fields, as the generated ``__init__`` sets them, but in one step: a frozen
+        dataclass sets each with ``object.__setattr__``, a microsecond a claim for sixteen
+        fields (a test pins this signature to the fields)."""
+        self.__dict__.update(sentence=sentence, span=span, quote=quote, type=type,
+                             subject=subject, year=year, year_inferred=year_inferred,
+                             value=value, unit=unit, hedge=hedge, low=low, high=high,
+                             target_pct=target_pct, total=total, deadline=deadline,
+                             sentence_span=sentence_span)
 
 
 @dataclass
@@ -115,6 +129,9 @@ class Sent:
     # and its year layer all ask for the same figures' years. Filled only once ``years`` and
     # ``quantities`` are set (read_sentence sets them before any rule runs).
     _year_for: dict[tuple[int, int], YearRef | None] = field(default_factory=dict)
+    # subjects_for's candidate names by kind of figure (``_candidates``): they depend on the
+    # sentence alone, and every figure of the sentence asks for them.
+    _candidates: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -123,17 +140,8 @@ class Sent:
     @cached_property
     def lower(self) -> str | None:
         """The sentence lowercased, for substring tests and case-sensitive searches that stand
-        in for case-insensitive ones; None when it has a character that re.IGNORECASE matches
-        to an ASCII letter but ``lower()`` does not turn into that letter ('ı', 'ſ', 'İ').
-
-        Otherwise a character matches a letter of our patterns under re.IGNORECASE exactly when
-        its lowercase matches it case-sensitively, and ``lower()`` keeps the length and what
-        ``\\w``, ``\\s`` and ``\\d`` match of every other character (checked over all of Unicode),
-        so matches are found at the same places."""
-        text = self.sent.text
-        if "ı" in text or "ſ" in text or "İ" in text:
-            return None
-        return text.lower()
+        in for case-insensitive ones; None where that would not be exact (see ``caseless``)."""
+        return caseless(self.sent.text)
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern`` cannot match the sentence: one of its ``HINTS`` groups has no
@@ -293,10 +301,15 @@ def list_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[M
     return [m for m in ms[lo:hi + 1] if m.role in ("ally", "donor")]
 
 
-def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
-    """Who the figure is about: the name right before it, else its clause's or sentence's, else
-    the previous sentence's. A list of countries gives each (percentages) or their group (money).
-    """
+def _candidates(s: Sent, kind: str) -> list[int]:
+    """The indices of the mentions that may be who a figure of ``kind`` is about, by their role
+    and the words around them. They depend on the sentence alone, so they are worked out once
+    per sentence and kind, not for every figure (``Sent._candidates``; callers must not change
+    the list)."""
+    memo = s._candidates
+    ok = memo.get(kind)
+    if ok is not None:
+        return ok
     text = s.text
     ok = [i for i, m in enumerate(s.mentions)
           if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
@@ -311,6 +324,16 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         ok = [i for i in ok if s.mentions[i].role != "group" or not (
             PREP_BEFORE.search(text, max(0, s.mentions[i].start - 16), s.mentions[i].start)
             or ATTRIBUTIVE_MORE_AFTER.match(text, s.mentions[i].end))]
+    memo[kind] = ok
+    return ok
+
+
+def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
+    """Who the figure is about: the name right before it, else its clause's or sentence's, else
+    the previous sentence's. A list of countries gives each (percentages) or their group (money).
+    """
+    text = s.text
+    ok = _candidates(s, kind)
     if not ok and ctx.subject is None:
         ok = [i for i, m in enumerate(s.mentions) if m.role == "group"]
 

@@ -181,6 +181,20 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
 _FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
 
 
+def caseless(text: str) -> str | None:
+    """``text.lower()``, for substring tests and case-sensitive searches that stand in for
+    case-insensitive ones; None when it has a character that re.IGNORECASE matches to an ASCII
+    letter but ``lower()`` does not turn into that letter ('ı', 'ſ', 'İ').
+
+    Otherwise a character matches a letter of our patterns under re.IGNORECASE exactly when
+    its lowercase matches it case-sensitively, and ``lower()`` keeps the length and what
+    ``\\w``, ``\\s`` and ``\\d`` match of every other character (checked over all of Unicode),
+    so matches are found at the same places."""
+    if "ı" in text or "ſ" in text or "İ" in text:
+        return None
+    return text.lower()
+
+
 def fold(word: str) -> str:
     """``word`` lowercased the way our case-insensitive patterns matched it."""
     return word.translate(_FOLD).lower()
