@@ -24,6 +24,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,15 +59,21 @@ MAX_ITER = 3000
 RANDOM_STATE = 0
 
 
+def round_passages(rounds: Iterable[int]) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(round, file name, passage) for each labelled passage of training ``rounds``, file by
+    file: the one place the three training scripts read labelled data, so the blind round and
+    the verdict files are refused here for all of them."""
+    for r in rounds:
+        for name in ROUNDS[r]:
+            assert f"dev{BLIND_ROUND}" not in name and "verdict" not in name, name
+            for line in (DATA_DIR / name).read_text("utf-8").splitlines():
+                if line.strip():
+                    yield r, name, json.loads(line)
+
+
 def load_round(r: int) -> list[dict[str, Any]]:
     """The labelled passages of one training round (the blind round is refused)."""
-    out = []
-    for name in ROUNDS[r]:
-        assert f"dev{BLIND_ROUND}" not in name and "verdict" not in name, name
-        for line in (DATA_DIR / name).read_text("utf-8").splitlines():
-            if line.strip():
-                out.append(json.loads(line))
-    return out
+    return [p for _, _, p in round_passages([r])]
 
 
 def label(c: Candidate, gold: list[tuple[dict[str, Any], list[tuple[int, int]]]]) -> str:

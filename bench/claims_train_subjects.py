@@ -39,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import greedy_match  # noqa: E402
+from claims_train import ROUNDS, round_passages  # noqa: E402
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
 from natospend.claims.subjectmodel import (  # noqa: E402
@@ -54,16 +55,7 @@ from natospend.claims.subjectmodel import (  # noqa: E402
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = ROOT / "tests" / "data"
 MODEL_PATH = ROOT / "src" / "natospend" / "claims" / "subject_model.json"
-ROUNDS: dict[int, tuple[str, ...]] = {
-    1: ("claims_dev.jsonl",), 2: ("claims_dev2.jsonl",), 3: ("claims_dev3.jsonl",),
-    4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
-    6: ("claims_dev6a.jsonl", "claims_dev6b.jsonl"),
-    7: ("claims_dev7a.jsonl", "claims_dev7b.jsonl"),
-    8: ("claims_dev8a.jsonl", "claims_dev8b.jsonl"),
-    9: ("claims_dev9a.jsonl", "claims_dev9b.jsonl"),
-}
 C = 0.5
 MAX_ITER = 5000
 ROUND_TO = 4
@@ -108,15 +100,8 @@ def passage_items(p: dict[str, Any], r: int, name: str) -> list[Item]:
 
 
 def load_items(rounds: list[int]) -> list[Item]:
-    """The matched claims of ``rounds`` (within 1-9), file by file."""
-    out = []
-    for r in rounds:
-        for name in ROUNDS[r]:
-            assert not name.startswith("claims_dev10") and "verdict" not in name, name
-            for line in (DATA_DIR / name).read_text("utf-8").splitlines():
-                if line.strip():
-                    out += passage_items(json.loads(line), r, name)
-    return out
+    """The matched claims of ``rounds`` (training rounds only), file by file."""
+    return [it for r, name, p in round_passages(rounds) for it in passage_items(p, r, name)]
 
 
 def train(items: list[Item]) -> dict[str, Any]:

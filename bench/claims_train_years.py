@@ -37,7 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import greedy_match  # noqa: E402
-from claims_train import BLIND_ROUND, DATA_DIR, ROUNDS  # noqa: E402
+from claims_train import ROUNDS, round_passages  # noqa: E402
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
 from natospend.claims.yearmodel import (  # noqa: E402
@@ -101,14 +101,7 @@ def passage_items(p: dict[str, Any], r: int, name: str) -> list[Item]:
 
 def load_items(rounds: list[int]) -> list[Item]:
     """The matched claims of ``rounds`` (training rounds only), file by file."""
-    out = []
-    for r in rounds:
-        for name in ROUNDS[r]:
-            assert f"dev{BLIND_ROUND}" not in name and "verdict" not in name, name
-            for line in (DATA_DIR / name).read_text("utf-8").splitlines():
-                if line.strip():
-                    out += passage_items(json.loads(line), r, name)
-    return out
+    return [it for r, name, p in round_passages(rounds) for it in passage_items(p, r, name)]
 
 
 def train(items: list[Item]) -> dict[str, Any]:
