@@ -71,6 +71,24 @@ def round_passages(rounds: Iterable[int]) -> Iterator[tuple[int, str, dict[str, 
                     yield r, name, json.loads(line)
 
 
+def fit_ranker(rows: list[list[str]], gold: list[bool], c: float, max_iter: int,
+               round_to: int) -> dict[str, Any]:
+    """A binary logistic regression over candidates (each a row of feature names, gold when it
+    is the right one): what the year and subject layers rank their candidates with. Intercept
+    and weights rounded to ``round_to`` decimals, zeros left out, names sorted."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=c, max_iter=max_iter, solver="lbfgs")
+    clf.fit(vec.fit_transform([dict.fromkeys(row, 1.0) for row in rows]),
+            [int(g) for g in gold])
+    w = {name: round(float(x), round_to) for name, x in zip(vec.feature_names_, clf.coef_[0],
+                                                             strict=True)}
+    return {"intercept": round(float(clf.intercept_[0]), round_to),
+            "w": {k: v for k, v in sorted(w.items()) if v != 0.0}}
+
+
 def load_round(r: int) -> list[dict[str, Any]]:
     """The labelled passages of one training round (the blind round is refused)."""
     return [p for _, _, p in round_passages([r])]

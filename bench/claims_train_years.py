@@ -37,7 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import greedy_match  # noqa: E402
-from claims_train import ROUNDS, round_passages  # noqa: E402
+from claims_train import ROUNDS, fit_ranker, round_passages  # noqa: E402
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
 from natospend.claims.yearmodel import (  # noqa: E402
@@ -106,26 +106,17 @@ def load_items(rounds: list[int]) -> list[Item]:
 
 def train(items: list[Item]) -> dict[str, Any]:
     """Intercept and rounded weights fitted on ``items`` (without metadata)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    X: list[dict[str, float]] = []
-    y: list[int] = []
+    rows: list[list[str]] = []
+    gold: list[bool] = []
     for it in items:
         keys = list(it.yc.sources)
         if it.gold not in keys:
             continue  # no candidate is right: nothing to learn
         for k, row in zip(keys, it.yc.rows(), strict=True):
-            X.append(dict.fromkeys(row, 1.0))
-            y.append(int(k == it.gold))
-    vec = DictVectorizer()
-    clf = LogisticRegression(C=C, max_iter=MAX_ITER, solver="lbfgs")
-    clf.fit(vec.fit_transform(X), y)
-    w = {name: round(float(x), ROUND_TO) for name, x in zip(vec.feature_names_, clf.coef_[0],
-                                                             strict=True)}
-    return {"intercept": round(float(clf.intercept_[0]), ROUND_TO),
-            "w": {k: v for k, v in sorted(w.items()) if v != 0.0},
-            "_n_examples": len(X), "_n_claims": sum(1 for it in items if it.gold in it.yc.sources)}
+            rows.append(list(row))
+            gold.append(k == it.gold)
+    return {**fit_ranker(rows, gold, C, MAX_ITER, ROUND_TO), "_n_examples": len(rows),
+            "_n_claims": sum(1 for it in items if it.gold in it.yc.sources)}
 
 
 def _as_model(table: dict[str, Any]) -> YearModel:
