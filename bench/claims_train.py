@@ -1,6 +1,6 @@
-"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-9.
+"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-10.
 
-    .venv/bin/python bench/claims_train.py [--rounds 1-9] [--out PATH]
+    .venv/bin/python bench/claims_train.py [--rounds 1-10] [--out PATH]
 
 A developer task: it needs scikit-learn (the ``test`` extra); running the model does not.
 
@@ -12,9 +12,9 @@ with C=1, one on all features ("stack") and one without the rules' decision ("no
 shipped table is the average of their weights and intercepts, which averages their log-odds.
 Weights are rounded to 4 decimals and features whose weights all round below 1e-4 left out.
 
-Round 10 (claims_dev10a/10b.jsonl) is the blind test set and is never read here; neither are
-the verdict files. Rounds 8 and 9 were the blind sets of the models trained on rounds 1-7 and
-1-8, each scored once before joining the training data. The same inputs give the same file,
+Round 11 (claims_dev11a/11b.jsonl) is the blind test set and is never read here; neither are
+the verdict files. Rounds 8, 9 and 10 were the blind sets of the models trained on rounds 1-7,
+1-8 and 1-9, each scored once before joining the training data. The same inputs give the same file,
 byte for byte.
 """
 
@@ -51,8 +51,9 @@ ROUNDS: dict[int, tuple[str, ...]] = {
     7: ("claims_dev7a.jsonl", "claims_dev7b.jsonl"),
     8: ("claims_dev8a.jsonl", "claims_dev8b.jsonl"),
     9: ("claims_dev9a.jsonl", "claims_dev9b.jsonl"),
+    10: ("claims_dev10a.jsonl", "claims_dev10b.jsonl"),
 }
-BLIND_ROUND = 10  # labelled after the model was frozen: never trained on
+BLIND_ROUND = 11  # labelled after the model was frozen: never trained on
 C = 1.0
 MIN_COUNT = 2  # features seen in fewer training figures are dropped
 MAX_ITER = 3000
@@ -197,11 +198,11 @@ def main() -> None:
                           "weights_rounded_to": 4, "rule_feature_prefixes": RULE_PREFIXES},
         "scikit_learn_version": sklearn.__version__,
         "command": command,
-        "note": "Round 10 (claims_dev10a/10b.jsonl, the blind test set) and the "
-                "claims_verdicts files were never read to train or choose this model. Rounds 8 "
-                "and 9 were each scored once, blind, with the same configuration trained on the "
-                "rounds before them (round 8: precision 0.861, recall 0.840; round 9: 0.803, "
-                "0.680) before they joined the training data.",
+        "note": "Round 11 (claims_dev11a/11b.jsonl, the blind test set) and the "
+                "claims_verdicts files were never read to train or choose this model. Rounds 8, "
+                "9 and 10 were each scored once, blind, with the same configuration trained on "
+                "the rounds before them (round 8: precision 0.861, recall 0.840; round 9: "
+                "0.803, 0.680; round 10: 0.850, 0.832) before they joined the training data.",
     }
     blob = json.dumps({"metadata": metadata, **model}, separators=(",", ":"),
                       ensure_ascii=False)

@@ -1,4 +1,4 @@
-"""Train the learned subject layer's weights (src/natospend/claims/subject_model.json), rounds 1-9.
+"""Train the learned subject layer's weights (src/natospend/claims/subject_model.json), rounds 1-10.
 
     .venv/bin/python bench/claims_train_subjects.py [--out PATH]
     .venv/bin/python bench/claims_train_subjects.py --loro    # held-out table, writes nothing
@@ -16,13 +16,13 @@ regression, C=0.5, lbfgs (the year layer's configuration, not tuned here); the c
 is its best-scoring candidate. Weights are rounded to 4 decimals and those that round to 0 left
 out.
 
-``--loro`` holds out each of rounds 4-9 in turn, trains on the other rounds of 1-9 and prints
+``--loro`` holds out each of rounds 4-10 in turn, trains on the other rounds of 1-10 and prints
 subject accuracy on all matched claims (list figures included, scored as the rules left them),
 rules vs model, scored by the package's own code with rounded weights, as shipped.
 
-Round 10 (claims_dev10*, being labelled as the next blind test) is never read here, nor are the
-verdict files: the files are named one by one below, and the loader refuses any other. The same
-inputs give the same file, byte for byte.
+Round 11 (claims_dev11a/11b.jsonl, the blind test set) is never read here, nor are the verdict
+files: the rounds are named one by one in ``claims_train.ROUNDS``, and its loader refuses the
+blind round. The same inputs give the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ MODEL_PATH = ROOT / "src" / "natospend" / "claims" / "subject_model.json"
 C = 0.5
 MAX_ITER = 5000
 ROUND_TO = 4
-HELD_OUT = (4, 5, 6, 7, 8, 9)
+HELD_OUT = (4, 5, 6, 7, 8, 9, 10)
 TYPE_ORDER = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
               "target_commitment")
 
@@ -133,8 +133,8 @@ def predict(model: SubjectModel, it: Item) -> str | None:
 
 
 def loro(items: list[Item]) -> str:
-    """The held-out table (markdown): each of rounds 4-9 scored by weights trained on the
-    other rounds of 1-9."""
+    """The held-out table (markdown): each of rounds 4-10 scored by weights trained on the
+    other rounds of 1-10."""
     tally: Counter[str] = Counter()
     lines = ["| held-out round | matched claims | rules | learned | change (points) | "
              "learned right only / rules right only |", "|---|---:|---:|---:|---:|---:|"]
@@ -204,9 +204,10 @@ def main() -> None:
                           "typing": "shipped model.json (learned.typed_claims)"},
         "scikit_learn_version": sklearn.__version__,
         "command": "python bench/claims_train_subjects.py",
-        "note": "Round 10 (claims_dev10*, the next blind test set) and the claims_verdicts "
-                "files were never read to train or choose this model. Held out one round at a "
-                "time over rounds 4-9 it got 0.860 of subjects right against the rules' 0.803.",
+        "note": "Round 11 (claims_dev11a/11b.jsonl, the blind test set) and the "
+                "claims_verdicts files were never read to train or choose this model. Held out "
+                "one round at a time over rounds 4-9 it got 0.865 of subjects right against the "
+                "rules' 0.806; round 10, scored once blind, 0.884 against 0.815.",
     }
     blob = json.dumps({"metadata": metadata, **table}, separators=(",", ":"),
                       ensure_ascii=False)

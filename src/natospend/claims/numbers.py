@@ -94,6 +94,7 @@ _CURRENCY_SUFFIX = {
     "lev": "BGN", "bgn": "BGN", "forints": "HUF", "forint": "HUF", "huf": "HUF", "lei": "RON",
     "ron": "RON", "nzd": "NZD", "new zealand dollars": "NZD", "isk": "ISK",
     "icelandic krónur": "ISK", "krónur": "ISK", "kronur": "ISK", "krw": "KRW",
+    "turkish lira": "TRY", "turkish liras": "TRY", "lira": "TRY", "liras": "TRY",
 }
 
 
@@ -255,6 +256,22 @@ def _may_end_with(window: str, ends: tuple[str, ...], signs: tuple[str, ...] = (
                for sign in signs)
 
 
+# '1 trillion 133 billion 500 million lira': the parts of a figure written out scale by scale.
+_COMPOUND_PART = re.compile(r"\s+(\d{1,3})\s+(trillion|billion|million|thousand)\b", re.I)
+
+
+def _compound(text: str, value: float, factor: float, end: int) -> tuple[float, int]:
+    """``value`` (already scaled by ``factor``) plus the parts written after it in smaller
+    scales, each a number below a thousand: 'USD 1 trillion 474 billion 399 million'."""
+    while (part := _COMPOUND_PART.match(text, end)) is not None:
+        smaller = _SCALES[part.group(2).lower()]
+        if smaller >= factor:
+            break
+        value += int(part.group(1)) * smaller
+        factor, end = smaller, part.end()
+    return value, end
+
+
 def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
     window_start = max(0, pos - 40)
     if not _may_end_with(text[window_start:pos], _HEDGE_ENDS, _HEDGE_SIGNS):
@@ -339,6 +356,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             high_value *= factor
         end = scale.end()
         scaled = True
+        if high_value is None:
+            value, end = _compound(text, value, factor, end)
     suffix = _SUFFIX_RE.match(text, end)
     if suffix and currency is None:
         currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]

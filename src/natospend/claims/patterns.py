@@ -93,8 +93,10 @@ REACHED = words("reached", "met", "meets", "meet", "meeting", "exceeds?", "excee
                 "clear(?:s|ed)", "clear(?= (?:the|NATO|its|that|this)\\b)", "passed(?! since)",
                 "compl(?:y|ies|ied) with",
                 "exceeding", "above", "hit", "hits", "hitting", "surpass\\w*", "keep")
+# Not the EU's 'Security Assistance Facility for Europe' (SAFE): loans for allies' own arms.
 AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
-            "military (?:aid|assistance|support)", "security assistance", "assistance",
+            "military (?:aid|assistance|support)", "security assistance(?! facility)",
+            "assistance(?! facility)",
             "donat\\w*", "donors?", "tranche", "packages?",
             "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
             "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",

@@ -307,10 +307,12 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
     if deadline_ref is None and "spend" in before[-40:].lower() and \
             SPENDS_NOW_BEFORE.search(before[-40:]):
         # 'Greece is already spending around 3% of its GDP', '..., spending more than 2% of GDP
-        # on defense': what is spent now is a level, whatever target words came before.
+        # on defense': what is spent now is a level, whatever target words came before; for
+        # each of a list that spends it ('only the United States, the U.K. and Greece were
+        # spending at least 2%').
         year, inferred = resolve_year(yref if yref and yref.kind in ("in", "bare") else None,
                                       ctx, default_context=False)
-        return claims_for(s, q, subjects[:1], "share_of_gdp", year, inferred, None)
+        return claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
     if DEMANDED_AFTER.match(text, q.end):
         who = ["NATO"] if re.search(r"\b(?:NATO|allies|members)\b", text[q.end:q.end + 60]) \
             else subjects[:1]
