@@ -276,3 +276,18 @@ def test_unnamed_donors_match_a_groups_stated_total():
     # stated after publication, it cannot be what the article reports
     before = verify(Claim("aid_pledge", "DONORS", None, 50e9, "USD"), date(2024, 12, 1))
     assert before.verdict == UNVERIFIABLE
+
+
+def test_a_claim_stated_more_finely_than_the_table_is_read_at_its_precision():
+    # NATO's April 2025 figure for Spain's 2024 is 1.24 (two decimals): '1.238%' agrees with it
+    # at that precision, '1.25%' does not
+    fine = verify(Claim("share_of_gdp", "ESP", 2024, 1.238, "pct_gdp"), date(2025, 4, 25))
+    assert fine.at_publication is not None and fine.at_publication.verdict == SUPPORTED
+    coarse = verify(Claim("share_of_gdp", "ESP", 2024, 1.25, "pct_gdp"), date(2025, 4, 25))
+    assert coarse.at_publication is not None and coarse.at_publication.verdict == CONTRADICTED
+
+
+def test_a_group_of_allies_restates_natos_target():
+    v = verify(Claim("target_commitment", "NATO_EUROPE", None, 2.0, "pct_gdp", deadline=2024),
+               date(2025, 7, 1))
+    assert v.verdict == SUPPORTED

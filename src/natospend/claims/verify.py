@@ -38,6 +38,8 @@ from natospend.claims.verify_aid import judge_aid
 # The currency NATO's tables give each ally's national figures in (allies.yaml, from Table 1).
 NATIONAL_CURRENCY = {a.iso3: a.currency for a in countries.allies() if a.currency}
 ALLIES = frozenset(a.iso3 for a in countries.allies())
+# NATO's tables give shares of GDP to two decimals: a figure stands for any value this close.
+SHARE_TABLE_STEP = 0.005
 
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
@@ -136,10 +138,18 @@ def _summary(at_pub: Judgement | None, latest: Judgement, current: str | None = 
     return s
 
 
-def _judge_range(value: float, claim: ClaimLike, what: str) -> tuple[str, str]:
+def _judge_range(value: float, claim: ClaimLike, what: str,
+                 figure_step: float = 0.0) -> tuple[str, str]:
+    """Supported when the figure lies in the claim's interval. A claim stated more finely than
+    the table rounds its figures ('1.238%' against NATO's 1.24, which stands for 1.235-1.245)
+    is supported when the two intervals meet: it is compared at the table's precision."""
     lo, hi = interval(claim)
     stated = _stated(claim)
-    if lo <= value <= hi:
+    if hi - lo < 2 * figure_step:  # stated more finely than the table
+        inside = lo <= value + figure_step and value - figure_step <= hi
+    else:
+        inside = lo <= value <= hi
+    if inside:
         return SUPPORTED, f"{what} is {value:,.2f}; the claim says {stated}"
     return CONTRADICTED, f"{what} is {value:,.2f}, not {stated}"
 
@@ -216,7 +226,8 @@ def judge_share(claim: ClaimLike, edition: str, published: date | None) -> Judge
         return Judgement(UNVERIFIABLE, why, edition=edition)
     value, ev = found
     verdict, reason = _judge_range(value, claim,
-                                   f"NATO's figure for {claim.subject} in {claim.year}")
+                                   f"NATO's figure for {claim.subject} in {claim.year}",
+                                   SHARE_TABLE_STEP)
     if ev.note:
         reason += f" ({ev.note})"
     return Judgement(verdict, reason, [ev], edition)
@@ -381,12 +392,13 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
                 and (published is None or not p["announced"]
                      or p["announced"] <= published.isoformat())]
         if not mine:
-            # only an ally's aim can restate NATO's target: Japan's own 2% is not Wales's
-            restates_nato = bool(same) and subject in ALLIES and (
+            # only an ally's (or a group of allies') aim can restate NATO's target: Japan's
+            # own 2% is not Wales's
+            restates_nato = bool(same) and not _outside_nato(subject) and (
                 claim.deadline is None or int(claim.deadline) == int(same[0]["deadline"]))
             if restates_nato:  # "Canada will meet the 2% target": NATO's own target
                 return _against_nato(claim, same[0], published, edition)
-            outside = "" if subject in ALLIES or not same else \
+            outside = "" if not _outside_nato(subject) or not same else \
                 f" ({subject} is not a NATO ally, so NATO's {value:g}% target is not its own)"
             return Judgement(UNVERIFIABLE, f"no pledge of {value:g}% by {subject} in "
                              f"natospend's pledges{outside}", edition=edition)
@@ -412,6 +424,12 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
     if not same:
         return Judgement(UNVERIFIABLE, f"no NATO target of {value:g}% of GDP", edition=edition)
     return _against_nato(claim, same[0], published, edition)
+
+
+def _outside_nato(subject: str) -> bool:
+    """A country code (ISO alpha-3) of a country that is not an ally; groups are not."""
+    return len(subject) == 3 and subject.isalpha() and subject.isupper() and \
+        subject not in ALLIES
 
 
 def _against_nato(claim: ClaimLike, target: dict[str, Any], published: date | None,
