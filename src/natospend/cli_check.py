@@ -19,9 +19,9 @@ from natospend.output import emit, format_option
               help='JSONL batch: {"id", "text", "published"} per line')
 @click.option("--learned/--rules-only", default=True, show_default=True,
               help="type each figure and choose its year and subject with the learned layers "
-                   "over the rules (the default: on unseen news, round 10, precision 0.85 and "
-                   "recall 0.83 against the rules' 0.79 and 0.78, and 88% of subjects right "
-                   "against 82%), or use the rules alone (about 1.7 times faster on one core, "
+                   "over the rules (the default: on unseen news, round 11, precision 0.84 and "
+                   "recall 0.80 against the rules' 0.77 and 0.79, and 82% of subjects right "
+                   "against 77%), or use the rules alone (about 1.7 times faster on one core, "
                    "for large batches)")
 @format_option
 def check(source: str | None, published: str | None, batch: Path | None, learned: bool,

@@ -66,9 +66,9 @@ def check(text: str, published: str | date | None = None, *, learned: bool = Tru
     """Each claim in ``text`` with its verdict, evidence and sources, in reading order.
 
     The figures are typed, and their years and subjects chosen, by the learned layers over the
-    rules (``extract(learned=True)``): on round 10, labelled blind and never used to build them,
-    they found claims at precision 0.850 and recall 0.832 against the rules' 0.787 and 0.782,
-    and put the right subject on 0.884 of them against 0.815. ``learned=False`` gives the rules
+    rules (``extract(learned=True)``): on round 11, labelled blind and never used to build them,
+    they found claims at precision 0.836 and recall 0.803 against the rules' 0.771 and 0.790,
+    and put the right subject on 0.820 of them against 0.765. ``learned=False`` gives the rules
     alone, about 1.7 times faster, for bulk work where speed matters more
     (docs/benchmarks.md)."""
     day = parse_date(published)
