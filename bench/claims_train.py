@@ -90,6 +90,15 @@ def fit_ranker(rows: list[list[str]], gold: list[bool], c: float, max_iter: int,
             "w": {k: v for k, v in sorted(w.items()) if v != 0.0}}
 
 
+def write_weights(path: Path, metadata: dict[str, Any], table: dict[str, Any]) -> int:
+    """Write a layer's weights as the package reads them: its metadata first, compact JSON,
+    one line, the same bytes for the same inputs. Returns the size in bytes."""
+    blob = json.dumps({"metadata": metadata, **table}, separators=(",", ":"),
+                      ensure_ascii=False)
+    path.write_text(blob + "\n", "utf-8")
+    return len(blob)
+
+
 def load_round(r: int) -> list[dict[str, Any]]:
     """The labelled passages of one training round (the blind round is refused)."""
     return [p for _, _, p in round_passages([r])]
@@ -204,11 +213,9 @@ def main() -> None:
                 "the rounds before them (round 8: precision 0.861, recall 0.840; round 9: "
                 "0.803, 0.680; round 10: 0.850, 0.832) before they joined the training data.",
     }
-    blob = json.dumps({"metadata": metadata, **model}, separators=(",", ":"),
-                      ensure_ascii=False)
-    args.out.write_text(blob + "\n", "utf-8")
+    size = write_weights(args.out, metadata, model)
     print(f"{args.out}: {len(model['w'])} features x {len(model['classes'])} classes from "
-          f"{n_examples} figures of rounds {args.rounds}, {len(blob) / 1e6:.2f} MB")
+          f"{n_examples} figures of rounds {args.rounds}, {size / 1e6:.2f} MB")
 
 
 def _passages(name: str) -> list[dict[str, Any]]:

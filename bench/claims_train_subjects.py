@@ -28,7 +28,6 @@ blind round. The same inputs give the same file, byte for byte.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import greedy_match  # noqa: E402
-from claims_train import ROUNDS, fit_ranker, round_passages  # noqa: E402
+from claims_train import ROUNDS, fit_ranker, round_passages, write_weights  # noqa: E402
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
 from natospend.claims.subjectmodel import (  # noqa: E402
@@ -209,11 +208,9 @@ def main() -> None:
                 "one round at a time over rounds 4-9 it got 0.865 of subjects right against the "
                 "rules' 0.806; round 10, scored once blind, 0.884 against 0.815.",
     }
-    blob = json.dumps({"metadata": metadata, **table}, separators=(",", ":"),
-                      ensure_ascii=False)
-    args.out.write_text(blob + "\n", "utf-8")
+    size = write_weights(args.out, metadata, table)
     print(f"{args.out}: {len(table['w'])} weights from {n_examples} candidates of "
-          f"{n_claims} claims, {len(blob) / 1e3:.0f} KB")
+          f"{n_claims} claims, {size / 1e3:.0f} KB")
 
 
 if __name__ == "__main__":
