@@ -129,6 +129,9 @@ def _sentence_cues(s: Sent) -> list[str]:
 # country, scored no better held out, and cost more.)
 _KINDS = (NULL, "NATO", "group", "donors", "recipient", "country")
 _ROLES = frozenset((*_KINDS, "insent", "outside"))
+# Round figures that point at the alliance's targets, for the 'round_target' cue: the rules'
+# ROUND_TARGETS (patterns) without 4.0, which news gives mostly as one ally's own aim (Poland,
+# the Baltics). With 4.0 the held-out accuracy is 0.864 against 0.865 (rounds 4-10).
 _ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 5.0))
 # allies_meeting_target is a count of NATO's allies: always NATO's (every labelled one is)
 SUBJECT_TYPES = frozenset({"share_of_gdp", "spending_amount", "aid_pledge",
