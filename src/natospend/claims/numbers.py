@@ -76,7 +76,8 @@ _CURRENCY_PREFIX = {
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
     "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON", "nzd": "NZD", "isk": "ISK",
-    "krw": "KRW", "₩": "KRW",
+    "krw": "KRW", "₩": "KRW", "uah": "UAH", "₴": "UAH", "rub": "RUB", "₽": "RUB", "₺": "TRY",
+    "nt$": "TWD", "twd": "TWD",
     # The Financial Times's crowns: 'NKr15bn', 'DKr1.3bn', 'SKr5bn'.
     "nkr": "NOK", "dkr": "DKK", "skr": "SEK",
 }
@@ -95,6 +96,10 @@ _CURRENCY_SUFFIX = {
     "ron": "RON", "nzd": "NZD", "new zealand dollars": "NZD", "isk": "ISK",
     "icelandic krónur": "ISK", "krónur": "ISK", "kronur": "ISK", "krw": "KRW",
     "turkish lira": "TRY", "turkish liras": "TRY", "lira": "TRY", "liras": "TRY",
+    "norwegian kronor": "NOK", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
+    "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
+    "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
+    "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR", "inr": "INR",
 }
 
 
@@ -119,7 +124,7 @@ _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)
 _PERCENT_RE = re.compile(
-    rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per(?:\s|{_HYPHEN})?cent|percent)\b|pct\b\.?)|\s?p\.c\.|"
+    rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per(?:\s|{_HYPHEN})?cent|percent)\b|pct\b\.?)|\s?p\.c(?:\.|\b)|"
     rf"\s?percentage points?\b)", re.I)
 _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
                        re.I)
@@ -260,6 +265,10 @@ def _may_end_with(window: str, ends: tuple[str, ...], signs: tuple[str, ...] = (
 _COMPOUND_PART = re.compile(r"\s+(\d{1,3})\s+(trillion|billion|million|thousand)\b", re.I)
 
 
+def _scaled(value: float, factor: float) -> float:
+    return float(round(value * factor)) if factor >= 1e6 else value * factor
+
+
 def _compound(text: str, value: float, factor: float, end: int) -> tuple[float, int]:
     """``value`` (already scaled by ``factor``) plus the parts written after it in smaller
     scales, each a number below a thousand: 'USD 1 trillion 474 billion 399 million'."""
@@ -351,9 +360,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if scale and not (scale.group(1) in ("m", "b", "k", "M", "B", "K")
                       and (currency is None or scale.group().startswith(" "))):
         factor = _scale(scale.group(1))
-        value *= factor
+        # '₺2.155 trillion' is 2155000000000, not the 2154999999999.9998 the float product is:
+        # at a million or more, a figure of at most six decimals scales to a whole number.
+        value = _scaled(value, factor)
         if high_value is not None:
-            high_value *= factor
+            high_value = _scaled(high_value, factor)
         end = scale.end()
         scaled = True
         if high_value is None:

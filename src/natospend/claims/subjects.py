@@ -155,9 +155,11 @@ def crown_currency(subject: str | None) -> str | None:
 
 
 # Whose own currency an amount is in: each ally's national currency (allies.yaml) but the
-# euro and the dollar, which many use, and four donors' outside NATO.
+# euro and the dollar, which many use, and those of the countries outside NATO that
+# ``donors_extra.csv`` names.
 _CURRENCY_COUNTRY = {a.currency: a.iso3 for a in allies() if a.currency not in (None, "EUR", "USD")
-                     } | {"JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "NZD": "NZL"}
+                     } | {"JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "NZD": "NZL", "KRW": "KOR",
+                          "TWD": "TWN", "UAH": "UKR", "RUB": "RUS", "CNY": "CHN"}
 
 
 def currency_country(currency: str | None) -> str | None:
