@@ -32,6 +32,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -209,9 +210,8 @@ def loro() -> str:
         row = {}
         for how in ("rules", "learned"):
             t = Tally()
-            extract_with = None if how == "rules" else (
-                lambda text, pub: extract_learned(text, pub, model, years=False,
-                                                  subjects=False))
+            extract_with = None if how == "rules" else partial(
+                extract_learned, model=model, years=False, subjects=False)
             for p in load_round(k):
                 score_passage(p, t, extract_with=extract_with)
             for part in ("tp", "fp", "fn"):
