@@ -1436,3 +1436,32 @@ def test_the_eus_security_assistance_facility_is_not_aid():
 
     assert AID.search("SAFE (Security Assistance Facility for Europe) offers loans") is None
     assert AID.search("a new security assistance package") is not None
+
+
+# --- round 11 (session 5): rules from the round-11 errors ------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("allocates 2.8 trillion hryvnia to defence", 2.8e12, "UAH"),
+    ("a record 13.5tn rubles", 13.5e12, "RUB"),
+    ("13 trillion roubles (approximately $134 billion)", 13e12, "RUB"),
+    ("NT$949.5 billion", 949.5e9, "TWD"),
+    ("₺2.155 trillion ($51.4 billion)", 2.155e12, "TRY"),
+    ("a ceiling of 75 billion Norwegian kronor", 75e9, "NOK"),
+    ("$US13.8 billion for Kyiv", 13.8e9, "USD"),
+])
+def test_currencies_of_round_11_are_read_as_whole_units(text, value, currency):
+    # scaled amounts are whole numbers: 2.155 trillion is not 2154999999999.9998
+    assert [(q.value, q.currency) for q in find_quantities(text)] == [(value, currency)]
+
+
+def test_a_budget_in_roubles_or_hryvnias_is_that_countrys_own():
+    claims = extract("The draft budget allocates 13 trillion roubles to national defence in 2026.",
+                     date(2025, 9, 30))
+    assert [(c.type, c.subject, c.unit) for c in claims] == [("spending_amount", "RUS", "RUB")]
+
+
+def test_p_c_without_its_last_dot_is_a_percent():
+    claims = extract("Germany, presently spending 2.12 p.c of GDP on protection, is ahead.",
+                     date(2025, 1, 10))
+    assert [(c.type, c.subject, c.value, c.unit) for c in claims] == \
+        [("share_of_gdp", "DEU", 2.12, "pct_gdp")]

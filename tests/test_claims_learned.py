@@ -23,6 +23,7 @@ from natospend.claims.features import (
     sentence_features,
 )
 from natospend.claims.learned import (
+    build_claims,
     decide,
     extract_learned,
     figure_scores,
@@ -292,3 +293,18 @@ def test_learned_targets_have_no_year_and_levels_no_deadline():
                     assert c.year is None and not c.year_inferred, (p["id"], c.quote)
                 else:
                     assert c.deadline is None, (p["id"], c.quote)
+
+
+def test_a_figure_retyped_across_units_gives_no_claim():
+    """A count the rules read off a list of names ('Only Poland, Lithuania and Latvia') has no
+    share of GDP in it: typed as a share it once came out as '3.0 count' shares."""
+    text = "Only Poland, Lithuania and Latvia exceed 3.5% of GDP on defence this year."
+    cands = [c for sc in read_candidates(text, date(2025, 7, 1)) for c in sc.candidates]
+    count = next(c for c in cands if c.rule_type == "allies_meeting_target")
+    assert build_claims(count, "share_of_gdp") == []
+    assert build_claims(count, "target_commitment") == []
+    assert [x.unit for x in build_claims(count, "allies_meeting_target")] == ["count"]
+    share = next(c for sc in read_candidates("Poland spends 4.1% of GDP on defence.", None)
+                 for c in sc.candidates if c.rule_type == "share_of_gdp")
+    assert {x.unit for x in build_claims(share, "target_commitment")} == {"pct_gdp"}
+    assert build_claims(share, "spending_amount") == []

@@ -205,11 +205,20 @@ def type_figures(model: Model, batch: list[SentenceCandidates]) -> list[str]:
     return [classes[i] for i in scores.argmax(axis=1).tolist()]
 
 
+def _unit_kind(unit: str) -> str:
+    return unit if unit in ("pct_gdp", "count") else "money"
+
+
 def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     """Claims of type ``ctype`` for a figure the model typed differently from the rules: the
     rules' own claims re-typed when they spoke (their subject and year are the better ones),
     else one claim whose subject and year come from the extractor's helpers."""
     if c.rule_claims:
+        if any(_unit_kind(x.unit) != _unit_kind(_UNIT_FOR.get(ctype, "money"))
+               for x in c.rule_claims):
+            # a count of listed allies is no share of GDP, an amount no count: the rules'
+            # claims cannot be re-typed across units, and the figure they read is not that type
+            return []
         # a target is for no year (its deadline says when); a level is for no deadline
         if ctype == "target_commitment":
             return [replace(x, type=ctype, year=None, year_inferred=False)

@@ -71,7 +71,7 @@ _A_SCALE = r"\b(?:(?:half\s+)?an?|half)(?=\s+(?:billion|million|trillion)\b)"
 NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
 
 _CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
+    "us$": "USD", "$us": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
     "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
