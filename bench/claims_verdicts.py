@@ -8,10 +8,10 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-12``: rounds 4-12 (claims_verdicts4a/.../12b.jsonl on the claims of
-  claims_dev4a/.../12b.jsonl), decided by people who read the data files and never ran the
-  checker. The disagreements of rounds 4, 7, 9, 10 and 11 were then read and the verifier changed
-  (docs/benchmarks.md keeps their first scores); round 8 was not read.
+- ``blind-4`` ... ``blind-13``: rounds 4-13 (claims_verdicts4a/.../13b.jsonl on the claims of
+  claims_dev4a/.../13b.jsonl), decided by people who read the data files and never ran the
+  checker. The disagreements of rounds 4, 7, 9, 10, 11 and 12 were then read and the verifier
+  changed (docs/benchmarks.md keeps their first scores); round 8 was not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
@@ -48,6 +48,8 @@ SETS = {
                  ("claims_dev11b.jsonl", "claims_verdicts11b.jsonl")),
     "blind-12": (("claims_dev12a.jsonl", "claims_verdicts12a.jsonl"),
                  ("claims_dev12b.jsonl", "claims_verdicts12b.jsonl")),
+    "blind-13": (("claims_dev13a.jsonl", "claims_verdicts13a.jsonl"),
+                 ("claims_dev13b.jsonl", "claims_verdicts13b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")

@@ -227,7 +227,9 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     s, q, ctx = c.sent, c.q, c.ctx
     subs = subjects_for(s, q, ctx, _KIND_FOR.get(ctype, "percent")) \
         if ctype != "allies_meeting_target" else ["NATO"]
-    subject = subs[0] if subs else None
+    # a share or target of a list is each listed ally's ('Belgium, ... and Portugal have also
+    # reached 2%'), as the rules' claims_for gives it; an amount has one subject
+    subjects = subs if subs and _UNIT_FOR.get(ctype) == "pct_gdp" else [subs[0] if subs else None]
     yref = year_for(s, q.start, q.end)
     deadline = None
     if ctype == "target_commitment":
@@ -240,7 +242,7 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
-                 deadline=deadline)]
+                 deadline=deadline) for subject in subjects]
 
 
 def typed_claims(text: str, published: date | None, model: Model

@@ -351,8 +351,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if rng and digits == rng.group(1)[:1].isdigit():
         second = parse_number(rng.group(1))
         tail = text[rng.end():rng.end() + 20]
-        if second > value and (_PERCENT_RE.match(tail) or _SCALE_RE.match(tail)
-                               or _SUFFIX_RE.match(tail)):
+        # 'from 2024 to €33,123 million' runs from a year, not from 2,024 million
+        year_to_figure = token.isdigit() and 1900 <= value <= 2100 and not 1900 <= second <= 2100
+        if second > value and not year_to_figure and (
+                _PERCENT_RE.match(tail) or _SCALE_RE.match(tail) or _SUFFIX_RE.match(tail)):
             high_value = second
             end = rng.end()
     scale = _SCALE_RE.match(text, end)

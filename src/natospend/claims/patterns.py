@@ -197,6 +197,18 @@ LIST_SPENDS = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+|"
     r"above\s+)?$",
     re.I)
+# The same for a level or a target the listed allies reach or commit to: 'The US, UK, Poland
+# ... and Lithuania achieved the 2% goal', 'Belgium, the Czech Republic, Luxembourg, and
+# Portugal have also reached 2%', 'Italy and Spain, which have barely reached the current 2%',
+# 'Britain, France, and Germany committed to the 5 percent goal'.
+LIST_REACHES = re.compile(
+    r"(?:\s*(?:--?|[—–]))?,?\s+(?:which\s+|that\s+)?(?:(?:have|has|had|all|also|both|already|"
+    r"each|will|would|barely|now|just|finally|\w+ly)\s+){0,3}(?:achieved|reached|reach|met|meet|exceed|exceeded|"
+    r"surpass|surpassed|hit|committed\s+to|announced\s+plans\s+to\s+reach)\s+"
+    r"(?:(?:the|NATO[’']s|the\s+alliance[’']s|current|new)\s+){0,3}"
+    r"(?:about\s+|around\s+|more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+|"
+    r"close\s+to\s+)?$",
+    re.I)
 GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|benchmark)\b"
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])", re.I)
 NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
@@ -386,7 +398,7 @@ RESTATED_BETWEEN = re.compile(
 # 'Three countries that can meet the 2% target are Slovakia, Finland, and Romania'.
 NAMED_LIST_INTRO = re.compile(
     r"(?:\bincluding|\binclude[sd]?|\bsuch\s+as|\bnamely|\bin\s+addition\s+to|\bare|\bwere|"
-    r"[—–:])\s*(?:the\s+)?$", re.I)
+    r"[—–:]|\s-)\s*(?:the\s+)?$", re.I)
 # Intros after which a list names who holds a figure written after it ('Some European
 # countries, such as Poland, Estonia, and Lithuania, have already increased ... to five percent').
 NAMED_LIST_EXAMPLES = re.compile(r"(?:\bincluding|\bsuch\s+as|\bnamely)\s*(?:the\s+)?$", re.I)

@@ -22,6 +22,7 @@ from natospend.claims.patterns import (
     DEPENDS_ON_BEFORE,
     GENERIC_TARGET,
     GROUPISH,
+    LIST_REACHES,
     LIST_SEP_RE,
     LIST_SPENDS,
     LOWERCASE_FORM,
@@ -372,7 +373,7 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         return [m.code]
     group = list_around(s, chosen)
     if len({g.code for g in group}) >= 2:  # 'Keir Starmer, the UK's ...' is one subject
-        codes = [g.code for g in group]
+        codes = list(dict.fromkeys(g.code for g in group))  # a name listed twice is one
         window = text[group[-1].end:q.start]
         if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b", window):
             return codes
@@ -381,7 +382,9 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
                 return [code] if kind != "percent" else codes
         if re.search(r"\beach\b", window):
             return codes
-        if kind == "percent" and LIST_SPENDS.match(window) and \
+        # the verb may be the figure's hedge ('exceed the 3% threshold'): read up to the number
+        if kind == "percent" and (LIST_SPENDS.match(window) or
+                                  LIST_REACHES.match(text, group[-1].end, q.num_start)) and \
                 not any(o.kind == "percent" and group[-1].end <= o.start < q.start
                         for o in s.quantities):
             # 'Poland, Estonia, the United States, Latvia, and Greece will spend more than 3%'
