@@ -73,6 +73,7 @@ class GoldClaim:
     deadline: int | None
     year_inferred: bool = False
     sentence: str = ""
+    quote: str = ""
 
 
 def _opt_float(v: Any) -> float | None:
@@ -99,7 +100,7 @@ def gold_claim(c: dict[str, Any], sentence: str = "") -> GoldClaim:
                      high=_opt_float(c.get("high")), target_pct=_opt_float(c.get("target_pct")),
                      total=_opt_int(c.get("total")), deadline=_opt_int(c.get("deadline")),
                      year_inferred=bool(c.get("year_inferred", False)),
-                     sentence=sentence)
+                     sentence=sentence, quote=c.get("quote", ""))
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:

@@ -158,6 +158,7 @@ def test_the_fast_count_agrees_with_compliance_everywhere():
 class InferredClaim(Claim):
     year_inferred: bool = False
     sentence: str = ""
+    quote: str = ""
 
 
 def test_before_any_edition_of_ours_the_verdict_is_unverifiable_and_the_latest_is_given():
@@ -200,6 +201,26 @@ def test_present_tense_reads_the_newest_figures_but_this_year_is_the_year_itself
                                   "GDP on defence within the next fiscal year."),
                     date(2025, 6, 11))
     assert future.verdict == UNVERIFIABLE
+
+
+def test_a_present_verb_or_the_start_of_a_rise_reads_the_newest_figures():
+    # 28 May 2024: the 2024-03 edition's newest per-ally year is 2023 (US 3.24%)
+    spend = verify(InferredClaim(
+        "share_of_gdp", "USA", 2024, 3.0, "pct_gdp", hedge="more than", low=3.0,
+        year_inferred=True, quote="more than 3%",
+        sentence="Estonia's spending in 2024 could reach 3.5% of GDP, and only the United "
+                 "States, Poland and Greece spend more than 3% of GDP."), date(2024, 5, 28))
+    assert spend.verdict == SUPPORTED  # the year named in the other clause is not this figure's
+    # 23 April 2024: the rise starts from the UK's level of the day, 2.28% for 2023
+    rise = verify(InferredClaim(
+        "share_of_gdp", "GBR", 2024, 2.32, "pct_gdp", year_inferred=True, quote="2.32 per cent",
+        sentence="The rise, from 2.32 per cent of GDP, will take spending to 2.5 per cent by "
+                 "2030."), date(2024, 4, 23))
+    assert rise.verdict == CONTRADICTED
+    must = verify(InferredClaim(
+        "share_of_gdp", "USA", 2024, 3.0, "pct_gdp", year_inferred=True, quote="3%",
+        sentence="Allies must spend 3% of GDP, the minister said."), date(2024, 5, 28))
+    assert must.verdict == UNVERIFIABLE  # a modal is no present level
 
 
 def test_european_nato_members_are_natos_europe_group():

@@ -54,7 +54,9 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
             or claim.year != published.year):
         return claim
     words = getattr(claim, "sentence", None) or getattr(claim, "quote", None) or ""
-    if _NAMES_THE_YEAR.search(words) or not _PRESENT.search(words):
+    if _NAMES_THE_YEAR.search(_own_clause(claim, words)) or not (
+            _PRESENT.search(words) or _PRESENT_VERB.search(words)
+            or _starts_a_rise(claim, words)):
         return claim
     newest = next((y for ed in editions_at(published)
                    if (y := dataset.newest_year(ed)) is not None), None)
@@ -65,6 +67,43 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
 
 _PRESENT = re.compile(r"\b(?:currently|now|today|at present|presently|already|so far|to date)\b",
                       re.I)
+# The present tense of spending, not after a modal or 'to' ('Greece spends around three
+# percent', 'only the United States, Poland and Greece in NATO spend more than 3%'; not 'must
+# spend', 'plans to spend').
+_PRESENT_VERB = re.compile(
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmust )(?<!\bshould )(?<!\bcould )(?<!\bcan )"
+    r"(?<!\bmay )(?<!\bmight )(?<!\bshall )"
+    r"\b(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at)\b",
+    re.I)
+# 'The rise, from around 2.32% of GDP, ...': a rise starts from the level of the day.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:around|about|roughly|some|nearly|almost|just)\s+)?$",
+                          re.I)
+
+
+def _own_clause(claim: ClaimLike, words: str) -> str:
+    """The sentence from the start of the claim's clause to the end of its quote: 'Estonia's
+    spending in 2024 could reach 3.5%, and only the United States, Poland and Greece spend more
+    than 3%' names a year, but not for the second figure; nor does a deadline after the quote."""
+    quote = getattr(claim, "quote", "") or ""
+    at = words.find(quote) if quote else -1
+    if at < 0:
+        return words
+    starts = [m.end() for m in _CLAUSE_START.finditer(words, 0, at)]
+    return words[starts[-1] if starts else 0:at + len(quote)]
+
+
+_CLAUSE_START = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|\bwhile\s+|\bwhereas\s+",
+                           re.I)
+
+
+def _starts_a_rise(claim: ClaimLike, words: str) -> bool:
+    quote = getattr(claim, "quote", "") or ""
+    if quote.lower().startswith("from "):
+        return True
+    at = words.find(quote) if quote else -1
+    return at > 0 and _FROM_BEFORE.search(words, max(0, at - 20), at) is not None
+
+
 _NAMES_THE_YEAR = re.compile(r"\bthis\s+(?:fiscal\s+|calendar\s+)?(?:year|yr)\b|\b20\d\d\b", re.I)
 
 
