@@ -93,7 +93,8 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     # A count needs a verb of meeting somewhere in the sentence; most sentences have none, and
     # then no number in them is a count.
     counting = bool(targetish) and bool(s.has(COUNT_VERB) or s.has(COUNT_VERB_MORE))
-    for m in (COUNT_RE.finditer(text) if counting and s.has(COUNT_RE) else ()):
+    # (in the lowercase copy: the groups are folded below)
+    for m in (s.finditer(COUNT_RE) if counting and s.has(COUNT_RE) else ()):
         n = count_value(m.group("n"))
         if not 0 < n <= 32:
             continue

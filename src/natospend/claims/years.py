@@ -27,8 +27,14 @@ class YearRef:
     inferred: bool = False
 
 
+# A year 1950-2049, not inside a figure. Written to open with the class of its first digit,
+# which it consumes: the engine then skips to the next '1' or '2' without entering the pattern
+# (three times faster than opening with the look-behind); the look-behind and each
+# alternative's first digit are checked from there. A test pins it to the plain form,
+# (?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d) and the same look-ahead.
 _YEAR_RE = re.compile(
-    r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\.\d| ?per ?cent| ?percent)")
+    r"[12](?<![\d.,$€£-][12])(?:(?<=1)9[5-9]\d|(?<=2)0[0-4]\d)"
+    r"(?![\d%]|\.\d| ?per ?cent| ?percent)")
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–/]|to|and)\s?(?:19[5-9]\d|20[0-4]\d|\d\d)\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _DATE_BEFORE = re.compile(
@@ -66,10 +72,21 @@ def _small(word: str) -> int | None:
     return int(w) if w.isdigit() else _SMALL.get(w)
 
 
-def _has_relative_hint(text: str) -> bool:
-    """Whether ``text`` can hold a relative reference at all (most sentences cannot)."""
+# _RELATIVE where no '... years ago' can match: every other alternative starts with one of
+# these letters (the same letters under re.I), so most words fail one test instead of entering
+# the alternatives (the scan takes half the time). The '\w+ years ago' alternative can start
+# any word, so it cannot be led like this.
+_RELATIVE_LED = re.compile(r"\b(?=[tlncawi])" + _RELATIVE.pattern.removeprefix(r"\b"), re.I)
+
+
+def _relative_scan(text: str) -> re.Pattern[str] | None:
+    """The scan for relative references in ``text``: None where none can be there (most
+    sentences), else _RELATIVE, or _RELATIVE_LED where 'ago' is not in the text. Exact as a
+    filter: the only characters re.IGNORECASE matches to 'a', 'g' or 'o' lowercase to them."""
     low = text.lower()
-    return any(hint in low for hint in _RELATIVE_HINTS)
+    if not any(hint in low for hint in _RELATIVE_HINTS):
+        return None
+    return _RELATIVE if "ago" in low else _RELATIVE_LED
 
 
 def find_years(text: str, published_year: int | None) -> list[YearRef]:
@@ -100,8 +117,9 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             kind = "by"  # 'the 2035 pledge', 'goals for 2032'
         refs.append(YearRef(prep_m.start() if prep_m else m.start(), m.end(),
                             int(m.group()), kind))
-    if published_year is not None and _has_relative_hint(text):
-        for m in _RELATIVE.finditer(text):
+    relative = _relative_scan(text) if published_year is not None else None
+    if relative is not None:
+        for m in relative.finditer(text):
             rel = _SPACES.sub(" ", m.group("rel").lower())
             year: int | None = published_year
             kind = "in"

@@ -1,0 +1,118 @@
+"""Patterns rewritten for speed match exactly where their plain forms match.
+
+Several scans of the claim checker are written in a faster but less readable form (a class of
+first characters consumed up front, a leading class of first letters, a lowercase copy, a
+cheaper pattern where a substring test rules an alternative out). Each is pinned here to the
+plain form it stands for, on text built from the characters and words that matter to it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from natospend.claims import text as text_mod
+from natospend.claims import verify, years
+from natospend.claims.patterns import COUNT_RE, LOWERCASE_FORM
+from natospend.claims.sentence import Sent
+from natospend.claims.text import Sentence, caseless
+
+YEAR_PLAIN = re.compile(
+    r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\.\d| ?per ?cent| ?percent)")
+CANDIDATE_PLAIN = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+PRESENT_PLAIN = re.compile(
+    r"\b(?:currently|now|today|at present|presently|already|so far|to date)\b", re.I)
+PRESENT_VERB_PLAIN = re.compile(
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmust )(?<!\bshould )(?<!\bcould )(?<!\bcan )"
+    r"(?<!\bmay )(?<!\bmight )(?<!\bshall )"
+    r"\b(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at)\b",
+    re.I)
+
+
+def _pieces(*words: str) -> st.SearchStrategy[str]:
+    """Text made of the given words and of single characters around them."""
+    return st.lists(st.sampled_from(words), max_size=24).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _same_everywhere(fast: re.Pattern[str], plain: re.Pattern[str], text: str) -> None:
+    assert _spans(fast, text) == _spans(plain, text), text
+    for pos in range(len(text) + 1):  # searches that start inside the text see before it too
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces("1", "2", "9", "0", "5", "4", "19", "20", "195", "204", "2024", "1999", "2050",
+               ".", ",", "$", "€", "£", "-", "%", " ", "a", " per cent", "percent", "٣"))
+def test_year_pattern_is_the_plain_one(text: str) -> None:
+    _same_everywhere(years._YEAR_RE, YEAR_PLAIN, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces(".", "!", "?", "\n", " ", "\t", '"', "'", "”", "’", ")", "]", "a", "A", "U.S."))
+def test_sentence_mark_pattern_is_the_plain_one(text: str) -> None:
+    _same_everywhere(text_mod._CANDIDATE, CANDIDATE_PLAIN, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces("to ", "will ", "can ", "may ", "shall ", "spends", "spend", "Spend", "is ",
+               "are ", "spending", "allocates", "stands at", "currently", "now", "Today",
+               "at present", "so far", "to date", "already", " ", "x", "ſ", "ı", "İ"))
+def test_present_tense_patterns_are_the_plain_ones(text: str) -> None:
+    _same_everywhere(verify._PRESENT_VERB, PRESENT_VERB_PLAIN, text)
+    _same_everywhere(verify._PRESENT, PRESENT_PLAIN, text)
+
+
+def test_leading_letter_classes_match_what_the_letters_match() -> None:
+    """Under re.IGNORECASE a class of letters matches what the letters themselves match, over
+    all of Unicode ('ſ' and 'ı' included): the leading classes add no match and lose none."""
+    for letters in ("sida", "cntaps", "tlncawi"):
+        cls = re.compile(f"[{letters}]", re.I)
+        singles = [re.compile(c, re.I) for c in letters]
+        for code in range(sys.maxunicode + 1):
+            ch = chr(code)
+            assert bool(cls.fullmatch(ch)) == any(p.fullmatch(ch) for p in singles), ch
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pieces("this year", "last Year", "next fiscal year", "the current year", "currently",
+               "now", "today", "as of today", "two years ago", "Ten Years AGO", "within five "
+               "years", "in three years", "yearſ ago", "year", "ago", " ", ",", "x", "ı", "İ"))
+def test_relative_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    scan = years._relative_scan(text)
+    found = _spans(scan, text) if scan is not None else []
+    assert found == _spans(years._RELATIVE, text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("23 ", "Twenty-Three ", "more than ", "Over ", "of ", "32 ", "NATO ", "allies",
+               "Member States", "countries", "the alliance’s ", "out of ", " ", ",", "x", "ſ",
+               "K"))
+def test_count_scan_in_the_lowercase_copy_is_the_scan_of_the_sentence(text: str) -> None:
+    s = Sent(Sentence(0, len(text), text), [], [], [])
+    fast = [(m.span(), m.span("n"), m.group("n"), m.group("total"), m.group("hedge"))
+            for m in s.finditer(COUNT_RE)]
+    plain = [(m.span(), m.span("n"), m.group("n"), m.group("total"), m.group("hedge"))
+             for m in COUNT_RE.finditer(text)]
+    low = caseless(text)
+    if low is None:
+        assert fast == plain
+        return
+
+    def fold(g: str | None) -> str | None:
+        return g.lower() if g is not None else None
+
+    assert [(a, b, fold(n), fold(t), fold(h)) for a, b, n, t, h in plain] == fast, text
+    assert (LOWERCASE_FORM[id(COUNT_RE)].search(low) is None) == \
+        (COUNT_RE.search(text) is None)
+
+
+def test_the_count_pattern_has_no_upper_case_escape_that_lowering_would_change() -> None:
+    assert re.search(r"\\[A-Z]", COUNT_RE.pattern) is None
