@@ -1513,3 +1513,16 @@ def test_a_run_from_a_year_to_an_amount_is_no_range():
         "from 2024 to €33,123 million in 2025")] == [(2024, None), (33123e6, "EUR"), (2025, None)]
     assert [(q.value, q.high_value) for q in find_quantities("from 2.1 to 2.5 per cent")][0] \
         == (2.1, None)  # a change between levels stays two figures, as before
+
+
+def test_a_range_with_its_scale_and_currency_written_once_scales_both_figures():
+    assert [(q.kind, q.value, q.high_value, q.currency) for q in find_quantities(
+        "between 2 and 3 billion euros")] == [("money", 2e9, 3e9, "EUR")]
+    assert [(q.value, q.high_value, q.currency) for q in find_quantities(
+        "between €2 and €3 billion")] == [(2e9, 3e9, "EUR")]
+    assert [(q.value, q.high_value, q.currency) for q in find_quantities(
+        "between 2.5 billion and 3 billion euros")] == [(2.5e9, 3e9, "EUR")]
+    # 'm' after a bare range is no scale (it may be metres); years stay years
+    assert [(q.value, q.high_value) for q in find_quantities("between 2 and 3m")] == [(2, 3)]
+    assert [(q.value, q.high_value) for q in find_quantities("between 2024 and 2025")] == \
+        [(2024, 2025)]

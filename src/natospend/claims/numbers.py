@@ -410,6 +410,15 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 tail_at = sc.end()
             elif scaled:
                 hv *= value / parse_number(token)
+            elif sc and kind in ("number", "money") and sc.group(1).lower() not in ("m", "b", "k"):
+                # 'between 2 and 3 billion euros', 'between €2 and €3 billion': the scale and
+                # currency written once, after the second figure, are both figures'
+                factor = _scale(sc.group(1))
+                value, hv, scaled, tail_at = _scaled(value, factor), _scaled(hv, factor), True, \
+                    sc.end()
+            if scaled and currency is None and (suffix := _SUFFIX_RE.match(text, tail_at)):
+                currency, tail_at = _CURRENCY_SUFFIX[fold(suffix.group(1))], suffix.end()
+                kind = "money"  # '... and 3 billion euros'
             pct2 = _PERCENT_RE.match(text, tail_at) if kind in ("percent", "number") \
                 and not scaled else None
             if pct2 and not pct2.group().lower().lstrip().startswith("percentage"):

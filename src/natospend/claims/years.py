@@ -117,8 +117,7 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             kind = "by"  # 'the 2035 pledge', 'goals for 2032'
         refs.append(YearRef(prep_m.start() if prep_m else m.start(), m.end(),
                             int(m.group()), kind))
-    relative = _relative_scan(text) if published_year is not None else None
-    if relative is not None:
+    if published_year is not None and (relative := _relative_scan(text)) is not None:
         for m in relative.finditer(text):
             rel = _SPACES.sub(" ", m.group("rel").lower())
             year: int | None = published_year
