@@ -25,8 +25,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
               "a quarter": 0.25, "one quarter": 0.25, "two thirds": 2 / 3, "two-thirds": 2 / 3,
               "three quarters": 0.75}
-_SCALES = {"trillion": 1e12, "tn": 1e12, "tln": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9,
-           "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9,
+           "bln": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3,
+           "k": 1e3}
 
 _HYPHEN = "[-‑‐–]"
 
@@ -61,7 +62,8 @@ _COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
 _LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|\d)"
 # '$33,1 billion', '€4,5 bln': one or two digits after a comma before a scale word are
 # decimals, never thousands.
-_SCALED_COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln)\b)"
+_SCALED_COMMA_DECIMAL = \
+    r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln|trn)\b)"
 _DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
            + _LISTED_COMMA_DECIMAL
            + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
@@ -108,7 +110,7 @@ def _alternation(words: object) -> str:
 
 
 # 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.
-_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tln|bln|mln|tn|bn|mn|b|m|k"
+_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tln|trn|bln|mln|tn|bn|mn|b|m|k"
 
 
 def _scale(word: str) -> float:
@@ -118,8 +120,9 @@ def _scale(word: str) -> float:
 
 
 _PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
+# '¥9+ trillion': a plus sign may stand between a figure and its scale.
 _SCALE_RE = re.compile(
-    rf"(?:\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
+    rf"(?:\+?\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)

@@ -206,10 +206,14 @@ LIST_SPENDS = re.compile(
 # Portugal have also reached 2%', 'Italy and Spain, which have barely reached the current 2%',
 # 'Britain, France, and Germany committed to the 5 percent goal'.
 LIST_REACHES = re.compile(
-    r"(?:\s*(?:--?|[—–]))?,?\s+(?:which\s+|that\s+)?(?:(?:have|has|had|all|also|both|already|"
-    r"each|will|would|barely|now|just|finally|\w+ly)\s+){0,3}(?:achieved|reached|reach|met|meet|exceed|exceeded|"
-    r"surpass|surpassed|hit|committed\s+to|announced\s+plans\s+to\s+reach)\s+"
-    r"(?:(?:the|NATO[’']s|the\s+alliance[’']s|current|new)\s+){0,3}"
+    r"(?:\s*(?:--?|[—–]))?,?\s+(?:which\s+|that\s+)?"
+    # 'are among those that reached', 'are on track to hit'
+    r"(?:(?:are|were)\s+among\s+(?:those|the\s+\w+)\s+(?:that|which|who)\s+)?"
+    r"(?:(?:have|has|had|all|also|both|already|each|will|would|barely|now|just|finally|"
+    r"\w+ly)\s+){0,3}(?:(?:are|were)\s+on\s+(?:track|course)\s+to\s+)?"
+    r"(?:achieved|reached|reach|met|meet|exceed|exceeded|surpass|surpassed|hit|committed\s+to|"
+    r"announced\s+plans\s+to\s+reach)\s+"
+    r"(?:(?:the|a|NATO[’']s|the\s+alliance[’']s|current|new|more|ambitious)\s+){0,4}"
     r"(?:about\s+|around\s+|more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+|"
     r"close\s+to\s+)?$",
     re.I)
