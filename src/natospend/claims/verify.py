@@ -44,9 +44,10 @@ SHARE_TABLE_STEP = 0.005
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
-    which are for 2024: a present-tense figure ('currently', 'now', 'at present', 'already')
-    for an inferred current year the editions of the day do not cover is read against the
-    newest year they do. Not when the sentence names the year ('Spain will reach 2% this year')
+    which are for 2024: a present-tense figure ('currently', 'now', 'at present', 'already', a
+    present verb of spending such as 'spends', or the level a rise starts 'from') for an inferred
+    current year the editions of the day do not cover is read against the newest year they do.
+    Not when the figure's own clause names the year ('Spain will reach 2% this year')
     or speaks of the future without such a word ('will be spending 2% within the next fiscal
     year'): those are about a year not yet measured, and last year's figure says nothing of
     them."""
