@@ -8,9 +8,9 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-14``: rounds 4-14 (claims_verdicts4a/.../14b.jsonl on the claims of
-  claims_dev4a/.../14b.jsonl), decided by people who read the data files and never ran the
-  checker. The disagreements of rounds 4, 7, 9, 10, 11, 12 and 13 were then read and the
+- ``blind-4`` ... ``blind-15``: rounds 4-15 (claims_verdicts4a/.../15b.jsonl on the claims of
+  claims_dev4a/.../15b.jsonl), decided by people who read the data files and never ran the
+  checker. The disagreements of rounds 4, 7, 9, 10, 11, 12, 13 and 14 were then read and the
   verifier changed (docs/benchmarks.md keeps their first scores); round 8 was not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
@@ -52,6 +52,8 @@ SETS = {
                  ("claims_dev13b.jsonl", "claims_verdicts13b.jsonl")),
     "blind-14": (("claims_dev14a.jsonl", "claims_verdicts14a.jsonl"),
                  ("claims_dev14b.jsonl", "claims_verdicts14b.jsonl")),
+    "blind-15": (("claims_dev15a.jsonl", "claims_verdicts15a.jsonl"),
+                 ("claims_dev15b.jsonl", "claims_verdicts15b.jsonl")),
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")

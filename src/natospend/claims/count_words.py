@@ -15,6 +15,8 @@ ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['â€
                     r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
                     r"(?:(?P<total>\d{2})\s+)?(?:NATO\s+|alliance\s+)?"
                     r"(?:members|allies|member\s+states|member\s+countries)|"
+                    # 'all NATO countries except Iceland': countries only when NATO's
+                    r"all\s+(?:the\s+)?(?:NATO|alliance)\s+countries|"
                     r"every\s+(?:NATO\s+|alliance\s+)?member"
                     r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 

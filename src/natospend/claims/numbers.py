@@ -110,7 +110,7 @@ def _alternation(words: object) -> str:
 
 
 # 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.
-_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tln|trn|bln|mln|tn|bn|mn|b|m|k"
+_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tril|tln|trn|bln|mln|tn|bn|mn|b|m|k"
 
 
 def _scale(word: str) -> float:
