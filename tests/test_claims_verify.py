@@ -223,6 +223,30 @@ def test_a_present_verb_or_the_start_of_a_rise_reads_the_newest_figures():
     assert must.verdict == UNVERIFIABLE  # a modal is no present level
 
 
+def test_a_call_for_much_more_than_a_target_names_no_level():
+    demand = verify(InferredClaim("target_commitment", "NATO", None, 2.0, "pct_gdp",
+                                  hedge="more than", low=2.0, quote="more than 2 per cent",
+                                  sentence="We are going to need a lot more than 2 per cent, "
+                                           "Rutte said."), date(2024, 12, 20))
+    assert demand.verdict == UNVERIFIABLE and "names no level" in demand.summary
+    plain = verify(InferredClaim("target_commitment", "NATO", None, 2.0, "pct_gdp",
+                                 hedge="more than", low=2.0, quote="more than 2 per cent",
+                                 sentence="Allies agreed to spend more than 2 per cent."),
+                   date(2024, 12, 20))
+    assert plain.verdict == SUPPORTED  # without 'a lot', 'much', ...: the Wales target
+
+
+def test_an_ally_taking_natos_own_figure_and_deadline_is_natos_target():
+    # the Netherlands' pledge of 3.5% in our records names no year; '3.5% by 2035' is the
+    # Hague figure with the Hague deadline
+    v = verify(Claim("target_commitment", "NLD", None, 3.5, "pct_gdp", deadline=2035),
+               date(2026, 1, 30))
+    assert v.verdict == SUPPORTED and v.latest.edition == "targets"
+    other = verify(Claim("target_commitment", "NLD", None, 3.5, "pct_gdp", deadline=2031),
+                   date(2026, 1, 30))
+    assert other.verdict == UNVERIFIABLE  # another deadline is not NATO's
+
+
 def test_european_nato_members_are_natos_europe_group():
     a = verify(Claim("share_of_gdp", "NATO_EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))
     b = verify(Claim("share_of_gdp", "EUROPE", 2024, 2.0, "pct_gdp"), date(2024, 7, 13))

@@ -426,8 +426,18 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
     if claim.value is None:
         return Judgement(UNVERIFIABLE, "no share of GDP stated", edition=edition)
     value = float(claim.value)
+    if claim.hedge == "more than" and _DEMANDS_MORE.search(
+            _own_clause(claim, getattr(claim, "sentence", None) or "")):
+        # 'we are going to need a lot more than 2%': a call for a higher level it does not
+        # name, neither NATO's target nor a pledge
+        return Judgement(UNVERIFIABLE, f"a call for much more than {value:g}% of GDP names no "
+                         "level to check", edition="targets")
     same = [t for t in _targets() if abs(float(t["share_pct"]) - value) < 1e-9]
     subject = claim.subject or "NATO"
+    # 'the Netherlands will reach 3.5% by 2035': an ally taking NATO's own figure and deadline
+    nato_own = next((t for t in same if claim.deadline is not None
+                     and int(t["deadline"]) == int(claim.deadline)), None) \
+        if not _outside_nato(subject) else None
     if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
         mine = [p for p in _pledges_of(subject)
                 if p["target_pct_gdp"] is not None and abs(p["target_pct_gdp"] - value) < 1e-9
@@ -449,6 +459,8 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
                        str(p["source_url"]), f"{p['status']}; by {p['deadline_year']}")
               for p in mine]
         deadlines = {int(p["deadline_year"]) for p in mine if p["deadline_year"] is not None}
+        if nato_own is not None and claim.deadline not in deadlines:
+            return _against_nato(claim, nato_own, published, edition)
         if claim.deadline is not None and not deadlines:
             return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {value:g}% names no year",
                              ev, "pledges")
@@ -467,6 +479,11 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
     if not same:
         return Judgement(UNVERIFIABLE, f"no NATO target of {value:g}% of GDP", edition=edition)
     return _against_nato(claim, same[0], published, edition)
+
+
+# 'a lot more than', 'much more than', 'considerably more than' a figure: a demand beyond it.
+_DEMANDS_MORE = re.compile(r"\b(?:a\s+lot|much|considerably|far|significantly|substantially|"
+                           r"way)\s+more\s+than\b", re.I)
 
 
 def _outside_nato(subject: str) -> bool:
