@@ -10,8 +10,8 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
   verifier was developed against;
 - ``blind-4`` ... ``blind-15``: rounds 4-15 (claims_verdicts4a/.../15b.jsonl on the claims of
   claims_dev4a/.../15b.jsonl), decided by people who read the data files and never ran the
-  checker. The disagreements of rounds 4, 7, 9, 10, 11, 12, 13 and 14 were then read and the
-  verifier changed (docs/benchmarks.md keeps their first scores); round 8 was not read.
+  checker. The disagreements of rounds 4, 7 and 9-15 were then read and the verifier
+  changed (docs/benchmarks.md keeps their first scores); round 8 was not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
