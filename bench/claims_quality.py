@@ -132,7 +132,7 @@ def _score_fields(c: Claim, g: dict[str, Any], tally: Tally, pid: str) -> None:
                                 f"| {c.quote}")
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -145,7 +145,7 @@ def report(name: str, t: Tally) -> str:
     for ty in (*TYPES, "overall"):
         tp, fp, fn = ((sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
                       if ty == "overall" else (t.tp[ty], t.fp[ty], t.fn[ty]))
-        p, r, f = _prf(tp, fp, fn)
+        p, r, f = prf(tp, fp, fn)
         lines.append(f"| {ty} | {tp + fn} | {tp + fp} | {p:.3f} | {r:.3f} | {f:.3f} |")
     n = t.fields["n"] or 1
     lines += ["", f"Field accuracy on {t.fields['n']} matched claims: " + ", ".join(

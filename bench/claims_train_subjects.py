@@ -38,7 +38,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import greedy_match  # noqa: E402
-from claims_train import ROUNDS, fit_ranker, round_passages, write_weights  # noqa: E402
+from claims_train import (  # noqa: E402
+    HELD_OUT,
+    ROUNDS,
+    fit_ranker,
+    round_passages,
+    write_weights,
+)
 
 from natospend.claims.learned import load_model, typed_claims  # noqa: E402
 from natospend.claims.subjectmodel import (  # noqa: E402
@@ -58,7 +64,6 @@ MODEL_PATH = ROOT / "src" / "natospend" / "claims" / "subject_model.json"
 C = 0.5
 MAX_ITER = 5000
 ROUND_TO = 4
-HELD_OUT = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 TYPE_ORDER = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
               "target_commitment")
 
