@@ -166,6 +166,17 @@ def _passages(name: str, n: int) -> list[dict]:
     return [json.loads(line) for line in lines[:n] if line.strip()]
 
 
+def _typed_and_read(p: dict) -> tuple[list, DocSubjects]:
+    """A passage's typed figures and the whole text's names read, as ``_with_subjects`` reads
+    them before deciding any subject."""
+    day = date.fromisoformat(p["published"]) if p.get("published") else None
+    typed = list(typed_claims(p["text"], day, load_model()))
+    doc = DocSubjects()
+    for sc, _, _ in typed:
+        doc.read(sc.sent, sc.prev)
+    return typed, doc
+
+
 def test_only_subjects_move_and_the_default_moves_them():
     moved = 0
     for name in ("claims_dev3.jsonl", "claims_dev7a.jsonl"):
@@ -188,11 +199,7 @@ def test_fast_scores_pick_what_the_feature_rows_sum_to():
     model = load_subject_model()
     n = 0
     for p in _passages("claims_dev5.jsonl", 80):
-        day = date.fromisoformat(p["published"]) if p.get("published") else None
-        typed = list(typed_claims(p["text"], day, load_model()))
-        doc = DocSubjects()
-        for sc, _, _ in typed:
-            doc.read(sc.sent, sc.prev)
+        typed, doc = _typed_and_read(p)
         for sc, cand, claims in typed:
             for c in claims:
                 if c.type not in SUBJECT_TYPES:
@@ -255,11 +262,7 @@ def test_shared_parts_are_what_they_were_worked_out_from():
 
     n = 0
     for p in _passages("claims_dev6a.jsonl", 80):
-        day = date.fromisoformat(p["published"]) if p.get("published") else None
-        typed = list(typed_claims(p["text"], day, load_model()))
-        doc = DocSubjects()
-        for sc, _, _ in typed:
-            doc.read(sc.sent, sc.prev)
+        typed, doc = _typed_and_read(p)
         counts = doc.counts.most_common(1)
         assert doc.top() == (counts[0][0] if counts and counts[0][1] >= 2 else None)
         for sc, cand, _ in typed:
