@@ -4,31 +4,31 @@
 
 Two sets, reported apart:
 
-- ``tuned``: rounds 1-14 (claims_dev.jsonl, claims_dev2/3.jsonl, claims_dev4a/4b.jsonl,
-  claims_dev5.jsonl, claims_dev6a/6b.jsonl, claims_dev7a/7b.jsonl, claims_dev8a/8b.jsonl,
-  claims_dev9a/9b.jsonl, claims_dev10a/10b.jsonl, claims_dev11a/11b.jsonl,
-  claims_dev12a/12b.jsonl, claims_dev13a/13b.jsonl, claims_dev14a/14b.jsonl). The rules were
-  written while looking at their errors, so these figures flatter the extractor. (Rounds 4-14
-  were blind until each had
-  been scored once; docs/benchmarks.md keeps those scores.)
-- ``blind``: round 15 (claims_dev15a.jsonl, claims_dev15b.jsonl), labelled from new sources by
-  people who never saw the extractor or its output, and not tuned on. This is the estimate of
-  quality on unseen news. Looking at its errors (``--show-errors blind``) spends it: after
-  that, a new blind round is needed for an honest figure. Files of a set that do not exist
-  yet (a round still being labelled) are skipped, and the run says so. ``--only tuned`` scores
-  the tuned set alone, so that work on the rules does not read the blind set's figures.
+- ``tuned``: rounds 1-15 (``ROUNDS`` in bench/rounds.py: claims_dev.jsonl, claims_dev2/3.jsonl,
+  claims_dev4a/4b.jsonl, claims_dev5.jsonl, claims_dev6a/6b.jsonl ... claims_dev15a/15b.jsonl).
+  The rules were written while looking at their errors, so these figures flatter the
+  extractor. (Rounds 4-15 were blind until each had been scored once; docs/benchmarks.md keeps
+  those scores.)
+- ``blind``: round 16 (``BLIND_FILES``: claims_dev16a.jsonl, claims_dev16b.jsonl), labelled
+  from new sources by people who never saw the extractor or its output, and not tuned on.
+  This is the estimate of quality on unseen news. Looking at its errors
+  (``--show-errors blind``) spends it: after that, a new blind round is needed for an honest
+  figure. Files of a set that do not exist yet (a round still being labelled) are skipped, and
+  the run says so. ``--only tuned`` scores the tuned set alone, so that work on the rules does
+  not read the blind set's figures.
 
 A predicted claim matches a gold claim of the same type when its span overlaps the gold quote
 and its value agrees within rounding; each gold claim matches at most one prediction.
 
 ``--learned`` scores ``extract(..., learned=True)``. Its shipped weights were trained on
-rounds 1-14, so its ``tuned`` figures are training-set figures; only ``blind`` is a fair test.
+rounds 1-15, so its ``tuned`` figures are training-set figures; only ``blind`` is a fair test.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,20 +36,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from natospend.claims import Claim, extract
-from natospend.claims.features import values_agree  # the one rounding rule for matching
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rounds import BLIND_FILES, ROUNDS  # noqa: E402
+
+from natospend.claims import Claim, extract  # noqa: E402
+from natospend.claims.features import values_agree  # noqa: E402  (the one rounding rule)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
 SETS = {
-    "tuned": ("claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl", "claims_dev4a.jsonl",
-              "claims_dev4b.jsonl", "claims_dev5.jsonl", "claims_dev6a.jsonl",
-              "claims_dev6b.jsonl", "claims_dev7a.jsonl", "claims_dev7b.jsonl",
-              "claims_dev8a.jsonl", "claims_dev8b.jsonl", "claims_dev9a.jsonl",
-              "claims_dev9b.jsonl", "claims_dev10a.jsonl", "claims_dev10b.jsonl",
-              "claims_dev11a.jsonl", "claims_dev11b.jsonl", "claims_dev12a.jsonl",
-              "claims_dev12b.jsonl", "claims_dev13a.jsonl", "claims_dev13b.jsonl",
-              "claims_dev14a.jsonl", "claims_dev14b.jsonl"),
-    "blind": ("claims_dev15a.jsonl", "claims_dev15b.jsonl"),
+    "tuned": tuple(name for files in ROUNDS.values() for name in files),
+    "blind": BLIND_FILES,
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")

@@ -1,6 +1,7 @@
-"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-14.
+"""Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-15
+(the table in bench/rounds.py).
 
-    .venv/bin/python bench/claims_train.py [--rounds 1-14] [--out PATH]
+    .venv/bin/python bench/claims_train.py [--rounds 1-15] [--out PATH]
     .venv/bin/python bench/claims_train.py --loro    # held-out table, writes nothing
 
 A developer task: it needs scikit-learn (the ``test`` extra); running the model does not.
@@ -13,14 +14,14 @@ with C=1, one on all features ("stack") and one without the rules' decision ("no
 shipped table is the average of their weights and intercepts, which averages their log-odds.
 Weights are rounded to 4 decimals and features whose weights all round below 1e-4 left out.
 
-``--loro`` holds out each of rounds 4-14 in turn, trains on the other rounds of 1-14 and prints
+``--loro`` holds out each of rounds 4-15 in turn, trains on the other rounds of 1-15 and prints
 the extraction's precision, recall and F1 on the held-out round (matched as the quality bench
 matches), rules alone against the learned typing (year and subject layers off: only which
 figures are claims, and of which type, is scored).
 
-Round 15 (claims_dev15a/15b.jsonl) is the blind test set and is never read here; neither are
-the verdict files. Rounds 8-14 were the blind sets of the models trained on rounds 1-7,
-1-8, 1-9, 1-10, 1-11, 1-12 and 1-13, each scored once before joining the training data. The same
+Round 16 (claims_dev16a/16b.jsonl) is the blind test set and is never read here; neither are
+the verdict files. Rounds 8-15 were the blind sets of the models trained on rounds 1-7,
+1-8, ..., 1-14, each scored once before joining the training data. The same
 inputs give the same file, byte for byte.
 """
 
@@ -39,6 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import prf, quote_spans, values_agree  # noqa: E402
+from rounds import BLIND_FILES, BLIND_ROUND, ROUNDS  # noqa: E402  (the one table of rounds)
 
 from natospend.claims.features import (  # noqa: E402
     FEATURES_VERSION,
@@ -51,20 +53,6 @@ from natospend.claims.features import (  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "tests" / "data"
 MODEL_PATH = ROOT / "src" / "natospend" / "claims" / "model.json"
-ROUNDS: dict[int, tuple[str, ...]] = {
-    1: ("claims_dev.jsonl",), 2: ("claims_dev2.jsonl",), 3: ("claims_dev3.jsonl",),
-    4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
-    6: ("claims_dev6a.jsonl", "claims_dev6b.jsonl"),
-    7: ("claims_dev7a.jsonl", "claims_dev7b.jsonl"),
-    8: ("claims_dev8a.jsonl", "claims_dev8b.jsonl"),
-    9: ("claims_dev9a.jsonl", "claims_dev9b.jsonl"),
-    10: ("claims_dev10a.jsonl", "claims_dev10b.jsonl"),
-    11: ("claims_dev11a.jsonl", "claims_dev11b.jsonl"),
-    12: ("claims_dev12a.jsonl", "claims_dev12b.jsonl"),
-    13: ("claims_dev13a.jsonl", "claims_dev13b.jsonl"),
-    14: ("claims_dev14a.jsonl", "claims_dev14b.jsonl"),
-}
-BLIND_ROUND = 15  # labelled after the model was frozen: never trained on
 C = 1.0
 MIN_COUNT = 2  # features seen in fewer training figures are dropped
 MAX_ITER = 3000
@@ -198,8 +186,8 @@ def _parse_rounds(spec: str) -> list[int]:
 
 
 def loro() -> str:
-    """The held-out table (markdown): each of rounds 4-14 extracted with typing weights
-    trained on the other rounds of 1-14, against the rules alone."""
+    """The held-out table (markdown): each held-out round (4 on) extracted with typing
+    weights trained on the other training rounds, against the rules alone."""
     from claims_quality import Tally, score_passage  # noqa: PLC0415
 
     from natospend.claims.learned import extract_learned, parse_model
@@ -271,13 +259,14 @@ def main() -> None:
                           "weights_rounded_to": 4, "rule_feature_prefixes": RULE_PREFIXES},
         "scikit_learn_version": sklearn.__version__,
         "command": command,
-        "note": "Round 15 (claims_dev15a/15b.jsonl, the blind test set) and the "
+        "note": f"Round {BLIND_ROUND} ({'/'.join(BLIND_FILES)}, the blind test set) and the "
                 "claims_verdicts files were never read to train or choose this model. Rounds 8 "
-                "to 14 were each scored once, blind, with the same configuration trained on "
+                "to 15 were each scored once, blind, with the same configuration trained on "
                 "the rounds before them (round 8: precision 0.861, recall 0.840; round 9: "
                 "0.803, 0.680; round 10: 0.850, 0.832; round 11: 0.836, 0.803; round 12: 0.851, "
                 "0.764; round 13: 0.840, 0.830; "
-                "round 14: 0.854, 0.887) before they joined the training data.",
+                "round 14: 0.854, 0.887; round 15: 0.876, 0.888) before they joined the training "
+                "data.",
     }
     size = write_weights(args.out, metadata, model)
     print(f"{args.out}: {len(model['w'])} features x {len(model['classes'])} classes from "

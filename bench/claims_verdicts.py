@@ -8,10 +8,11 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-15``: rounds 4-15 (claims_verdicts4a/.../15b.jsonl on the claims of
-  claims_dev4a/.../15b.jsonl), decided by people who read the data files and never ran the
-  checker. The disagreements of rounds 4, 7 and 9-15 were then read and the verifier
-  changed (docs/benchmarks.md keeps their first scores); round 8 was not read.
+- ``blind-4`` ... ``blind-16``: rounds 4-16 (claims_verdicts4a/.../16b.jsonl on the claims of
+  claims_dev4a/.../16b.jsonl; the rounds are those of bench/rounds.py), decided by people
+  who read the data files and never ran the checker. The disagreements of rounds 4, 7 and
+  9-15 were then read and the verifier changed (docs/benchmarks.md keeps their first
+  scores); round 8 was not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 
@@ -19,41 +20,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from natospend.claims.text import split_sentences
-from natospend.claims.verify import verify
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rounds import verdict_file, verdict_rounds  # noqa: E402
+
+from natospend.claims.text import split_sentences  # noqa: E402
+from natospend.claims.verify import verify  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 SETS = {
-    "tuned": (("claims_dev.jsonl", "claims_verdicts.jsonl"),),
-    "blind-4": (("claims_dev4a.jsonl", "claims_verdicts4a.jsonl"),
-                ("claims_dev4b.jsonl", "claims_verdicts4b.jsonl")),
-    "blind-5": (("claims_dev5.jsonl", "claims_verdicts5.jsonl"),),
-    "blind-6": (("claims_dev6a.jsonl", "claims_verdicts6a.jsonl"),
-                ("claims_dev6b.jsonl", "claims_verdicts6b.jsonl")),
-    "blind-7": (("claims_dev7a.jsonl", "claims_verdicts7a.jsonl"),
-                ("claims_dev7b.jsonl", "claims_verdicts7b.jsonl")),
-    "blind-8": (("claims_dev8a.jsonl", "claims_verdicts8a.jsonl"),
-                ("claims_dev8b.jsonl", "claims_verdicts8b.jsonl")),
-    "blind-9": (("claims_dev9a.jsonl", "claims_verdicts9a.jsonl"),
-                ("claims_dev9b.jsonl", "claims_verdicts9b.jsonl")),
-    "blind-10": (("claims_dev10a.jsonl", "claims_verdicts10a.jsonl"),
-                 ("claims_dev10b.jsonl", "claims_verdicts10b.jsonl")),
-    "blind-11": (("claims_dev11a.jsonl", "claims_verdicts11a.jsonl"),
-                 ("claims_dev11b.jsonl", "claims_verdicts11b.jsonl")),
-    "blind-12": (("claims_dev12a.jsonl", "claims_verdicts12a.jsonl"),
-                 ("claims_dev12b.jsonl", "claims_verdicts12b.jsonl")),
-    "blind-13": (("claims_dev13a.jsonl", "claims_verdicts13a.jsonl"),
-                 ("claims_dev13b.jsonl", "claims_verdicts13b.jsonl")),
-    "blind-14": (("claims_dev14a.jsonl", "claims_verdicts14a.jsonl"),
-                 ("claims_dev14b.jsonl", "claims_verdicts14b.jsonl")),
-    "blind-15": (("claims_dev15a.jsonl", "claims_verdicts15a.jsonl"),
-                 ("claims_dev15b.jsonl", "claims_verdicts15b.jsonl")),
+    ("tuned" if r == 1 else f"blind-{r}"): tuple((name, verdict_file(name)) for name in files)
+    for r, files in verdict_rounds().items()
 }
 TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
          "target_commitment")

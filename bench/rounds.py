@@ -1,0 +1,35 @@
+"""The labelled rounds of tests/data: which files make each round, and which round is the blind
+test set.
+
+The quality bench, the verdict bench and the three training scripts all read this table, so a
+new round is added here once. Rounds 1-3 were labelled while the rules were written; from round
+4 on each round was labelled by people who never saw the extractor, scored once blind, then read
+and joined the training data. ``BLIND_ROUND`` is the newest such round: nothing trains on it or
+is tuned on it until it has been scored.
+"""
+
+from __future__ import annotations
+
+ROUNDS: dict[int, tuple[str, ...]] = {
+    1: ("claims_dev.jsonl",), 2: ("claims_dev2.jsonl",), 3: ("claims_dev3.jsonl",),
+    4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
+    **{r: (f"claims_dev{r}a.jsonl", f"claims_dev{r}b.jsonl") for r in range(6, 16)},
+}
+"""The rounds the rules were tuned on and the learned layers are trained on."""
+
+BLIND_ROUND = 16
+BLIND_FILES = (f"claims_dev{BLIND_ROUND}a.jsonl", f"claims_dev{BLIND_ROUND}b.jsonl")
+
+FIRST_BLIND_VERDICTS = 4  # round 1's verdicts were the verifier's development set; 2-3 have none
+
+
+def verdict_file(dev_file: str) -> str:
+    """The gold-verdict file decided on a labelled file's claims."""
+    return dev_file.replace("claims_dev", "claims_verdicts")
+
+
+def verdict_rounds() -> dict[int, tuple[str, ...]]:
+    """Every round with gold verdicts, the blind one included: round 1 and rounds 4 on."""
+    rounds = {r: files for r, files in ROUNDS.items() if r == 1 or r >= FIRST_BLIND_VERDICTS}
+    rounds[BLIND_ROUND] = BLIND_FILES
+    return rounds
