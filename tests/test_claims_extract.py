@@ -1558,3 +1558,55 @@ def test_all_nato_countries_but_iceland_is_a_count_of_31():
 def test_tril_with_a_dot_is_trillion():
     assert [(q.value, q.currency) for q in find_quantities("record 7.9 tril. yen")] == \
         [(7.9e12, "JPY")]
+
+
+# --- round 15 (session 6): rules from the round-15 errors, read once it was spent -------------
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("346.7 trillion Korean won (U.S. $262.8 billion)", 346.7e12, "KRW"),
+    ("a $CAN406 million missile system", 406e6, "CAD"),
+    ("about CAN$5 billion in military funds", 5e9, "CAD"),
+    ("a $1.5T defense budget", 1.5e12, "USD"),
+])
+def test_currencies_of_round_15(text, value, currency):
+    # a bracketed conversion is one amount: the first figure alone is read
+    assert [(q.value, q.currency) for q in find_quantities(text)][:1] == [(value, currency)]
+
+
+def test_a_lone_t_scales_only_a_figure_in_a_currency_it_touches():
+    assert [q.value for q in find_quantities("a 5 t bomb")] == [5.0]
+    assert [q.value for q in find_quantities("a 5t bomb")] == [5.0]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_figure_that_counts_things_borrows_no_currency(learned):
+    text = ("Germany will give Ukraine €70 million in winter aid. The money will keep the lights "
+            "on for more than 2.5 million Ukrainians, and 2 million artillery shells have been "
+            "delivered.")
+    claims = extract(text, date(2025, 12, 1), learned=learned)
+    assert [c.value for c in claims] == [70e6]
+
+
+def test_one_million_for_ukrainians_is_still_money():
+    from natospend.claims.money_words import COUNTED_AFTER
+
+    assert COUNTED_AFTER.match(" is for Ukrainians displaced") is None
+    assert COUNTED_AFTER.match(" displaced Ukrainians") is not None
+
+
+def test_out_of_n_members_m_have_met_counts_m_of_n():
+    claims = extract("Out of 32 NATO members, 23 have met or are expected to meet the 2% GDP "
+                     "defense spending target by the end of this year.", date(2024, 7, 1))
+    assert [(c.type, c.value, c.total) for c in claims] == [("allies_meeting_target", 23.0, 32)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The deadline set 2024 as the year for all members to hit this 2% goal.",
+    "The target mandates that all NATO members spend at least 2% of their GDP on defense.",
+    "Getting all alliance members to actually meet the 2 percent threshold may be hard.",
+    "While not all NATO members met the original 2% threshold by 2024, a record number did.",
+    "More than half of all NATO members are spending less than the 2% target.",
+])
+def test_all_members_wanted_or_partly_is_no_count_of_all(sentence):
+    claims = extract(sentence, date(2025, 7, 1))
+    assert not [c for c in claims if c.type == "allies_meeting_target" and c.value >= 30]

@@ -29,7 +29,13 @@ COUNT_VERB_MORE = words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|in
 # Between a group and its verb: what they are to do, not what they do ('gave all Nato members
 # a June deadline for fully meeting').
 AIM_GAP = words("agreed?", "agreeing", "goals?", "deadlines?", "pledged?", "commit\\w*",
+                "need(?:s|ed)? to",
                 "asked", "urged", "called", "required", "must", "should")
+
+NOT_ALL_BEFORE = re.compile(r"\b(?:not|nearly|almost|virtually|of)\s+$", re.I)
+
+# 'all members to hit', 'all alliance members to actually meet': wanted, not done
+INFINITIVE_GAP = re.compile(r"\s+to\s+(?:\w+ly\s+)?", re.I)
 
 COUNT_NEG = words("not meet", "fail\\w*", "short of", "miss\\w*", "below", "does not",
                   "do not", "falling short", "lagging",
@@ -92,7 +98,7 @@ THE_ONLY_ONE = words(r"(?:is|was|remains)\s+the\s+only\s+(?:NATO\s+|alliance\s+|
                      r"European\s+)?(?:member(?:\s+(?:state|country|nation))?|ally|country|"
                      r"nation)")
 
-OF_TOTAL_N = words(r"Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
+OF_TOTAL_N = words(r"(?:Out\s+)?Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
                    r"(\d{2})\s+(?:NATO\s+)?(?:members|allies|member\s+states|"
                    r"countries|nations),\s+(\d{1,2})\s+(?:have\s+|had\s+)?"
                    r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved)")

@@ -17,8 +17,10 @@ from natospend.claims.count_words import (
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
     ICELAND_OUT,
+    INFINITIVE_GAP,
     LIST_VERB_AFTER,
     MEMBER_OF,
+    NOT_ALL_BEFORE,
     NUMBER_ANAPHOR,
     NUMBER_OF_GROUP,
     NUMBER_ROSE,
@@ -94,9 +96,11 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     # then no number in them is a count.
     counting = bool(targetish) and bool(s.has(COUNT_VERB) or s.has(COUNT_VERB_MORE))
     # (in the lowercase copy: the groups are folded below)
+    # 'Out of 32 NATO members, 23 have met ...': the 32 is the total, the 23 the count
+    of_total = s.find(OF_TOTAL_N) if targetish else None
     for m in (s.finditer(COUNT_RE) if counting and s.has(COUNT_RE) else ()):
         n = count_value(m.group("n"))
-        if not 0 < n <= 32:
+        if not 0 < n <= 32 or (of_total and of_total.start(1) <= m.start() < of_total.end(1)):
             continue
         lead = text[max(0, m.start() - 16):m.start()]
         total = m.group("total") or m.group("total2")
@@ -148,10 +152,15 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in ALL_RE.finditer(text) if targetish and s.may_match(ALL_RE) else ():
+        if NOT_ALL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 'not all NATO members met', 'half of all NATO members': no count of all
         verb = COUNT_VERB.search(text, m.end(), m.end() + 60) or \
             COUNT_VERB_MORE.search(text, m.end(), m.end() + 60)
-        if verb is None or AIM_GAP.search(text, m.end(), verb.start()):
-            continue  # 'all NATO members will have agreed on a goal of spending 5%': an aim
+        if verb is None or AIM_GAP.search(text, m.end(), verb.start()) or \
+                INFINITIVE_GAP.fullmatch(text, m.end(), verb.start()):
+            # 'all NATO members will have agreed on a goal of spending 5%', 'the deadline for
+            # all members to hit this goal': an aim
+            continue
         total = int(m.group("total")) if m.group("total") else None
         n = total or _member_count(ctx.published)
         if ICELAND_OUT.search(text):
@@ -211,8 +220,8 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                    and m.start() - x.end < 4]
             if who:
                 member_at[m.start()] = who[-1].code  # whose level the target figure also is
-    of_total = s.find(OF_TOTAL_N) if targetish and not found else None
-    if of_total:  # 'Of NATO's 32 members, 18 spent at least 2% of GDP' (total, then count)
+    if of_total and not any(f[0] <= of_total.start(2) < f[1] for f in found):
+        # 'Of NATO's 32 members, 18 spent at least 2% of GDP' (total, then count)
         found.append((of_total.start(), of_total.end(), int(of_total.group(2)),
                       int(of_total.group(1)), None))
     only = s.find(THE_ONLY_ONES) if ctx.listed >= 2 and not found else None

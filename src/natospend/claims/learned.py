@@ -58,6 +58,7 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
+from natospend.claims.money_words import COUNTED_AFTER
 from natospend.claims.sentence import (
     Claim,
     Context,
@@ -241,6 +242,11 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     unit = _UNIT_FOR.get(ctype) or q.currency or ctx.currency
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
+    if unit not in ("pct_gdp", "count") and (q.value < 1e6 or q.currency is None
+                                             and COUNTED_AFTER.match(s.text, q.end)):
+        # as money_claim rules: no budget or package is under a million ('worth €159 (about
+        # $170 million)' lost its scale), and '2 million artillery shells' borrows no currency
+        return []
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
                  deadline=deadline) for subject in subjects]
 

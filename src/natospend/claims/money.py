@@ -6,6 +6,7 @@ import re
 
 from natospend.claims.money_words import (
     COST_OF_SHARE,
+    COUNTED_AFTER,
     CUMULATIVE,
     DEFENCE_OR_TARGET,
     DEVELOPMENT_AID,
@@ -149,13 +150,13 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if q.value < 1e6 or _converts_previous(s, q):
         return None
     currency = q.currency
+    local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
     if currency is None:
         others = [o.currency for o in s.quantities if o.kind == "money" and o.currency]
         currency = others[0] if others else ctx.currency
-        if currency is None:
+        if currency is None or COUNTED_AFTER.match(local_after):
             return None
     a, b = clause_of(s, q.start)
-    local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
     before = text[a:q.start]
     if NOT_SPENDING_AFTER.match(local_after) or (
             s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:])):

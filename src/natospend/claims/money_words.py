@@ -26,6 +26,13 @@ NOT_SPENDING_AFTER = re.compile(
     r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?(?-i:[A-Z])|"
     r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
 
+# A figure with no currency of its own borrows the sentence's or the article's; not when what
+# follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
+COUNTED_AFTER = re.compile(
+    r"\s?(?:(?!(?:is|are|was|were|for|to|of|in|on|and|or)\b)[\w-]+\s+)?(?:shells|rounds|"
+    r"munitions|drones|missiles|rockets|Ukrainians|refugees|households|homes|families|children|barrels|tonnes|tons|doses|vehicles|jobs|"
+    r"workers|users|voters|visitors|passengers|units|pieces|items)\b", re.I)
+
 CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
                    "altogether", "cumulative", "per year", "annually", "a year", "each year",
                    "every year", "over \\w+ years", "over the next", "in total", "totall?ed",

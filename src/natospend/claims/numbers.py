@@ -74,6 +74,7 @@ NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
 
 _CURRENCY_PREFIX = {
     "us$": "USD", "$us": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
+    "can$": "CAD", "$can": "CAD",
     "cad": "CAD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "€": "EUR", "eur": "EUR",
     "euro": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "pln": "PLN", "zł": "PLN",
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
@@ -102,6 +103,7 @@ _CURRENCY_SUFFIX = {
     "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
     "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR", "inr": "INR",
+    "korean won": "KRW", "south korean won": "KRW",
 }
 
 
@@ -110,7 +112,7 @@ def _alternation(words: object) -> str:
 
 
 # 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.
-_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tril|tln|trn|bln|mln|tn|bn|mn|b|m|k"
+_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tril|tln|trn|bln|mln|tn|bn|mn|b|m|k|t"
 
 
 def _scale(word: str) -> float:
@@ -362,7 +364,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             end = rng.end()
     scale = _SCALE_RE.match(text, end)
     scaled = False
-    if scale and not (scale.group(1) in ("m", "b", "k", "M", "B", "K")
+    # a lone letter scales only a figure in a currency it touches: '$1.5T', not '5 t'
+    if scale and not (scale.group(1) in ("m", "b", "k", "t", "M", "B", "K", "T")
                       and (currency is None or scale.group().startswith(" "))):
         factor = _scale(scale.group(1))
         # '₺2.155 trillion' is 2155000000000, not the 2154999999999.9998 the float product is:

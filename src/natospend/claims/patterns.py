@@ -248,7 +248,8 @@ DEMAND_BEFORE = words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "ask
                       "requir\\w*", "oblig\\w*",
                       "(?:target|goal|guideline|benchmark)s? for",
                       "push(?:es|ed|ing)? for",
-                      "want(?:s|ed)?", "pressed", "pressur\\w+")
+                      "want(?:s|ed)?", "pressed", "pressur\\w+",
+                      "mandat\\w*(?: that)?", "getting", "ensure(?: that)?")
 
 
 BARE_TARGET = re.compile(
