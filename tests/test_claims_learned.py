@@ -311,3 +311,24 @@ def test_a_figure_retyped_across_units_gives_no_claim():
                  for c in sc.candidates if c.rule_type == "share_of_gdp")
     assert {x.unit for x in build_claims(share, "target_commitment")} == {"pct_gdp"}
     assert build_claims(share, "spending_amount") == []
+
+
+@pytest.mark.parametrize(("text", "bucket"), [
+    # Poland's yearly spending in NATO's tables is tens of billions of US$ and under 200
+    # billion zloty: its GDP is far more, a drone contract far less, a budget about as much
+    ("Poland's GDP reached $915 billion last year, and its defence spending rose.", ">=5"),
+    ("Poland will spend PLN 186.6 billion on defence in 2025.", "<2"),
+    ("Poland signed a $5 million contract for drones for its army.", "<0.01"),
+])
+def test_an_amount_is_sized_against_the_allys_yearly_spending(text, bucket):
+    (sc,) = list(read_candidates(text, date(2025, 3, 1)))
+    (cand,) = [c for c in sc.candidates if c.q.kind == "money"]
+    feats = figure_features(sc.sent, cand.q, cand.rule_claims, 2025, 0)
+    assert "mag=" + bucket in feats
+
+
+def test_an_amount_in_another_currency_or_of_nobody_is_not_sized():
+    for text in ("Poland will spend €40 billion on defence.", "Defence costs $5 billion."):
+        (sc,) = list(read_candidates(text, date(2025, 3, 1)))
+        (cand,) = [c for c in sc.candidates if c.q.kind == "money"]
+        assert "mag=?" in figure_features(sc.sent, cand.q, cand.rule_claims, 2025, 0)
