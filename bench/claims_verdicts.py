@@ -8,8 +8,8 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-16``: rounds 4-16 (claims_verdicts4a/.../16b.jsonl on the claims of
-  claims_dev4a/.../16b.jsonl; the rounds are those of bench/rounds.py), decided by people
+- ``blind-4`` ... ``blind-17``: rounds 4-17 (claims_verdicts4a/.../17b.jsonl on the claims of
+  claims_dev4a/.../17b.jsonl; the rounds are those of bench/rounds.py), decided by people
   who read the data files and never ran the checker. The disagreements of rounds 4, 7 and
   9-15 were then read and the verifier changed (docs/benchmarks.md keeps their first
   scores); round 8 was not read.

@@ -15,7 +15,7 @@ from natospend.claims.numbers import find_quantities, parse_number
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev16"
+BLIND_ROUND_FILES = "claims_dev17"
 
 
 def _only(claims, ctype):
@@ -1610,3 +1610,29 @@ def test_out_of_n_members_m_have_met_counts_m_of_n():
 def test_all_members_wanted_or_partly_is_no_count_of_all(sentence):
     claims = extract(sentence, date(2025, 7, 1))
     assert not [c for c in claims if c.type == "allies_meeting_target" and c.value >= 30]
+
+
+# --- round 16 (session 6): currencies of the budgets round 16 compared with NATO's ------------
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("will amount to 555 billion drams", 555e9, "AMD"),
+    ("allocates AZN 7,126.3 million", 7126.3e6, "AZN"),
+    ("a record level of 8.4 billion manats", 8.4e9, "AZN"),
+    ("Increased to Php282.7 billion", 282.7e9, "PHP"),
+    ("raised the allocation to Rs7.85 lakh crore", 7.85e12, "INR"),
+    ("₹6.2 lakh crore for defence", 6.2e12, "INR"),
+    ("Rs 6,21,540.85 crore", 6215408500000.0, "INR"),
+])
+def test_currencies_of_round_16(text, value, currency):
+    assert [(q.value, q.currency) for q in find_quantities(text)] == [(value, currency)]
+
+
+@pytest.mark.parametrize("text", ["over the years. 5 billion", "Mrs 5 billion", "theEUR 5 billion"])
+def test_a_currency_code_glued_to_a_word_is_no_currency(text):
+    assert [q.currency for q in find_quantities(text)] == [None]
+
+
+def test_a_budget_in_drams_is_armenias():
+    claims = extract("The 2024 state budget sets defence expenditures at 555 billion drams.",
+                     date(2023, 10, 1))
+    assert [(c.type, c.subject, c.unit) for c in claims] == [("spending_amount", "ARM", "AMD")]

@@ -25,7 +25,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _FRACTIONS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
               "a quarter": 0.25, "one quarter": 0.25, "two thirds": 2 / 3, "two-thirds": 2 / 3,
               "three quarters": 0.75}
-_SCALES = {"trillion": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9,
+_SCALES = {"lakh crore": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+           "trillion": 1e12, "tn": 1e12, "tln": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9,
            "bln": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3,
            "k": 1e3}
 
@@ -66,6 +67,8 @@ _SCALED_COMMA_DECIMAL = \
     r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln|trn)\b)"
 _DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
            + _LISTED_COMMA_DECIMAL
+           # '6,21,540.85 crore': Indian grouping, two digits between the commas
+           + r"|\d{1,2}(?:,\d{2}){1,3},\d{3}(?![\d,]\d)"
            + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
 # 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
 # 'another half billion kronor': 'half' alone too, before a scale word.
@@ -83,6 +86,13 @@ _CURRENCY_PREFIX = {
     "nt$": "TWD", "twd": "TWD",
     # The Financial Times's crowns: 'NKr15bn', 'DKr1.3bn', 'SKr5bn'.
     "nkr": "NOK", "dkr": "DKK", "skr": "SEK",
+    # currencies of the Caucasus, Asia and elsewhere whose budgets the news compares with
+    # NATO's: 'AZN 7,126.3 million', 'Php282.7 billion', 'Rs 7.85 lakh crore', '₹6.2 lakh crore'
+    "azn": "AZN", "amd": "AMD", "gel": "GEL", "kzt": "KZT", "php": "PHP", "₱": "PHP",
+    "rs": "INR", "rs.": "INR", "₹": "INR", "pkr": "PKR", "sar": "SAR", "ils": "ILS",
+    "nis": "ILS", "₪": "ILS", "idr": "IDR", "rp": "IDR", "myr": "MYR", "thb": "THB",
+    "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r$": "BRL", "brl": "BRL", "mkd": "MKD",
+    "rsd": "RSD",
 }
 _CURRENCY_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
@@ -104,6 +114,12 @@ _CURRENCY_SUFFIX = {
     "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
     "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR", "inr": "INR",
     "korean won": "KRW", "south korean won": "KRW",
+    "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
+    "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "riyals": "SAR", "saudi riyals": "SAR", "shekels": "ILS",
+    "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN",
+    "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL", "leke": "ALL",
+    "serbian dinars": "RSD", "dinars": "RSD", "dinar": "RSD", "azn": "AZN", "amd": "AMD",
 }
 
 
@@ -112,12 +128,13 @@ def _alternation(words: object) -> str:
 
 
 # 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.
-_SCALE_WORDS = r"tril+i+on|bil+i+on|mil+i+on|thousand|tril|tln|trn|bln|mln|tn|bn|mn|b|m|k|t"
+_SCALE_WORDS = (r"lakh\s+crores?|crores?|lakhs?|"
+                r"tril+i+on|bil+i+on|mil+i+on|thousand|tril|tln|trn|bln|mln|tn|bn|mn|b|m|k|t")
 
 
 def _scale(word: str) -> float:
     """The factor of a scale word matched by ``_SCALE_WORDS``, misspellings included."""
-    low = fold(word)
+    low = " ".join(fold(word).split())
     return _SCALES.get(low) or _SCALES[{"t": "trillion", "b": "billion", "m": "million"}[low[0]]]
 
 
@@ -343,7 +360,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     if prefix:
         code = fold(prefix.group().strip())
         glued = prefix.start() > 0 and text[prefix.start() - 1].isalpha()
-        if not (code.isalpha() and glued):  # 'EUR 5' yes, 'theEUR 5' no
+        if not (code[:1].isalpha() and glued):  # 'EUR 5' yes, 'theEUR 5' or 'years. 5' no
             currency = _CURRENCY_PREFIX[code]
             start = prefix.start()
     high_value = None

@@ -159,7 +159,11 @@ def crown_currency(subject: str | None) -> str | None:
 # ``donors_extra.csv`` names.
 _CURRENCY_COUNTRY = {a.currency: a.iso3 for a in allies() if a.currency not in (None, "EUR", "USD")
                      } | {"JPY": "JPN", "CHF": "CHE", "AUD": "AUS", "NZD": "NZL", "KRW": "KOR",
-                          "TWD": "TWN", "UAH": "UKR", "RUB": "RUS", "CNY": "CHN"}
+                          "TWD": "TWN", "UAH": "UKR", "RUB": "RUS", "CNY": "CHN",
+                          "AMD": "ARM", "AZN": "AZE", "GEL": "GEO", "KZT": "KAZ", "PHP": "PHL",
+                          "INR": "IND", "PKR": "PAK", "SAR": "SAU", "ILS": "ISR", "IDR": "IDN",
+                          "MYR": "MYS", "THB": "THA", "NGN": "NGA", "ZAR": "ZAF", "BRL": "BRA",
+                          "RSD": "SRB"}
 
 
 def currency_country(currency: str | None) -> str | None:
