@@ -336,3 +336,34 @@ def test_a_group_of_allies_restates_natos_target():
     v = verify(Claim("target_commitment", "NATO_EUROPE", None, 2.0, "pct_gdp", deadline=2024),
                date(2025, 7, 1))
     assert v.verdict == SUPPORTED
+
+
+def test_a_count_of_european_allies_counts_only_them():
+    # 'only nine European countries met the alliance's 2% target in 2023' (round 16): the
+    # June 2024 tables have ten allies at 2%, the United States among them
+    from natospend import countries
+    from natospend.analysis.compliance import compliance
+
+    table = compliance(2.0, 2023, "2024-06")
+    europe = set(countries.groups()["EUROPE"].members)
+    n_europe = int(table[table["meets"].eq(True) & table["iso3"].isin(europe)].shape[0])
+    assert n_europe == table.attrs["count"] - 1  # the US is the one ally left out
+    published = date(2024, 11, 7)
+    for subject in ("NATO_EUROPE", "EUROPE"):
+        v = verify(Claim("allies_meeting_target", subject, 2023, n_europe, "count",
+                         target_pct=2.0), published)
+        assert v.verdict == SUPPORTED and "among European allies" in v.summary
+    v = verify(Claim("allies_meeting_target", "NATO", 2023, n_europe, "count", target_pct=2.0),
+               published)
+    assert v.verdict == CONTRADICTED
+
+
+@pytest.mark.parametrize(("words", "verdict"), [
+    ("only three members met it – the United States, Greece and the United Kingdom", SUPPORTED),
+    ("the United States spent 2% of GDP on defence in 2014", CONTRADICTED),
+])
+def test_an_ally_said_to_meet_a_round_target_spends_at_least_it(words, verdict):
+    # the US spent 3.7% of GDP in 2014: it met 2%, it did not spend 2%
+    claim = InferredClaim("share_of_gdp", "USA", 2014, 2.0, "pct_gdp", sentence=words,
+                          quote=words)
+    assert verify(claim, date(2024, 6, 18)).verdict == verdict

@@ -268,6 +268,8 @@ def judge_share(claim: ClaimLike, edition: str, published: date | None) -> Judge
             why += "; the statement is a forecast"
         return Judgement(UNVERIFIABLE, why, edition=edition)
     value, ev = found
+    if _met_a_target(claim) and is_dataclass(claim):
+        claim = replace(claim, hedge="at least")  # type: ignore[type-var]
     verdict, reason = _judge_range(value, claim,
                                    f"NATO's figure for {claim.subject} in {claim.year}",
                                    SHARE_TABLE_STEP)
@@ -276,24 +278,42 @@ def judge_share(claim: ClaimLike, edition: str, published: date | None) -> Judge
     return Judgement(verdict, reason, [ev], edition)
 
 
+def _met_a_target(claim: ClaimLike) -> bool:
+    """'Only three members met it - the United States, Greece and the United Kingdom', 'Spain
+    reached the 2% target': an ally said to meet, reach or pass a target's round figure spends
+    at least that much, not exactly it (the US spent 3.7% in 2014)."""
+    if claim.hedge or claim.value is None or claim.value > 5 or (claim.value * 2) % 1:
+        return False
+    words = getattr(claim, "sentence", None) or getattr(claim, "quote", None) or ""
+    return _MET.search(_own_clause(claim, words)) is not None
+
+
+_MET = re.compile(r"\b(?:met|meets?|meeting|reached|reach(?:es|ing)|hit(?:s|ting)?|"
+                  r"achiev(?:ed|es|ing)|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)\b", re.I)
+
+
 def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
     target = claim.target_pct if claim.target_pct is not None else 2.0
     if claim.year is None or claim.value is None:
         return Judgement(UNVERIFIABLE, "the claim gives no year", edition=edition)
-    stated = _stated_count(edition, int(claim.year)) if target == 2.0 else None
+    group = claim.subject if claim.subject in _COUNTED_GROUPS else None
+    # NATO's text states counts of all allies only: a count of European allies is counted
+    stated = _stated_count(edition, int(claim.year)) if target == 2.0 and not group else None
     if stated is not None:
         verdict, reason = _judge_range(stated[0], claim, f"the number of allies at or above 2% "
                                        f"in {claim.year} as NATO stated it")
         return Judgement(verdict, reason.replace(".00", ""), [stated[1]], edition)
-    a = _count_or_reason(target, int(claim.year), edition)
+    a = _count_or_reason(target, int(claim.year), edition, group)
     if isinstance(a, str):
         return Judgement(UNVERIFIABLE, a, edition=edition)
     info = dataset.edition_info(edition)
     ev = Evidence(float(a["count"]), edition, "Table 3 (count of allies at or above "
                   f"{target:g}%)", str(info["url"]),
                   f"{a['count']} of {a['total']}; no figure: {', '.join(a['no_figure']) or '-'}")
+    among = f" among {countries.groups()[SUBJECT_ALIASES.get(group, group)].name}" if group \
+        else ""
     verdict, reason = _judge_range(a["count"], claim,
-                                   f"the number of allies at or above {target:g}% in "
+                                   f"the number of allies{among} at or above {target:g}% in "
                                    f"{claim.year}")
     reason = reason.replace(".00", "")
     if claim.total is not None and int(claim.total) != a["total"]:
@@ -323,12 +343,21 @@ def _pledges_of(iso3: str) -> list[dict[str, Any]]:
     return as_records(p[p["iso3"] == iso3])
 
 
+# 'only nine European countries met the 2% target': a count within a group is of its members
+_COUNTED_GROUPS = ("EUROPE", "NATO_EUROPE", "NATO_EUROPE_CANADA", "EU")
+
+
 @lru_cache(maxsize=4096)
-def _count(target: float, year: int, edition: str) -> dict[str, Any]:
+def _count(target: float, year: int, edition: str, group: str | None = None
+           ) -> dict[str, Any]:
     """The same count as :func:`compliance` (tests pin the two together), from the figure
-    index: checking thousands of claims should not build a DataFrame for each."""
+    index: checking thousands of claims should not build a DataFrame for each. With
+    ``group``, only that group's members are counted."""
     check_target(target)
     members = members_in(year)
+    if group is not None:
+        in_group = set(countries.groups()[SUBJECT_ALIASES.get(group, group)].members)
+        members = [m for m in members if m in in_group]
     values = {m: dataset.figure(edition, m, year, "share_of_gdp_pct") for m in members}
     have = {m: f for m, f in values.items() if f is not None}
     if not have:
@@ -341,11 +370,12 @@ def _count(target: float, year: int, edition: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4096, typed=True)
-def _count_or_reason(target: float, year: int, edition: str) -> dict[str, Any] | str:
+def _count_or_reason(target: float, year: int, edition: str, group: str | None = None
+                     ) -> dict[str, Any] | str:
     """:func:`_count`, or why there is none: most count claims ask an edition for a year it
     has no figures for, and the failure is kept too instead of being worked out again."""
     try:
-        return _count(target, year, edition)
+        return _count(target, year, edition, group)
     except (dataset.DataNotFoundError, ValueError) as exc:
         return str(exc)
 
