@@ -367,3 +367,18 @@ def test_an_ally_said_to_meet_a_round_target_spends_at_least_it(words, verdict):
     claim = InferredClaim("share_of_gdp", "USA", 2014, 2.0, "pct_gdp", sentence=words,
                           quote=words)
     assert verify(claim, date(2024, 6, 18)).verdict == verdict
+
+
+@pytest.mark.parametrize(("deadline", "verdict"), [(2026, SUPPORTED), (2028, SUPPORTED),
+                                                   (2030, SUPPORTED), (2025, UNVERIFIABLE)])
+def test_a_pledge_over_a_period_holds_in_each_of_its_years(deadline, verdict):
+    # Lithuania: 'in the 2026-2030 period we will annually earmark from 5 to 6 [percent]'
+    from natospend import dataset
+
+    (p,) = dataset.pledges("LTU").query("target_pct_gdp == 5").to_dict("records")
+    assert (p["start_year"], p["deadline_year"]) == (2026, 2030)
+    v = verify(Claim("target_commitment", "LTU", None, 5.0, "pct_gdp", "range", 5.0, 6.0,
+                     deadline=deadline), date(2025, 2, 1))
+    assert v.verdict == verdict
+    if verdict == SUPPORTED:
+        assert "in each year of 2026-2030" in v.summary

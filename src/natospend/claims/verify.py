@@ -489,15 +489,23 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
                        str(p["source_url"]), f"{p['status']}; by {p['deadline_year']}")
               for p in mine]
         deadlines = {int(p["deadline_year"]) for p in mine if p["deadline_year"] is not None}
+        # a pledge over a period ('5-6% of GDP in each year of 2026-2030') holds in each year of
+        # it: 'from 2026' and 'by 2028' name years the pledge covers
+        deadlines |= {y for p in mine if p.get("start_year") is not None
+                      and p["deadline_year"] is not None
+                      for y in range(int(p["start_year"]), int(p["deadline_year"]) + 1)}
         if nato_own is not None and claim.deadline not in deadlines:
             return _against_nato(claim, nato_own, published, edition)
         if claim.deadline is not None and not deadlines:
             return Judgement(UNVERIFIABLE, f"{subject}'s pledge of {value:g}% names no year",
                              ev, "pledges")
         if claim.deadline is None or claim.deadline in deadlines:
+            when = sorted({f"in each year of {int(p['start_year'])}-{int(p['deadline_year'])}"
+                           if p.get("start_year") is not None
+                           else f"deadline {int(p['deadline_year'])}"
+                           for p in mine if p["deadline_year"] is not None})
             return Judgement(SUPPORTED, f"{subject} pledged {value:g}% "
-                             f"(deadline {', '.join(map(str, sorted(deadlines))) or 'none'})",
-                             ev, "pledges")
+                             f"({', '.join(when) or 'no deadline'})", ev, "pledges")
         # natospend records the pledges in force, not every promise a government made: the UK's
         # 2.5% 'by 2030' (April 2024) was real before the 2027 pledge replaced it. Another
         # deadline than ours shows a gap in our records as often as an error in the article.

@@ -34,7 +34,7 @@ DEFAULT_CURATED = REPO_ROOT / "curated"
 OBSERVATION_FIELDS = ["edition", "entity", "year", "indicator", "value", "estimate", "table",
                       "source_url"]
 PLEDGE_FIELDS = ["iso3", "pledge_id", "target_pct_gdp", "target_pct_gdp_high", "deadline_year",
-                 "basis", "announced",
+                 "start_year", "basis", "announced",
                  "announced_by", "status", "source_url", "note"]
 
 
@@ -191,6 +191,9 @@ def _pledges(path: Path) -> str:
         for k in ("target_pct_gdp", "target_pct_gdp_high"):
             if r[k]:  # a pledge in money (France's EUR 64bn) has no share
                 float(r[k])
+        if r["start_year"] and (not r["deadline_year"]
+                                or int(r["start_year"]) > int(r["deadline_year"])):
+            raise SourceFormatError(f"{path} line {n}: a pledge's period starts by its end year")
     return csv_text(PLEDGE_FIELDS, rows)
 
 
@@ -375,6 +378,8 @@ def _nato_datapackage(editions_doc: dict[str, Any]) -> dict[str, Any]:
                         "of a range)"),
                  _field("target_pct_gdp_high", "number", "High end where a range is pledged"),
                  _field("deadline_year", "integer", "Year by which"),
+                 _field("start_year", "integer", "For a pledge over a period (Lithuania's 5-6% "
+                        "in each year of 2026-2030), its first year; deadline_year is its last"),
                  _field("basis", "string", "core, total_5pct or national"),
                  _field("announced", "date", "Date announced"),
                  _field("announced_by", "string", "Who announced it"),
