@@ -1636,3 +1636,19 @@ def test_a_budget_in_drams_is_armenias():
     claims = extract("The 2024 state budget sets defence expenditures at 555 billion drams.",
                      date(2023, 10, 1))
     assert [(c.type, c.subject, c.unit) for c in claims] == [("spending_amount", "ARM", "AMD")]
+
+
+def test_crores_are_rupees_even_where_the_sign_was_lost():
+    # '₹' dropped in copying: 'a defence allocation of nearly 6.22 lakh crore'
+    assert [(q.value, q.currency) for q in find_quantities("nearly 6.22 lakh crore")] == \
+        [(6.22e12, "INR")]
+    assert [(q.value, q.currency) for q in find_quantities("Hr 2.2 trillion")] == \
+        [(2.2e12, "UAH")]
+
+
+def test_a_year_before_to_a_percent_is_no_percent():
+    text = "Russia is hiking defence spending by a quarter in 2025 to 6.3 percent of GDP."
+    assert [(q.kind, q.value) for q in find_quantities(text)] == \
+        [("number", 2025.0), ("percent", 6.3)]
+    assert [(q.kind, q.value) for q in find_quantities("from 1.3 to 2 per cent")] == \
+        [("percent", 1.3), ("percent", 2.0)]

@@ -240,6 +240,8 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     else:
         year, inferred = resolve_year(yref, ctx, False)
     unit = _UNIT_FOR.get(ctype) or q.currency or ctx.currency
+    if unit == "pct_gdp" and q.value > 100:
+        return []  # a year or a plain figure is no share of GDP ('2025' typed as a target)
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
     if unit not in ("pct_gdp", "count") and (q.value < 1e6 or q.currency is None

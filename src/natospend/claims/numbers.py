@@ -92,7 +92,7 @@ _CURRENCY_PREFIX = {
     "rs": "INR", "rs.": "INR", "₹": "INR", "pkr": "PKR", "sar": "SAR", "ils": "ILS",
     "nis": "ILS", "₪": "ILS", "idr": "IDR", "rp": "IDR", "myr": "MYR", "thb": "THB",
     "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r$": "BRL", "brl": "BRL", "mkd": "MKD",
-    "rsd": "RSD",
+    "rsd": "RSD", "hr": "UAH",  # 'Hr 2.2 trillion' (the Kyiv Independent's hryvnia)
 }
 _CURRENCY_SUFFIX = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
@@ -392,6 +392,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             high_value = _scaled(high_value, factor)
         end = scale.end()
         scaled = True
+        if currency is None and "crore" in scale.group(1).lower():
+            currency = "INR"  # 'a defence allocation of nearly 6.22 lakh crore': rupees
         if high_value is None:
             value, end = _compound(text, value, factor, end)
     suffix = _SUFFIX_RE.match(text, end)
@@ -415,8 +417,9 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             kind = "percent"
             points = "point" in pct.group().lower()
             end = pct.end()
-        elif digits and (shared := _SHARED_UNIT_RE.match(text, end)) and \
+        elif digits and value <= 100 and (shared := _SHARED_UNIT_RE.match(text, end)) and \
                 not shared.group(1).lower().lstrip().startswith("percentage"):
+            # ('in 2025 to 6.3 percent': a year, then the level; no share is above 100)
             kind = "percent"  # '4.5 and 4 per cent', 'from 1.3 to 2 per cent': one unit for both
     hedge, hedge_start = _hedge_before(text, start)
     if high_value is None:
