@@ -1652,3 +1652,13 @@ def test_a_year_before_to_a_percent_is_no_percent():
         [("number", 2025.0), ("percent", 6.3)]
     assert [(q.kind, q.value) for q in find_quantities("from 1.3 to 2 per cent")] == \
         [("percent", 1.3), ("percent", 2.0)]
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("5 billion dinars", None), ("90 billion Serbian dinars", "RSD"),
+    ("78 billion riyals", None), ("78 billion Saudi riyals", "SAR"),
+])
+def test_a_currency_word_several_countries_use_is_read_only_with_its_country(text, currency):
+    # a bare 'dinars' is Serbia's, Iraq's, Algeria's or Kuwait's: guessing would also guess
+    # whose budget it is
+    assert [q.currency for q in find_quantities(text)] == [currency]

@@ -229,7 +229,9 @@ def figure_rows(rows: FeatureRows, s: Sent, q: Quantity, rule: list[Claim], py: 
 @cache
 def _yearly_spending() -> dict[tuple[str, str], float]:
     """(entity, currency) -> the largest yearly defence spending NATO's tables give it, in
-    units: the scale an amount said to be that entity's spending is read against."""
+    units: the scale an amount said to be that entity's spending is read against. Read from
+    the shipped files, not through ``dataset``: a feature must mean what it meant when the
+    weights were trained, whatever editions a user has imported since."""
     data = resources.files("natospend.data")
     currency = {r["iso3"]: r["currency"] for r in
                 csv.DictReader(data.joinpath("allies.csv").open(encoding="utf-8"))}

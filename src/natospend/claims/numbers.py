@@ -116,10 +116,11 @@ _CURRENCY_SUFFIX = {
     "korean won": "KRW", "south korean won": "KRW",
     "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
     "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",
-    "pakistani rupees": "PKR", "riyals": "SAR", "saudi riyals": "SAR", "shekels": "ILS",
+    "pakistani rupees": "PKR", "saudi riyals": "SAR", "shekels": "ILS",
     "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN",
     "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL", "leke": "ALL",
-    "serbian dinars": "RSD", "dinars": "RSD", "dinar": "RSD", "azn": "AZN", "amd": "AMD",
+    # a bare 'dinars' or 'riyals' is several countries' money: only the named ones are read
+    "serbian dinars": "RSD", "azn": "AZN", "amd": "AMD",
 }
 
 
