@@ -1662,3 +1662,14 @@ def test_a_currency_word_several_countries_use_is_read_only_with_its_country(tex
     # a bare 'dinars' is Serbia's, Iraq's, Algeria's or Kuwait's: guessing would also guess
     # whose budget it is
     assert [q.currency for q in find_quantities(text)] == [currency]
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Only nine European countries met the 2% target in 2023.", "NATO_EUROPE"),
+    ("Nine of the alliance's European members met the 2% target in 2023.", "NATO_EUROPE"),
+    ("Ten allies met the 2% target in 2023.", "NATO"),
+])
+def test_a_count_of_european_allies_is_the_european_groups(sentence, subject):
+    claims = extract(sentence, date(2024, 11, 7))
+    assert [(c.type, c.subject, c.value) for c in claims] == \
+        [("allies_meeting_target", subject, 9.0 if subject != "NATO" else 10.0)]

@@ -352,7 +352,7 @@ def test_a_count_of_european_allies_counts_only_them():
     for subject in ("NATO_EUROPE", "EUROPE"):
         v = verify(Claim("allies_meeting_target", subject, 2023, n_europe, "count",
                          target_pct=2.0), published)
-        assert v.verdict == SUPPORTED and "among European allies" in v.summary
+        assert v.verdict == SUPPORTED and "number of European allies at" in v.summary
     v = verify(Claim("allies_meeting_target", "NATO", 2023, n_europe, "count", target_pct=2.0),
                published)
     assert v.verdict == CONTRADICTED

@@ -32,6 +32,9 @@ AIM_GAP = words("agreed?", "agreeing", "goals?", "deadlines?", "pledged?", "comm
                 "need(?:s|ed)? to",
                 "asked", "urged", "called", "required", "must", "should")
 
+EUROPEAN_COUNT = re.compile(r"(?<!non-)\bEuropean\s+(?:NATO\s+)?(?:allies|members|countries|"
+                            r"nations|states|member\s+states)\b", re.I)
+
 NOT_ALL_BEFORE = re.compile(r"\b(?:not|nearly|almost|virtually|of)\s+$", re.I)
 
 # 'all members to hit', 'all alliance members to actually meet': wanted, not done

@@ -14,6 +14,7 @@ from natospend.claims.count_words import (
     COUNT_AIM_GAP,
     COUNT_NEG,
     COUNT_VERB_MORE,
+    EUROPEAN_COUNT,
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
     ICELAND_OUT,
@@ -269,7 +270,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                  "almost": "nearly"}.get(SPACES.sub(" ", (hedge_word or "").lower()))
         low = n if hedge in (None, "more than", "at least") else None
         high = n if hedge in (None, "less than", "nearly") else None
-        out.append(make(s, start, end, "allies_meeting_target", "NATO", year, inferred,
+        # 'only nine European countries met the 2% target': a count of the European allies
+        group = "NATO_EUROPE" if EUROPEAN_COUNT.search(text, start, end) else "NATO"
+        out.append(make(s, start, end, "allies_meeting_target", group, year, inferred,
                         float(n), "count", None, hedge=hedge, low=low, high=high,
                         target_pct=target, total=total))
         if target_q is not None and start in member_at:

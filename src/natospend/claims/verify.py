@@ -310,10 +310,10 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
     ev = Evidence(float(a["count"]), edition, "Table 3 (count of allies at or above "
                   f"{target:g}%)", str(info["url"]),
                   f"{a['count']} of {a['total']}; no figure: {', '.join(a['no_figure']) or '-'}")
-    among = f" among {countries.groups()[SUBJECT_ALIASES.get(group, group)].name}" if group \
-        else ""
+    who = _COUNTED_GROUPS.get(SUBJECT_ALIASES.get(group, group), "allies") if group \
+        else "allies"
     verdict, reason = _judge_range(a["count"], claim,
-                                   f"the number of allies{among} at or above {target:g}% in "
+                                   f"the number of {who} at or above {target:g}% in "
                                    f"{claim.year}")
     reason = reason.replace(".00", "")
     if claim.total is not None and int(claim.total) != a["total"]:
@@ -344,7 +344,8 @@ def _pledges_of(iso3: str) -> list[dict[str, Any]]:
 
 
 # 'only nine European countries met the 2% target': a count within a group is of its members
-_COUNTED_GROUPS = ("EUROPE", "NATO_EUROPE", "NATO_EUROPE_CANADA", "EU")
+_COUNTED_GROUPS = {"EUROPE": "European allies", "NATO_EUROPE": "European allies",
+                   "NATO_EUROPE_CANADA": "European allies and Canada", "EU": "allies in the EU"}
 
 
 @lru_cache(maxsize=4096)
