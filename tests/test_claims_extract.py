@@ -1362,15 +1362,18 @@ def _check_window_filter(window: str) -> None:
 
 
 def test_fast_constructors_set_the_dataclass_fields():
-    """Quantity and Claim set their fields in one step instead of the generated __init__:
-    the signature must stay the fields', with their defaults, and they must stay frozen."""
+    """Quantity, Claim, Mention and Sentence set their fields in one step instead of the
+    generated __init__: the signature must stay the fields', with their defaults, and they must
+    stay frozen."""
     import dataclasses
     import inspect
 
     from natospend.claims.numbers import Quantity
     from natospend.claims.sentence import Claim
+    from natospend.claims.subjects import Mention
+    from natospend.claims.text import Sentence
 
-    for cls in (Quantity, Claim):
+    for cls in (Quantity, Claim, Mention, Sentence):
         params = list(inspect.signature(cls.__init__).parameters.values())[1:]
         fields = dataclasses.fields(cls)
         assert [p.name for p in params] == [f.name for f in fields]
@@ -1388,6 +1391,17 @@ def test_fast_constructors_set_the_dataclass_fields():
     assert dataclasses.replace(c) == c and dataclasses.asdict(c)["quote"] == c.quote
     with pytest.raises(dataclasses.FrozenInstanceError):
         c.year = 2024  # type: ignore[misc]
+    m = Mention(0, 6, "POL", "ally")
+    assert m == Mention(start=0, end=6, code="POL", role="ally", demonym=False)
+    assert hash(m) == hash(dataclasses.replace(m))
+    assert repr(m) == "Mention(start=0, end=6, code='POL', role='ally', demonym=False)"
+    sent = Sentence(0, 6, "Poland")
+    assert sent == Sentence(start=0, end=6, text="Poland")
+    assert hash(sent) == hash(Sentence(0, 6, "Poland"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.code = "EST"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        sent.text = ""  # type: ignore[misc]
 
 
 def test_subject_candidates_are_the_same_for_every_figure_of_a_sentence():

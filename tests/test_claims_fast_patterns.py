@@ -14,8 +14,8 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from natospend.claims import subjects, verify, years
 from natospend.claims import text as text_mod
-from natospend.claims import verify, years
 from natospend.claims.patterns import COUNT_RE, LOWERCASE_FORM
 from natospend.claims.sentence import Sent
 from natospend.claims.text import Sentence, caseless
@@ -116,3 +116,29 @@ def test_count_scan_in_the_lowercase_copy_is_the_scan_of_the_sentence(text: str)
 
 def test_the_count_pattern_has_no_upper_case_escape_that_lowering_would_change() -> None:
     assert re.search(r"\\[A-Z]", COUNT_RE.pattern) is None
+
+
+_NAMES = sorted(subjects._lexicon(), key=len, reverse=True)
+
+
+def _plain_mention_re() -> re.Pattern[str]:
+    """The names pattern as it reads plainly: an alternation of the names, longest first."""
+    firsts = "".join(sorted({re.escape(n[0]) for n in _NAMES}))
+    return re.compile(rf"(?=[{firsts}])(?:(?<![\w-])|(?<=\s-))(?:"
+                      + "|".join(map(re.escape, _NAMES)) + r")(?![\w]|[-‑][a-z])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_NAMES, " ", "-", "s", "n", "S", ",", "'s", "-made", "\n",
+                                 " countries", " members", " States", "the ", "The "]),
+                max_size=12).map("".join))
+def test_names_trie_matches_the_plain_alternation(text: str) -> None:
+    _same_everywhere(subjects._mention_re(), _plain_mention_re(), text)
+
+
+def test_names_trie_matches_the_plain_alternation_on_every_name() -> None:
+    """Each name alone, after a space, before a word and glued to the next name."""
+    fast, plain = subjects._mention_re(), _plain_mention_re()
+    for i, name in enumerate(_NAMES):
+        for text in (name, " " + name + " x", name + "s", name + _NAMES[i - 1], "-" + name):
+            assert _spans(fast, text) == _spans(plain, text), text

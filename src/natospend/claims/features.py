@@ -236,17 +236,25 @@ def _yearly_spending() -> dict[tuple[str, str], float]:
     currency = {r["iso3"]: r["currency"] for r in
                 csv.DictReader(data.joinpath("allies.csv").open(encoding="utf-8"))}
     out: dict[tuple[str, str], float] = {}
-    for r in csv.DictReader(data.joinpath("observations.csv").open(encoding="utf-8")):
-        ind = r["indicator"]
-        if ind == "usd_current_m":
-            key = (r["entity"], "USD")
-        elif ind == "nat_currency_current_m" and r["entity"] in currency:
-            key = (r["entity"], currency[r["entity"]])
-        else:
-            continue
-        v = float(r["value"]) * 1e6
-        if v > out.get(key, 0.0):
-            out[key] = v
+    # Rows as lists, not DictReader's dicts: the file has some 15,000 rows, and the first
+    # amount of a process waits for them.
+    with data.joinpath("observations.csv").open(encoding="utf-8") as f:
+        rows = csv.reader(f)
+        head = next(rows)
+        at_entity, at_indicator, at_value = map(head.index, ("entity", "indicator", "value"))
+        for r in rows:
+            if not r:
+                continue  # a blank line, which DictReader skips too
+            ind, entity = r[at_indicator], r[at_entity]
+            if ind == "usd_current_m":
+                key = (entity, "USD")
+            elif ind == "nat_currency_current_m" and entity in currency:
+                key = (entity, currency[entity])
+            else:
+                continue
+            v = float(r[at_value]) * 1e6
+            if v > out.get(key, 0.0):
+                out[key] = v
     return out
 
 

@@ -152,13 +152,7 @@ class Sent:
         low = self.lower
         if groups is None or low is None:
             return True
-        for group in groups:
-            for word in group:
-                if word in low:
-                    break
-            else:
-                return False
-        return True
+        return _has_hints(groups, low)
 
     def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
@@ -201,9 +195,10 @@ class Sent:
         """Whether ``pattern`` occurs in the sentence: :meth:`find` without building a match
         on the sentence itself, which most rules do not need. (The lookup of a pattern already
         searched is :meth:`_first`'s, inlined: the rules ask this tens of times a sentence.)"""
-        found = self._found.get(id(pattern), _UNSEEN)
+        key = id(pattern)
+        found = self._found.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = self._first(pattern)
+            found = self._found[key] = self._scan(pattern, key)
         return found is not None
 
     def _first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -211,15 +206,34 @@ class Sent:
         key = id(pattern)
         found = self._found.get(key, _UNSEEN)
         if found is _UNSEEN:
-            found = None
-            if self.may_match(pattern):
-                low, lowercase = self.lower, LOWERCASE_FORM.get(key)
-                if low is not None and lowercase is not None:
-                    found = lowercase.search(low)
-                else:
-                    found = pattern.search(self.sent.text)
-            self._found[key] = found
+            found = self._found[key] = self._scan(pattern, key)
         return found  # type: ignore[return-value]
+
+    def _scan(self, pattern: re.Pattern[str], key: int) -> re.Match[str] | None:
+        """The search :meth:`_first` keeps: none where :meth:`may_match` rules the pattern out
+        (its test inlined: every sentence asks it for about ten patterns), else the first match,
+        in the lowercase copy where the pattern has a lowercase form."""
+        low = self.lower
+        if low is None:
+            return pattern.search(self.sent.text)
+        groups = HINTS_BY_ID.get(key)
+        if groups is not None and not _has_hints(groups, low):
+            return None
+        lowercase = LOWERCASE_FORM.get(key)
+        if lowercase is not None:
+            return lowercase.search(low)
+        return pattern.search(self.sent.text)
+
+
+def _has_hints(groups: tuple[tuple[str, ...], ...], low: str) -> bool:
+    """Whether the lowercase sentence ``low`` holds a word of each of a pattern's hint groups."""
+    for group in groups:
+        for word in group:
+            if word in low:
+                break
+        else:
+            return False
+    return True
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

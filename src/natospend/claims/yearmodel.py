@@ -37,6 +37,7 @@ from importlib import resources
 from typing import Any
 
 from natospend.claims.features import WORD_RE, Candidate
+from natospend.claims.patterns import trie
 from natospend.claims.sentence import Claim, Sent, clause_of, year_for
 from natospend.claims.years import YearRef, find_years
 
@@ -190,30 +191,10 @@ def _first_words() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     return out
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` written as a trie ('spen(?:ds|t)' for 'spends', 'spent'):
-    the engine then tries one branch per letter instead of every word in turn."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 # Cues made of plain words are found from one scan for their first words (whole words: a
 # match is a \w+ run) instead of one scan each.
 _BY_FIRST_WORD = _first_words()
-_FIRST_WORD_RX = re.compile(r"\b(?:" + _trie(_BY_FIRST_WORD) + r")\b")
+_FIRST_WORD_RX = re.compile(r"\b(?:" + trie(_BY_FIRST_WORD) + r")\b")
 _WORD_CHAR = re.compile(r"\w")
 _WORD_CUE = tuple(_word_sequences(p) is not None for _, p, _ in _CUES)
 
