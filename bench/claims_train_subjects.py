@@ -138,7 +138,7 @@ def predict(model: SubjectModel, it: Item) -> str | None:
 
 
 def loro(items: list[Item]) -> str:
-    """The held-out table (markdown): each of rounds 4-10 scored by weights trained on the
+    """The held-out table (markdown): each held-out round (4 on) scored by weights trained on the
     other training rounds."""
     tally: Counter[str] = Counter()
     lines = ["| held-out round | matched claims | rules | learned | change (points) | "

@@ -19,10 +19,9 @@ from natospend.output import emit, format_option
               help='JSONL batch: {"id", "text", "published"} per line')
 @click.option("--learned/--rules-only", default=True, show_default=True,
               help="type each figure and choose its year and subject with the learned layers "
-                   "over the rules (the default: on unseen news, round 11, precision 0.84 and "
-                   "recall 0.80 against the rules' 0.77 and 0.79, and 82% of subjects right "
-                   "against 77%), or use the rules alone (about 1.7 times faster on one core, "
-                   "for large batches)")
+                   "over the rules (the default: more claims found and fewer wrong ones on "
+                   "unseen news; figures in docs/benchmarks.md), or use the rules alone (about "
+                   "1.5-1.8 times faster on one core, for large batches)")
 @format_option
 def check(source: str | None, published: str | None, batch: Path | None, learned: bool,
           fmt: str) -> None:

@@ -58,7 +58,7 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
-from natospend.claims.money_words import COUNTED_AFTER
+from natospend.claims.money import no_amount
 from natospend.claims.sentence import (
     Claim,
     Context,
@@ -244,11 +244,8 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
         return []  # a year or a plain figure is no share of GDP ('2025' typed as a target)
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
-    if unit not in ("pct_gdp", "count") and (q.value < 1e6 or q.currency is None
-                                             and COUNTED_AFTER.match(s.text, q.end)):
-        # as money_claim rules: no budget or package is under a million ('worth €159 (about
-        # $170 million)' lost its scale), and '2 million artillery shells' borrows no currency
-        return []
+    if _unit_kind(unit) == "money" and no_amount(s, q):
+        return []  # what money_claim refuses: under a million, or a count of things
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
                  deadline=deadline) for subject in subjects]
 

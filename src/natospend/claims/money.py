@@ -145,16 +145,24 @@ def _converts_previous(s: Sent, q: Quantity) -> bool:
     return RESTATED_BETWEEN.match(s.text[prev[-1].end:q.start]) is not None
 
 
+def no_amount(s: Sent, q: Quantity) -> bool:
+    """Whether a figure cannot be an amount claimed, whoever types it (the rules here, the
+    learned layer's own claims): no budget or package is under a million ('worth €159 (about
+    $170 million)' lost its scale), and a figure with no currency of its own that counts
+    things borrows none ('2 million artillery shells')."""
+    return q.value < 1e6 or (q.currency is None and COUNTED_AFTER.match(s.text, q.end) is not None)
+
+
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     text = s.text
-    if q.value < 1e6 or _converts_previous(s, q):
+    if no_amount(s, q) or _converts_previous(s, q):
         return None
     currency = q.currency
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
     if currency is None:
         others = [o.currency for o in s.quantities if o.kind == "money" and o.currency]
         currency = others[0] if others else ctx.currency
-        if currency is None or COUNTED_AFTER.match(local_after):
+        if currency is None:
             return None
     a, b = clause_of(s, q.start)
     before = text[a:q.start]

@@ -113,14 +113,14 @@ _CURRENCY_SUFFIX = {
     "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
     "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR", "inr": "INR",
-    "korean won": "KRW", "south korean won": "KRW",
+    "korean won": "KRW", "south korean won": "KRW", "azn": "AZN", "amd": "AMD",
     "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
     "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",
     "pakistani rupees": "PKR", "saudi riyals": "SAR", "shekels": "ILS",
     "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN",
     "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL", "leke": "ALL",
     # a bare 'dinars' or 'riyals' is several countries' money: only the named ones are read
-    "serbian dinars": "RSD", "azn": "AZN", "amd": "AMD",
+    "serbian dinars": "RSD",
 }
 
 
