@@ -287,7 +287,9 @@ def test_kept_lookups_give_what_the_tables_give():
                 expected = str(exc)
             assert v._count_or_reason(target, year, edition) == expected
     cases = {(2.1, "pct_gdp"): 0.05 + 1e-9, (2.0, "pct_gdp"): 0.5 + 1e-9,
-             (1.05e9, "USD"): 5e6, (5e8, "EUR"): 5e7, (23.0, "count"): 0.0, (0.0, "USD"): 0.0}
+             (1.05e9, "USD"): 5e6, (23.0, "count"): 0.0, (0.0, "USD"): 0.0,
+             # money in its scale word: '€500 million' is 499.5-500.5m, '$60 billion' 59.5-60.5bn
+             (5e8, "EUR"): 5e5, (6e10, "USD"): 5e8, (2.5e12, "USD"): 5e10, (75000.0, "EUR"): 500.0}
     for _ in range(2):  # worked out, then kept
         for (value, unit), step in cases.items():
             assert judgement._rounding(value, unit) == pytest.approx(step, rel=1e-12, abs=0)

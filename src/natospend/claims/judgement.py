@@ -134,9 +134,17 @@ def _step(v: float, pct: bool) -> float:
         text = f"{v:.4f}".rstrip("0").rstrip(".")
         decimals = len(text.split(".")[1]) if "." in text else 0
         return 0.5 * 10 ** -decimals + 1e-9
-    digits = f"{abs(v):.0f}".rstrip("0") or "1"
-    exponent = math.floor(math.log10(abs(v))) - len(digits) + 1
-    return 0.5 * 10 ** exponent
+    # Money is written in its scale word ('$60 billion', '€1.05bn'): a unit of the last digit
+    # before the word, so '$60 billion' is 59.5-60.5bn, as the gold readers read it, not
+    # 55-65bn as its trailing zero would make it.
+    scale = next((x for x in (1e12, 1e9, 1e6) if abs(v) >= x), None)
+    if scale is None:
+        digits = f"{abs(v):.0f}".rstrip("0") or "1"
+        exponent = math.floor(math.log10(abs(v))) - len(digits) + 1
+        return 0.5 * 10 ** exponent
+    text = f"{abs(v) / scale:.6f}".rstrip("0").rstrip(".")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10 ** -decimals * scale
 
 
 def _stated(claim: ClaimLike) -> str:
