@@ -226,7 +226,7 @@ class Quantity:
         return self.value if self.hedge in ("up to", "nearly", "less than") else None
 
 
-_WORD_SPLIT_RE = re.compile(rf"{_HYPHEN}|\s+")
+_WORD_SPLIT_RE = re.compile(rf"(?:{_HYPHEN}|\s)+")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 _SHARED_UNIT_RE = re.compile(
     rf"\s+(?:and|or|to)\s+(?:\d{{1,2}}(?:\.\d{{1,2}})?)({_PERCENT_RE.pattern})", re.I)
@@ -239,8 +239,11 @@ _THOUSANDS_AS_DECIMAL = re.compile(r"\d{1,2},\d{3}")
 
 
 def parse_number(token: str) -> float:
-    """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333..."""
-    t = fold(token.strip())
+    """'1,050' -> 1050.0, '4.48' -> 4.48, 'twenty-three' -> 23.0, 'a third' -> 0.333...
+
+    Words of a number may be split by a line break ('one and a\nhalf' in a wrapped page):
+    runs of white space are read as one space."""
+    t = " ".join(fold(token).split())
     if t in _FRACTIONS:
         return _FRACTIONS[t]
     if t in ("a", "an"):
