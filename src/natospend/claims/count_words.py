@@ -49,7 +49,8 @@ ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no arme
 
 FOLLOWUP_COUNT = re.compile(
     r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
-    r"(?:was|from))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
+    r"(?:was|from)|(?P<forecast>compared\s+(?:to|with)\s+(?:a|an|the)\s+(?:previous|earlier|"
+    r"original|initial)\s+(?:forecast|estimate|projection)\s+of))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
     r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?!\s*(?:%|per|percent|billion|million))", re.I)
 

@@ -172,8 +172,10 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         last_end = max(f[1] for f in found)
         for m in FOLLOWUP_COUNT.finditer(text, last_end) if s.may_match(FOLLOWUP_COUNT) else ():
             n = count_value(m.group("n"))
-            if 0 < n <= 32 and any(y.start >= m.end("n") and y.start - m.end("n") < 12
-                                   and y.year for y in s.years):
+            # '..., compared to a previous forecast of 23': the earlier estimate of the count
+            if 0 < n <= 32 and (m.group("forecast") or any(
+                    y.start >= m.end("n") and y.start - m.end("n") < 12 and y.year
+                    for y in s.years)):
                 found.append((m.start("n"), m.end("n"), n, None, None))
         for m in NUMBER_ROSE.finditer(text, last_end) if s.may_match(NUMBER_ROSE) else ():
             # '..., and by June, that number had risen to 23'

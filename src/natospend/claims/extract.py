@@ -44,7 +44,7 @@ from natospend.claims.percents import (
     target_parts,
 )
 from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for
-from natospend.claims.subjects import find_mentions
+from natospend.claims.subjects import RUPEE_HINTS, find_mentions, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
 from natospend.claims.years import find_years
@@ -134,7 +134,7 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
     if targets:
         ctx.target_subject = targets[-1].subject
     for q in s.quantities:
-        if q.kind == "money" and q.currency and q.currency != "KR":
+        if q.kind == "money" and q.currency and q.currency not in ("KR", "RS"):
             ctx.currency = q.currency
     # The alliance as a whole at a round figure ('NATO requires all member states to spend at
     # least 2%', 'The 2% mark was set in 2014') is its target, never a level: levels of the
@@ -167,5 +167,8 @@ def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
     if explicit:
         ctx.year = explicit[-1].year
     ctx.defence_topic = s.has(DEFENCE) and not s.has(POLL)
+    low = s.lower or text.lower()
+    if any(w in low for w in RUPEE_HINTS):
+        ctx.rupee = rupee_place(text) or ctx.rupee
     ctx.count_topic = bool(has_figure and s.has(COUNT_VERB) and s.has(COUNT_RE)) \
         or s.has(NUMBER_OF_ALLIES)

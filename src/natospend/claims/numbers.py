@@ -89,7 +89,8 @@ _CURRENCY_PREFIX = {
     # currencies of the Caucasus, Asia and elsewhere whose budgets the news compares with
     # NATO's: 'AZN 7,126.3 million', 'Php282.7 billion', 'Rs 7.85 lakh crore', '₹6.2 lakh crore'
     "azn": "AZN", "amd": "AMD", "gel": "GEL", "kzt": "KZT", "php": "PHP", "₱": "PHP",
-    "rs": "INR", "rs.": "INR", "₹": "INR", "pkr": "PKR", "sar": "SAR", "ils": "ILS",
+    # 'Rs' is India's, Pakistan's, Sri Lanka's and Nepal's: 'RS' until the text tells which
+    "rs": "RS", "rs.": "RS", "₹": "INR", "pkr": "PKR", "sar": "SAR", "ils": "ILS",
     "nis": "ILS", "₪": "ILS", "idr": "IDR", "rp": "IDR", "myr": "MYR", "thb": "THB",
     "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r$": "BRL", "brl": "BRL", "mkd": "MKD",
     "rsd": "RSD", "hr": "UAH",  # 'Hr 2.2 trillion' (the Kyiv Independent's hryvnia)
@@ -112,7 +113,7 @@ _CURRENCY_SUFFIX = {
     "norwegian kronor": "NOK", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
     "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
-    "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR", "inr": "INR",
+    "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "RS", "inr": "INR",
     "korean won": "KRW", "south korean won": "KRW", "azn": "AZN", "amd": "AMD",
     "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
     "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",
@@ -194,7 +195,8 @@ class Quantity:
     end: int
     value: float
     high_value: float | None = None  # the upper end of a range
-    currency: str | None = None  # ISO 4217, or 'KR' until a subject tells which crown
+    currency: str | None = None  # ISO 4217; 'KR' and 'RS' until the text tells which crown
+    # or rupee (subjects.crown_currency, subjects.rupee_currency)
     hedge: str | None = None
     num_start: int = 0  # where the number itself starts (after any hedge)
     points: bool = False  # 'percentage points', never a share of GDP
@@ -396,8 +398,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             high_value = _scaled(high_value, factor)
         end = scale.end()
         scaled = True
-        if currency is None and "crore" in scale.group(1).lower():
-            currency = "INR"  # 'a defence allocation of nearly 6.22 lakh crore': rupees
+        if currency in (None, "RS") and ("crore" in scale.group(1).lower()
+                                         or "lakh" in scale.group(1).lower()):
+            # 'a defence allocation of nearly 6.22 lakh crore', 'Rs7.85 lakh crore': India's
+            # numbering, India's rupees
+            currency = "INR"
         if high_value is None:
             value, end = _compound(text, value, factor, end)
     suffix = _SUFFIX_RE.match(text, end)

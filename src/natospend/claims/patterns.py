@@ -139,7 +139,10 @@ COUNT_RE = re.compile(
     r"thirty(?:[-‑]\w+)?)\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}?(?:alliance|NATO|bloc)['’]s\s+)?"
     r"(?P<total>\d{2}|thirty(?:[-‑]\w+)?)\b)?"
-    rf"\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?", re.I)
+    rf"(?:\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?"
+    # or no noun after the alliance's size: 'a figure that 23 of the 32 have already achieved'
+    r"|(?(total)(?<=\b(?:29|30|31|32))(?=\s+(?:have|had|are|were|now|already|will|would)\b)"
+    r"|(?!)))", re.I)
 # Its lowercase form, for Sent.has and Sent.finditer (a third faster); group names kept. Exact
 # only while the pattern has no upper-case escape ('\S', '\D'), which lowering would turn
 # into another class: tests/test_claims_fast_patterns.py checks that.
@@ -268,8 +271,9 @@ ZERO_COUNT = re.compile(
     r"(?:yet\s+|ever\s+|so\s+far\s+|currently\s+|now\s+)?"
     r"(?P<verb>achieved|reached|reaches|met|meets|hit|hits|exceeded|exceeds|surpassed|surpasses)\b",
     re.I)
-PLEDGE_TO_SPEND = re.compile(r"\b(?:pledge|promise|commitment)\s+to\s+(?:spend|allocate|devote)"
-                             r"\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
+PLEDGE_TO_SPEND = re.compile(
+    r"\b(?:(?:pledge|promise|commitment)s?\s+(?:made\s+in\s+\d{4}\s+)?(?:for\s+(?:\w+\s+){1,3})?"
+    r"|agreed\s+)to\s+(?:spend|allocate|devote)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?$", re.I)
 DEMAND_BEFORE = words("demand\\w*(?: that)?", "urged?", "call(?:ed|s)? on", "asked",
                       "requir\\w*", "oblig\\w*",
                       "(?:target|goal|guideline|benchmark)s? for",

@@ -32,7 +32,7 @@ from natospend.claims.patterns import (
     PREP_BEFORE,
     WORD_NUMS,
 )
-from natospend.claims.subjects import Mention, currency_country, group_members
+from natospend.claims.subjects import Mention, currency_country, group_members, rupee_currency
 from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
@@ -84,6 +84,7 @@ class Context:
     subject: str | None = None
     year: int | None = None
     currency: str | None = None
+    rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
     count_topic: bool = False
     defence_topic: bool = False
     money_type: str | None = None
@@ -386,7 +387,8 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     if chosen is None:
         if ctx.subject:
             return [ctx.subject]
-        own = currency_country(q.currency)
+        cur = rupee_currency(text[:q.start], ctx.rupee) if q.currency == "RS" else q.currency
+        own = currency_country(cur)
         return [own] if own and kind != "percent" else []
     m = s.mentions[chosen]
     if m.role == "group":

@@ -451,8 +451,8 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
                                     *feats])
     for code, feats in sh.outside.items():
         src.put(code, feats)
-    own = currency_country(q.currency) or (crown_currency(claim.subject)
-                                           if q.currency == "KR" else None)
+    own = currency_country(claim.unit if q.currency == "RS" else q.currency) or (
+        crown_currency(claim.subject) if q.currency == "KR" else None)
     if own is not None:
         src.put(own, ("currency",))
     src.put("NATO", ("always",))

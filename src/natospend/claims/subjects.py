@@ -18,7 +18,8 @@ from importlib import resources
 from natospend.claims.patterns import trie
 from natospend.countries import allies
 
-__all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country"]
+__all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country",
+           "rupee_currency"]
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,30 @@ _CROWNS = {"DNK": "DKK", "NOR": "NOK", "SWE": "SEK", "ISL": "ISK", "CZE": "CZK"}
 def crown_currency(subject: str | None) -> str | None:
     """'crowns' or 'kr' mean the subject's own crown; without a crown country we cannot say."""
     return _CROWNS.get(subject or "")
+
+
+_RUPEE_PLACES = re.compile(r"\b(?:(?P<PKR>pakistan\w*|islamabad|rawalpindi)|(?P<LKR>sri\s+lanka\w*|"
+                           r"colombo)|(?P<NPR>nepal\w*|kathmandu)|(?P<INR>india\w*|new\s+delhi))\b",
+                           re.I)
+RUPEE_HINTS = ("pakistan", "islamabad", "rawalpindi", "lanka", "colombo", "nepal", "kathmandu",
+               "india", "delhi")
+"""Lowercase words a sentence must hold for :func:`rupee_place` to find anything in it."""
+
+
+def rupee_place(text: str) -> str | None:
+    """The rupee of the country ``text`` names last ('ISLAMABAD - The government aims to spend
+    Rs2.122 trillion': Pakistan's), or None when it names none of them."""
+    last = None
+    for m in _RUPEE_PLACES.finditer(text):
+        last = m.lastgroup
+    return last
+
+
+def rupee_currency(before: str, earlier: str | None) -> str:
+    """'Rs' and 'rupees': the rupee of the country named last, in the sentence before the
+    amount or else in the sentences before it (``earlier``, the context's); India's when none
+    is named, as the rupee news about defence budgets most often means."""
+    return rupee_place(before) or earlier or "INR"
 
 
 # Whose own currency an amount is in: each ally's national currency (allies.yaml) but the
