@@ -384,3 +384,22 @@ def test_a_pledge_over_a_period_holds_in_each_of_its_years(deadline, verdict):
     assert v.verdict == verdict
     if verdict == SUPPORTED:
         assert "in each year of 2026-2030" in v.summary
+
+
+def test_a_count_the_article_gives_as_an_earlier_forecast_is_not_judged():
+    # round 17: 'Estimates in the annual report showed that 22 allies had reached that goal
+    # last year, compared to a previous forecast of 23' (April 2025, when NATO's stated count
+    # for 2024 was 22): the 23 is reported as superseded, not as the article's own count
+    from natospend.claims import extract
+
+    sentence = ("Estimates in the annual report showed that 22 allies had reached that goal "
+                "last year, compared to a previous forecast of 23.")
+    published = date(2025, 4, 25)
+    claims = [c for c in extract(sentence, published) if c.type == "allies_meeting_target"]
+    assert [c.value for c in claims] == [22, 23]
+    actual, forecast = (verify(c, published) for c in claims)
+    assert actual.verdict == SUPPORTED
+    assert forecast.verdict == UNVERIFIABLE and "earlier forecast" in forecast.summary
+    # the same 23 stated as the count is contradicted by the same edition
+    plain = Claim("allies_meeting_target", "NATO", 2024, 23, "count", target_pct=2.0)
+    assert verify(plain, published).verdict == CONTRADICTED

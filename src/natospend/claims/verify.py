@@ -299,6 +299,14 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
     target = claim.target_pct if claim.target_pct is not None else 2.0
     if claim.year is None or claim.value is None:
         return Judgement(UNVERIFIABLE, "the claim gives no year", edition=edition)
+    words = getattr(claim, "sentence", None) or ""
+    quote = getattr(claim, "quote", "") or ""
+    at = words.find(quote) if quote else -1
+    if at >= 0 and _EARLIER_FORECAST.search(words, max(0, at - 50), at + len(quote)):
+        # '22 allies had reached that goal last year, compared to a previous forecast of 23':
+        # the article itself says the figure was superseded; it reports no count of its own
+        return Judgement(UNVERIFIABLE, "the article gives it as an earlier forecast, since "
+                         "revised", edition=edition)
     group = claim.subject if claim.subject in _COUNTED_GROUPS else None
     # NATO's text states counts of all allies only: a count of European allies is counted
     stated = _stated_count(edition, int(claim.year)) if target == 2.0 and not group else None
@@ -323,6 +331,12 @@ def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judge
     if a["estimate"]:
         reason += " (NATO estimates)"
     return Judgement(verdict, reason, [ev], edition)
+
+
+_EARLIER_FORECAST = re.compile(
+    r"\b(?:previous|earlier|original|initial)\s+(?:forecast|estimate|projection)s?\b"
+    r"|\b(?:had\s+(?:assumed|forecast|projected|expected)|(?:was|were)\s+(?:initially|originally)"
+    r"\s+(?:forecast|projected|expected))\b", re.I)
 
 
 def _stated_count(edition: str, year: int) -> tuple[float, Evidence] | None:
