@@ -403,3 +403,13 @@ def test_a_count_the_article_gives_as_an_earlier_forecast_is_not_judged():
     # the same 23 stated as the count is contradicted by the same edition
     plain = Claim("allies_meeting_target", "NATO", 2024, 23, "count", target_pct=2.0)
     assert verify(plain, published).verdict == CONTRADICTED
+
+
+def test_an_older_edition_does_not_overrule_a_newer_one_that_holds_the_figure():
+    # round 16: 'European NATO members spent $454 billion' in 2024 (SIPRI's figure), April
+    # 2025. The June 2024 tables hold $476bn, too close to call a contradiction; the February
+    # 2024 statement's $380bn (another price basis) must not then decide it.
+    v = verify(Claim("spending_amount", "EUROPE", 2024, 454e9, "USD"), date(2025, 4, 28))
+    assert v.verdict == UNVERIFIABLE
+    assert v.at_publication is not None and v.at_publication.edition == "2024-06"
+    assert v.at_publication.evidence and v.at_publication.evidence[0].figure > 470e9

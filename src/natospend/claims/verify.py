@@ -121,12 +121,14 @@ def editions_at(published: date) -> list[str]:
 
 
 def _judge_at(judge: Any, claim: ClaimLike, published: date) -> Judgement | None:
-    """The newest edition out at publication that can judge the claim: a vintage that stated
-    only a few figures in text does not hide the full tables published before it."""
+    """The newest edition out at publication that holds the claim's figure: a vintage that
+    stated only a few figures in text does not hide the full tables published before it. An
+    edition that holds the figure decides, even when its judgement is 'unverifiable' (too
+    close to call): an older edition, on another price basis, does not overrule it."""
     tried = None
     for ed in editions_at(published):
         j = judge(claim, ed, published)
-        if j.verdict != UNVERIFIABLE:
+        if j.verdict != UNVERIFIABLE or j.evidence:
             return j  # type: ignore[no-any-return]
         tried = tried or j
     return tried
