@@ -413,3 +413,26 @@ def test_an_older_edition_does_not_overrule_a_newer_one_that_holds_the_figure():
     assert v.verdict == UNVERIFIABLE
     assert v.at_publication is not None and v.at_publication.edition == "2024-06"
     assert v.at_publication.evidence and v.at_publication.evidence[0].figure > 470e9
+
+
+def test_hedges_read_as_the_gold_readers_read_them():
+    # 'approximately 1.35 percent' covers its written digits, not 5% around them (round 5:
+    # Slovenia's 1.37% contradicts it); money keeps 5% for 'about'
+    lo, hi = interval(Claim("share_of_gdp", value=1.35, unit="pct_gdp", hedge="about"))
+    assert lo <= 1.35 <= hi and not lo <= 1.37 <= hi and hi - lo == pytest.approx(0.01)
+    lo, hi = interval(Claim("spending_amount", value=60e9, unit="USD", hedge="about"))
+    assert lo <= 57.5e9 and hi >= 62.5e9
+    # 'nearly 2%' is at or below 2% (France's 2.03% is not 'nearly 2%'), down to a tenth less
+    lo, hi = interval(Claim("share_of_gdp", value=2.0, unit="pct_gdp", hedge="nearly"))
+    assert lo <= 1.85 <= hi and not lo <= 2.03 <= hi
+
+
+def test_aid_amounts_fit_their_hedge_and_rounding():
+    from natospend.claims.verify_aid import _fits
+
+    nearly = _fits(Claim("aid_pledge", "USA", None, 6e9, "USD", hedge="nearly"))
+    assert nearly(5.55e9) and nearly(6e9) and not nearly(6.2e9) and not nearly(5.4e9)
+    plain = _fits(Claim("aid_pledge", "USA", None, 60e9, "USD"))  # '$60 billion'
+    assert plain(60.4e9) and not plain(60.84e9)
+    more = _fits(Claim("aid_pledge", "SWE", None, 6e9, "EUR", hedge="more than"))
+    assert more(6.45e9) and not more(5.9e9) and not more(7e9)

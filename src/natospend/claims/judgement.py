@@ -109,9 +109,11 @@ def interval(claim: ClaimLike) -> tuple[float, float]:
     if hedge in ("less than", "under", "below"):
         return -math.inf, v + 1e-9
     if hedge in ("nearly", "almost", "close to", "just under"):
-        return v - max(step, abs(v) * 0.1), v + step
+        return v - max(step, abs(v) * 0.1), v + 1e-9  # at or below: 2.03% is not 'nearly 2%'
     if hedge in ("about", "around", "roughly", "some", "approximately", "an estimated"):
-        slack = max(step, abs(v) * 0.05)
+        # a share 'about 1.35%' covers its written digits, as a plain one does: a writer
+        # who gives two decimals is not 5% off; money is converted and rounded more freely
+        slack = step if claim.unit == "pct_gdp" else max(step, abs(v) * 0.05)
         return v - slack, v + slack
     return v - step, v + step
 

@@ -3,7 +3,6 @@ Institute's running totals, and the totals sources stated for groups of donors."
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -116,24 +115,23 @@ def aid_tolerance(claim: ClaimLike) -> float:
 
 
 def _tolerance(lo: float, hi: float, value: float) -> float:
-    """:func:`aid_tolerance` from the claim's interval, for callers that have it already."""
+    """:func:`aid_tolerance` from the claim's interval, for callers that have it already: the
+    farther of its ends from the claim's figure ("nearly $6 billion" reaches 10% below)."""
     if not value:
         return 0.0
-    if not math.isfinite(hi - lo):
-        return AID_TOLERANCE_CAP
-    return min((hi - lo) / 2 / value, AID_TOLERANCE_CAP)
+    reach = max(value - lo, hi - value) / abs(value)
+    return min(reach, AID_TOLERANCE_CAP) + 1e-9  # ('$5.55bn is 7.5% below $6bn': inside)
 
 
 def _fits(claim: ClaimLike) -> Callable[[float], bool]:
-    """Whether an amount fits the claim: within tolerance of its value, and on the right side
-    of an open hedge ("more than $88 billion" is not $80 billion). The bounds are worked out
-    once per claim, not once per record it is compared with."""
+    """Whether an amount fits the claim: inside its interval, no farther than the tolerance
+    from its figure ("more than $88 billion" is not $80 billion, "nearly $6 billion" not
+    $6.2 billion). The bounds are worked out once per claim, not once per record."""
     value = float(claim.value or 0)
     lo, hi = interval(claim)
-    margin = _tolerance(lo, hi, value) * value
-    if math.isinf(lo) or math.isinf(hi):
-        return lambda amount: lo <= amount <= hi and abs(amount - value) <= margin
-    return lambda amount: abs(amount - value) <= margin
+    margin = _tolerance(lo, hi, value) * abs(value)
+    low, high = max(lo, value - margin), min(hi, value + margin)
+    return lambda amount: low <= amount <= high
 
 
 def _judge_kiel(claim: ClaimLike, donor: str, published: date,
