@@ -1697,3 +1697,31 @@ def test_a_count_of_european_allies_is_the_european_groups(sentence, subject):
     claims = extract(sentence, date(2024, 11, 7))
     assert [(c.type, c.subject, c.value) for c in claims] == \
         [("allies_meeting_target", subject, 9.0 if subject != "NATO" else 10.0)]
+
+
+# --- session 7: counts after the alliance's size ---------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "n", "total", "hedge"), [
+    # rounds 8, 10, 14 and 16: the total first, then a hedged or 'only' count
+    ("Of the alliance's thirty-two members, at least 24 have met the spending target.", 24, 32,
+     "at least"),
+    ("Out of 32 NATO members, at least 24 have reached the spending target of 2%.", 24, 32,
+     "at least"),
+    ("Back then, of the 31 allies, only 11 had defense spending of at least two percent.", 11, 31,
+     None),
+    ("However, out of the 32 NATO member nations, only 18 spent 2 percent of their GDP on "
+     "defense in 2024.", 18, 32, None),
+    # round 17: no noun after the total
+    ("Allied leaders agreed to allocate at least 2% to military spending, a figure that 23 of "
+     "the 32 have already achieved.", 23, 32, None),
+])
+def test_a_count_after_the_alliances_size(sentence, n, total, hedge):
+    counts = [c for c in extract(sentence, date(2025, 4, 1)) if c.type == "allies_meeting_target"]
+    assert [(c.value, c.total, c.hedge) for c in counts] == [(n, total, hedge)]
+
+
+def test_an_earlier_forecast_beside_a_count_is_a_count_too():
+    sentence = ("Estimates in the annual report showed that 22 allies had reached that goal last "
+                "year, compared to a previous forecast of 23.")
+    counts = [c for c in extract(sentence, date(2025, 4, 25)) if c.type == "allies_meeting_target"]
+    assert [(c.value, c.year) for c in counts] == [(22, 2024), (23, 2024)]

@@ -103,9 +103,11 @@ THE_ONLY_ONE = words(r"(?:is|was|remains)\s+the\s+only\s+(?:NATO\s+|alliance\s+|
                      r"nation)")
 
 OF_TOTAL_N = words(r"(?:Out\s+)?Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+alliance['’]s\s+)?"
-                   r"(\d{2})\s+(?:NATO\s+)?(?:members|allies|member\s+states|"
-                   r"countries|nations),\s+(\d{1,2})\s+(?:have\s+|had\s+)?"
-                   r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved)")
+                   r"(?P<total>\d{2}|thirty[-‑\s](?:one|two))\s+(?:NATO\s+)?(?:member\s+)?"
+                   r"(?:members|allies|states|countries|nations),\s+(?:(?P<hedge>at\s+least|more\s+than|"
+                   r"only|just)\s+)?(?P<n>\d{1,2})\s+(?:have\s+|had\s+)?"
+                   r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved|"
+                   r"defen[cs]e\s+spending\s+of)")
 
 THE_ONLY_ONES = re.compile(
     r"\b(?:these|those|they)\s+(?:are|were)\s+the\s+only\s+(?:\w+\s+){0,2}?(?:members|allies|"

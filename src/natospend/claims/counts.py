@@ -93,6 +93,7 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     targetish = "%" in text or s.has(TARGET_WORD) or (
         ctx.count_topic and REACHED_IT.search(text))
     found: list[tuple[int, int, int, int | None, str | None]] = []
+    forecasts: set[int] = set()
     # A count needs a verb of meeting somewhere in the sentence; most sentences have none, and
     # then no number in them is a count.
     counting = bool(targetish) and bool(s.has(COUNT_VERB) or s.has(COUNT_VERB_MORE))
@@ -101,7 +102,8 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     of_total = s.find(OF_TOTAL_N) if targetish else None
     for m in (s.finditer(COUNT_RE) if counting and s.has(COUNT_RE) else ()):
         n = count_value(m.group("n"))
-        if not 0 < n <= 32 or (of_total and of_total.start(1) <= m.start() < of_total.end(1)):
+        if not 0 < n <= 32 or (of_total and of_total.start("total") <= m.start()
+                               < of_total.end("total")):
             continue
         lead = text[max(0, m.start() - 16):m.start()]
         total = m.group("total") or m.group("total2")
@@ -177,6 +179,8 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                     y.start >= m.end("n") and y.start - m.end("n") < 12 and y.year
                     for y in s.years)):
                 found.append((m.start("n"), m.end("n"), n, None, None))
+                if m.group("forecast"):
+                    forecasts.add(m.start("n"))  # of the same year as the count before it
         for m in NUMBER_ROSE.finditer(text, last_end) if s.may_match(NUMBER_ROSE) else ():
             # '..., and by June, that number had risen to 23'
             found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
@@ -223,10 +227,12 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                    and m.start() - x.end < 4]
             if who:
                 member_at[m.start()] = who[-1].code  # whose level the target figure also is
-    if of_total and not any(f[0] <= of_total.start(2) < f[1] for f in found):
+    if of_total and not any(f[0] <= of_total.start("n") < f[1] for f in found):
         # 'Of NATO's 32 members, 18 spent at least 2% of GDP' (total, then count)
-        found.append((of_total.start(), of_total.end(), int(of_total.group(2)),
-                      int(of_total.group(1)), None))
+        hedge = of_total.group("hedge")
+        found.append((of_total.start(), of_total.end(), count_value(of_total.group("n")),
+                      count_value(of_total.group("total")),
+                      hedge if hedge and hedge.lower().startswith(("at", "more")) else None))
     only = s.find(THE_ONLY_ONES) if ctx.listed >= 2 and not found else None
     if only:
         # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
@@ -260,7 +266,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                     used.add(q.start)
         yref = year_for(s, start, end) or _year_later_in_clause(s, end)
         year: int | None
-        if yref is None and ctx.published:
+        if start in forecasts and out:
+            year, inferred = out[-1].year, out[-1].year_inferred
+        elif yref is None and ctx.published:
             year, inferred = ctx.published.year, True
         else:
             year = yref.year if yref else None

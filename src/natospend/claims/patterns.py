@@ -35,7 +35,8 @@ def words(*alternatives: str) -> re.Pattern[str]:
     pattern = re.compile(source, re.I)
     # Lowercasing the source must leave its escapes alone ('\W' is not '\w').
     assert re.search(r"\\[A-Z]", source) is None, source
-    LOWERCASE_FORM[id(pattern)] = re.compile(source.lower())
+    # (group names keep their case: '(?P<n>')
+    LOWERCASE_FORM[id(pattern)] = re.compile(source.lower().replace("(?p<", "(?P<"))
     return pattern
 
 
