@@ -1725,3 +1725,15 @@ def test_an_earlier_forecast_beside_a_count_is_a_count_too():
                 "year, compared to a previous forecast of 23.")
     counts = [c for c in extract(sentence, date(2025, 4, 25)) if c.type == "allies_meeting_target"]
     assert [(c.value, c.year) for c in counts] == [(22, 2024), (23, 2024)]
+
+
+def test_a_target_met_by_n_countries_is_a_count_unless_it_is_not_met():
+    # round 12: 'was met by seven out of 30 countries in 2022' ('by' is no change here)
+    met = extract("NATO's 2% spending objective was met by seven out of 30 countries in 2022.",
+                  date(2023, 2, 14))
+    assert [(c.type, c.value, c.total, c.year) for c in met
+            if c.type == "allies_meeting_target"] == [("allies_meeting_target", 7, 30, 2022)]
+    # round 15: those the guideline 'isn't even met by' are the ones short of it
+    short = extract("The 2% guideline isn't even met by eight Nato members out of 32.",
+                    date(2025, 6, 25))
+    assert not [c for c in short if c.type == "allies_meeting_target"]

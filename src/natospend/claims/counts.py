@@ -21,6 +21,7 @@ from natospend.claims.count_words import (
     INFINITIVE_GAP,
     LIST_VERB_AFTER,
     MEMBER_OF,
+    MET_BY,
     NOT_ALL_BEFORE,
     NUMBER_ANAPHOR,
     NUMBER_OF_GROUP,
@@ -123,8 +124,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         verb = COUNT_VERB.search(text, m.end()) or COUNT_VERB_MORE.search(text, m.end())
         if verb is not None and COUNT_AIM_GAP.search(text, m.end(), verb.start()):
             continue  # '11 allies made an enduring commitment to invest at least 2%'
-        if SUBSET_BEFORE.search(lead) or CHANGE_BEFORE.search(text, max(0, m.start() - 40),
-                                                              m.start()):
+        if SUBSET_BEFORE.search(lead) or (CHANGE_BEFORE.search(text, max(0, m.start() - 40),
+                                                               m.start())
+                                          and not MET_BY.search(lead)):
             continue  # 'including the previous three countries', 'an increase of 13 countries'
         if member:
             who = [x for x in s.mentions if x.role == "ally" and x.end <= m.start()
