@@ -1737,3 +1737,23 @@ def test_a_target_met_by_n_countries_is_a_count_unless_it_is_not_met():
     short = extract("The 2% guideline isn't even met by eight Nato members out of 32.",
                     date(2025, 6, 25))
     assert not [c for c in short if c.type == "allies_meeting_target"]
+
+
+@pytest.mark.parametrize(("sentence", "total"), [
+    # rounds 9, 12 and 13: all of the allies, spelled as news spells them
+    ("All 32 North Atlantic Treaty Organization members are projected to reach the alliance's "
+     "expectation of spending 2% of GDP this year.", 32),
+    ("NATO said all 32 of its members are on course this year to spend at least 2% of gross "
+     "domestic product on defence.", 32),
+    ("All member nations have reached the alliance's previous minimum defense spending "
+     "threshold of 2% of GDP.", None),
+    ("All NATO Members to Hit 2% Defense Spending in 2025", None),  # a headline: what will be
+])
+def test_all_the_allies_is_a_count_of_all(sentence, total):
+    counts = [c for c in extract(sentence, date(2025, 6, 1)) if c.type == "allies_meeting_target"]
+    assert [(c.value, c.total) for c in counts] == [(32, total)]
+
+
+def test_all_members_to_hit_after_a_word_is_still_an_aim():
+    assert not [c for c in extract("The deadline for all members to hit this goal of 3.5% is 2035.",
+                                   date(2025, 6, 1)) if c.type == "allies_meeting_target"]

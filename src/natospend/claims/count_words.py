@@ -13,10 +13,14 @@ from natospend.claims.patterns import words
 
 ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
                     r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
-                    r"(?:(?P<total>\d{2})\s+)?(?:NATO\s+|alliance\s+)?"
-                    r"(?:members|allies|member\s+states|member\s+countries)|"
-                    # 'all NATO countries except Iceland': countries only when NATO's
+                    # 'all 32 North Atlantic Treaty Organization members', 'all 32 of its members'
+                    r"(?:(?P<total>\d{2})\s+(?:of\s+(?:its|the|NATO['’]s)\s+)?)?"
+                    r"(?:NATO\s+|alliance\s+|North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+)?"
+                    r"(?:members|allies|member\s+states|member\s+countries|member\s+nations)|"
+                    # 'all NATO countries except Iceland': countries only when NATO's, or when
+                    # Iceland is the exception
                     r"all\s+(?:the\s+)?(?:NATO|alliance)\s+countries|"
+                    r"all\s+(?:the\s+)?countries(?=\s+except\s+(?:for\s+)?Iceland)|"
                     r"every\s+(?:NATO\s+|alliance\s+)?member"
                     r"(?:\s+(?:state|country))?|all\s+allies)\b", re.I)
 
