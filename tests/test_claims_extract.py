@@ -1757,3 +1757,14 @@ def test_all_the_allies_is_a_count_of_all(sentence, total):
 def test_all_members_to_hit_after_a_word_is_still_an_aim():
     assert not [c for c in extract("The deadline for all members to hit this goal of 3.5% is 2035.",
                                    date(2025, 6, 1)) if c.type == "allies_meeting_target"]
+
+
+def test_a_count_then_how_it_moved_year_by_year():
+    # round 9: a commitment met by a count, then the count's later values
+    sentence = ("By 2020, nine NATO member states had met the commitment, though that fell to six "
+                "the following year before rebounding to seven in 2022, and it rose further to 10 "
+                "last year based on estimated figures.")
+    counts = [c for c in extract(sentence, date(2024, 6, 18)) if c.type == "allies_meeting_target"]
+    assert [(c.value, c.year) for c in counts][:1] == [(9, 2020)]
+    assert (7, 2022) in [(c.value, c.year) for c in counts]
+    assert (10, 2023) in [(c.value, c.year) for c in counts]

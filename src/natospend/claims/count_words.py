@@ -53,7 +53,8 @@ ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no arme
 
 FOLLOWUP_COUNT = re.compile(
     r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
-    r"(?:was|from)|(?P<forecast>compared\s+(?:to|with)\s+(?:a|an|the)\s+(?:previous|earlier|"
+    r"(?:was|from)|(?:fell|rose|rising|falling|rebound\w*|climb\w*|grew|dropp\w*)\s+"
+    r"(?:further\s+|again\s+)?to|(?P<forecast>compared\s+(?:to|with)\s+(?:a|an|the)\s+(?:previous|earlier|"
     r"original|initial)\s+(?:forecast|estimate|projection)\s+of))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
     r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?!\s*(?:%|per|percent|billion|million))", re.I)
@@ -67,7 +68,8 @@ NUMBER_ANAPHOR = re.compile(r"\b(?:that|the|this)\s+number\s+(?:was|stood\s+at|h
 # its words as whole-word patterns ('targets' still counts), searched once per sentence.
 TARGET_WORD = words("target\\w*", "threshold\\w*", "benchmark\\w*", "guideline\\w*",
                     "pledge\\w*", "goal\\w*", "promise\\w*", "per\\s?cent\\w*", "percent\\w*",
-                    "criteri(?:on|a)\\w*", "requirement")
+                    "criteri(?:on|a)\\w*", "requirement", "commitment", "obligation\\w*",
+                    "mark")
 
 NUMBER_OF_GROUP = re.compile(r"\bnumber of (?:states|allies|countries|members|NATO)", re.I)
 

@@ -52,7 +52,8 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     NUMBER_OF_GROUP: (("number of",),),
     NUMBER_ANAPHOR: (("number",),),
     NUMBER_ROSE: (("number",),),
-    FOLLOWUP_COUNT: (("was", "compared", "from"),),
+    FOLLOWUP_COUNT: (("was", "compared", "from", "fell", "rose", "rising", "falling", "rebound",
+                      "climb", "grew", "dropp"),),
     # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
     # holds one of these.
     AID: (("aid", "assistance", "donat", "donor", "tranche", "package", "support", "ukrain",
