@@ -1768,3 +1768,15 @@ def test_a_count_then_how_it_moved_year_by_year():
     assert [(c.value, c.year) for c in counts][:1] == [(9, 2020)]
     assert (7, 2022) in [(c.value, c.year) for c in counts]
     assert (10, 2023) in [(c.value, c.year) for c in counts]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("BERLIN (Reuters) - The government plans to spend 2.1% of GDP on defence this year.",
+     "DEU"),
+    ("ANKARA - The ministry said defence spending would reach 2.3% of GDP this year.", "TUR"),
+    ("Prague will spend 2% of GDP on defence this year, the government said.", "CZE"),
+])
+def test_a_capital_or_its_dateline_names_the_ally(text, code):
+    # datelines in capitals are how wire copy names the country whose 'government' speaks
+    claims = [c for c in extract(text, date(2025, 3, 1)) if c.type == "share_of_gdp"]
+    assert [c.subject for c in claims] == [code]

@@ -73,6 +73,9 @@ def _lexicon() -> dict[str, tuple[str, str, bool]]:
         for alias in _split(r["aliases"]):
             role = "group" if r["code"] in _group_codes() else "ally"
             lex.setdefault(alias, (r["code"], role + "-metonym", False))
+            if " " not in alias and len(alias) > 3 and alias[:1].isupper():
+                # a dateline: 'BERLIN (Reuters) -', 'ANKARA -'
+                lex.setdefault(alias.upper(), (r["code"], role + "-metonym", False))
     for r in _read("donors_extra.csv"):
         for name in (r["name"], *_split(r["aliases"])):
             add(name, r["iso3"], r["role"])
