@@ -160,3 +160,16 @@ def test_allies_currencies_are_the_units_of_natos_table_1():
         assert ally.currency == expected, (name, unit, ally.currency)
         checked += 1
     assert checked == 31  # every ally but Iceland, which the tables leave out
+
+
+def test_a_pledge_period_that_ends_before_it_starts_is_refused(tmp_path: Path):
+    head = ",".join(build.PLEDGE_FIELDS)
+    row = {"iso3": "LTU", "pledge_id": "LTU-x", "target_pct_gdp": "5", "deadline_year": "2026",
+           "start_year": "2030", "source_url": "https://example.org/p"}
+    path = tmp_path / "pledges.csv"
+    path.write_text(head + "\n" + ",".join(row.get(f, "") for f in build.PLEDGE_FIELDS) + "\n")
+    with pytest.raises(SourceFormatError, match="start_year 2030 needs a deadline_year"):
+        build._pledges(path)
+    path.write_text(head + "\n" + ",".join({**row, "start_year": "2026", "deadline_year": "2030"}
+                                            .get(f, "") for f in build.PLEDGE_FIELDS) + "\n")
+    assert "LTU-x" in build._pledges(path)

@@ -74,7 +74,7 @@ from natospend.claims.subjectmodel import (
     load_subject_model,
     resolve_subjects,
 )
-from natospend.claims.subjects import crown_currency, rupee_currency
+from natospend.claims.subjects import resolve_currency
 from natospend.claims.yearmodel import (
     YEAR_TYPES,
     SentenceYears,
@@ -240,11 +240,8 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
             deadline = yref.year
     else:
         year, inferred = resolve_year(yref, ctx, False)
-    unit = _UNIT_FOR.get(ctype) or q.currency or ctx.currency
-    if unit == "KR":  # a crown, as money_claim reads it: the subject's own
-        unit = crown_currency(subjects[0])
-    elif unit == "RS":  # a rupee: the country named last
-        unit = rupee_currency(s.text[:q.start], ctx.rupee)
+    unit = _UNIT_FOR.get(ctype) or resolve_currency(q.currency or ctx.currency, subjects[0],
+                                                    s.text[:q.start], ctx.rupee)
     if unit == "pct_gdp" and q.value > 100:
         return []  # a year or a plain figure is no share of GDP ('2025' typed as a target)
     if unit is None:

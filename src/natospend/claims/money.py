@@ -40,7 +40,7 @@ from natospend.claims.sentence import (
     subjects_for,
     year_for,
 )
-from natospend.claims.subjects import crown_currency, rupee_currency
+from natospend.claims.subjects import resolve_currency
 
 
 def _respectively(s: Sent, q: Quantity) -> str | None:
@@ -206,12 +206,9 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if len(subjects) != 1 and not bracketed:
         return None
     subject = subjects[0]
-    if currency == "KR":
-        currency = crown_currency(subject)
-        if currency is None:
-            return None
-    elif currency == "RS":
-        currency = rupee_currency(text[:q.start], ctx.rupee)
+    currency = resolve_currency(currency, subject, text[:q.start], ctx.rupee)
+    if currency is None:
+        return None  # crowns of no crown country
     if currency == "USD" and text[q.num_start - 1:q.num_start] == "$" and \
             not text[max(0, q.num_start - 3):q.num_start].upper().endswith("US$") and \
             subject in ("CAN", "AUS", "NZL"):

@@ -30,8 +30,9 @@ NOT_SPENDING_AFTER = re.compile(
 # follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
 COUNTED_AFTER = re.compile(
     r"\s?(?:(?!(?:is|are|was|were|for|to|of|in|on|and|or)\b)[\w-]+\s+)?(?:shells|rounds|"
-    r"munitions|drones|missiles|rockets|Ukrainians|refugees|households|homes|families|children|barrels|tonnes|tons|doses|vehicles|jobs|"
-    r"workers|users|voters|visitors|passengers|units|pieces|items)\b", re.I)
+    r"munitions|drones|missiles|rockets|Ukrainians|refugees|households|homes|families|children|"
+    r"barrels|tonnes|tons|doses|vehicles|jobs|workers|users|voters|visitors|passengers|units|"
+    r"pieces|items)\b", re.I)
 
 CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
                    "altogether", "cumulative", "per year", "annually", "a year", "each year",

@@ -196,7 +196,7 @@ class Quantity:
     value: float
     high_value: float | None = None  # the upper end of a range
     currency: str | None = None  # ISO 4217; 'KR' and 'RS' until the text tells which crown
-    # or rupee (subjects.crown_currency, subjects.rupee_currency)
+    # or rupee (subjects.resolve_currency)
     hedge: str | None = None
     num_start: int = 0  # where the number itself starts (after any hedge)
     points: bool = False  # 'percentage points', never a share of GDP

@@ -32,7 +32,7 @@ from natospend.claims.patterns import (
     PREP_BEFORE,
     WORD_NUMS,
 )
-from natospend.claims.subjects import Mention, currency_country, group_members, rupee_currency
+from natospend.claims.subjects import Mention, currency_country, group_members, resolve_currency
 from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
@@ -387,8 +387,7 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     if chosen is None:
         if ctx.subject:
             return [ctx.subject]
-        cur = rupee_currency(text[:q.start], ctx.rupee) if q.currency == "RS" else q.currency
-        own = currency_country(cur)
+        own = currency_country(resolve_currency(q.currency, None, text[:q.start], ctx.rupee))
         return [own] if own and kind != "percent" else []
     m = s.mentions[chosen]
     if m.role == "group":

@@ -54,7 +54,7 @@ from natospend.claims.features import Candidate
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import GROUPISH
 from natospend.claims.sentence import Claim, Sent, clause_of
-from natospend.claims.subjects import Mention, crown_currency, currency_country
+from natospend.claims.subjects import Mention, currency_country
 
 SUBJECT_FEATURES_VERSION = 1
 NULL = "null"  # the feature name of the null candidate's kind
@@ -451,8 +451,9 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
                                     *feats])
     for code, feats in sh.outside.items():
         src.put(code, feats)
-    own = currency_country(claim.unit if q.currency == "RS" else q.currency) or (
-        crown_currency(claim.subject) if q.currency == "KR" else None)
+    # the claim's unit is the crown or rupee the text settled ('KR' and 'RS' are the number
+    # reader's placeholders); crowns once gave the currency code itself as a candidate
+    own = currency_country(claim.unit if q.currency in ("KR", "RS") else q.currency)
     if own is not None:
         src.put(own, ("currency",))
     src.put("NATO", ("always",))

@@ -19,7 +19,7 @@ from natospend.claims.patterns import trie
 from natospend.countries import allies
 
 __all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country",
-           "rupee_currency"]
+           "resolve_currency", "rupee_currency"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,18 @@ def rupee_currency(before: str, earlier: str | None) -> str:
     amount or else in the sentences before it (``earlier``, the context's); India's when none
     is named, as the rupee news about defence budgets most often means."""
     return rupee_place(before) or earlier or "INR"
+
+
+def resolve_currency(code: str | None, subject: str | None, before: str,
+                     earlier_rupee: str | None) -> str | None:
+    """An amount's ISO 4217 code: the number reader's placeholders settled by the text ('KR'
+    by the subject's crown, None without one; 'RS' by the country named last), any other code
+    as it is. The one place every reader of amounts settles them."""
+    if code == "KR":
+        return crown_currency(subject)
+    if code == "RS":
+        return rupee_currency(before, earlier_rupee)
+    return code
 
 
 # Whose own currency an amount is in: each ally's national currency (allies.yaml) but the

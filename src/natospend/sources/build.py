@@ -193,7 +193,9 @@ def _pledges(path: Path) -> str:
                 float(r[k])
         if r["start_year"] and (not r["deadline_year"]
                                 or int(r["start_year"]) > int(r["deadline_year"])):
-            raise SourceFormatError(f"{path} line {n}: a pledge's period starts by its end year")
+            raise SourceFormatError(f"{path} line {n}: start_year {r['start_year']} needs a "
+                                    f"deadline_year at or after it (got "
+                                    f"{r['deadline_year'] or 'none'})")
     return csv_text(PLEDGE_FIELDS, rows)
 
 
