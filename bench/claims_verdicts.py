@@ -8,11 +8,11 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-18``: rounds 4-18 (claims_verdicts4a/.../18a.jsonl on the claims of
-  claims_dev4a/.../18a.jsonl; the rounds are those of bench/rounds.py), decided by people
+- ``blind-4`` ... ``blind-19``: rounds 4-19 (claims_verdicts4a/.../19a.jsonl on the claims of
+  claims_dev4a/.../19a.jsonl; the rounds are those of bench/rounds.py), decided by people
   who read the data files and never ran the checker. The disagreements of rounds 4, 7 and
-  9-17 were then read and the verifier changed (docs/benchmarks.md keeps their first
-  scores); rounds 8 and 18 were not read.
+  9-18 were then read and the verifier changed (docs/benchmarks.md keeps their first
+  scores); rounds 8 and 19 were not read.
   A verdict file not yet written (a round still being decided) is skipped, and the run says so.
 """
 

@@ -262,7 +262,10 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                 used.add(target_q.start)
         clause_start = clause_of(s, start)[0]
         for q in s.quantities:
-            if q.kind == "percent" and q.value <= 6 and clause_start <= q.start < start:
+            if q.kind == "percent" and q.value <= 6 and clause_start <= q.start < start \
+                    and not (q.value * 2) % 1:
+                # a target before its count; not a level ('spend approximately 2.61% of their
+                # GDP on defense, with 22 out of 32 member countries meeting ...')
                 if n == 0:  # 'to 5% of GDP, a benchmark that no member ... has yet reached'
                     target = q.value
                 else:

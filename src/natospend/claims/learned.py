@@ -241,7 +241,7 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     else:
         year, inferred = resolve_year(yref, ctx, False)
     unit = _UNIT_FOR.get(ctype) or resolve_currency(q.currency or ctx.currency, subjects[0],
-                                                    s.text[:q.start], ctx.rupee)
+                                                    s.text[:q.start], ctx.rupee, ctx.crown)
     if unit == "pct_gdp" and q.value > 100:
         return []  # a year or a plain figure is no share of GDP ('2025' typed as a target)
     if unit is None:

@@ -206,7 +206,7 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if len(subjects) != 1 and not bracketed:
         return None
     subject = subjects[0]
-    currency = resolve_currency(currency, subject, text[:q.start], ctx.rupee)
+    currency = resolve_currency(currency, subject, text[:q.start], ctx.rupee, ctx.crown)
     if currency is None:
         return None  # crowns of no crown country
     if currency == "USD" and text[q.num_start - 1:q.num_start] == "$" and \

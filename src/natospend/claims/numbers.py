@@ -230,6 +230,15 @@ class Quantity:
 
 _WORD_SPLIT_RE = re.compile(rf"(?:{_HYPHEN}|\s)+")
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# but 'the cost ranges from €16 billion to €19 billion' is a range
+_RANGES_FROM_RE = re.compile(r"\brang(?:es?|ed|ing)\s+from\s+(?:about\s+|around\s+|roughly\s+)?$",
+                             re.I)
+# 'raised by €1.3bn to €53.25bn': an increase, then the level it reaches
+_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
+# '€16 billion to €19 billion': a range of two scaled figures, each with its scale
+_SCALED_RANGE_RE = re.compile(
+    rf"\s?(?:{_HYPHEN}|to)\s?((?:{_alternation(_CURRENCY_PREFIX)})\s?)?({NUMBER})\s?({_SCALE_WORDS})\b"
+    rf"\.?(?!\d)", re.I)
 _SHARED_UNIT_RE = re.compile(
     rf"\s+(?:and|or|to)\s+(?:\d{{1,2}}(?:\.\d{{1,2}})?)({_PERCENT_RE.pattern})", re.I)
 # 'between 5 and 6 percent': the second figure of a range opened by 'between'.
@@ -374,7 +383,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     # The regex only where 'from' is at all: letters without case twins, so the substring test
     # on the lowercase window is exact.
     changes = "from" in text[max(0, start - 25):start].lower() and \
-        _FROM_BEFORE_RE.search(text, max(0, start - 25), start) is not None
+        _FROM_BEFORE_RE.search(text, max(0, start - 25), start) is not None and \
+        _RANGES_FROM_RE.search(text, max(0, start - 32), start) is None
     rng = None if changes else _RANGE_RE.match(text, end)
     if rng and digits == rng.group(1)[:1].isdigit():
         second = parse_number(rng.group(1))
@@ -405,6 +415,18 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             currency = "INR"
         if high_value is None:
             value, end = _compound(text, value, factor, end)
+        if high_value is None and not changes and digits and \
+                (two := _SCALED_RANGE_RE.match(text, end)) and \
+                _scale(two.group(3)) == factor and (two.group(1) is None or (
+                    currency is not None
+                    and _CURRENCY_PREFIX.get(fold(two.group(1).strip())) == currency)):
+            # '€16 billion to €19 billion per year', '$85 billion to $176 billion': one range
+            second = _scaled(parse_number(two.group(2)), factor)
+            by = _BY_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+            if second > value and not (by and second > 3 * value):
+                # but 'raised by €1.3bn to €53.25bn' is a change and a level, not 'boost
+                # spending by $85 billion to $176 billion'; a range's ends are near each other
+                high_value, end = second, two.end()
     suffix = _SUFFIX_RE.match(text, end)
     if suffix and currency is None:
         currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]

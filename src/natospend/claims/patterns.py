@@ -251,6 +251,13 @@ GENERIC_TARGET = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?(?:target|goal|guideline|b
                             r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])", re.I)
 NEGATED_BEFORE = re.compile(r"(?:\bnot\s+(?:a\s+|an\s+)?|\bnon-)$", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s?of\s+(?:the\s+)?$")
+# between a country and its own figure: 'China is spending 7.2%', 'Russia spends 6.7%'
+SPENDS_BETWEEN = re.compile(r"\s+(?:is\s+|was\s+|now\s+|will\s+)?(?:spend(?:s|ing)?|spent)\s+$",
+                            re.I)
+# what may stand before that country: a clause's start, not a verb ('which neighbours Russia
+# will spend about 3%' is the Baltic country's figure)
+SPENDER_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|while|whereas|but|meanwhile|whilst)\s+)"
+                            r"(?:the\s+)?$", re.I)
 # 'we estimate that we will reach at least 4.1% of GDP in 2027', 'could hit 3%': a forecast.
 # 'may' as a modal before a verb, not the month ('at the end of May that ...').
 FORECAST_MODAL = words("estimates?", "estimated", "could",

@@ -30,6 +30,8 @@ from natospend.claims.patterns import (
     NEGATED_BEFORE,
     POSSESSIVE_AFTER,
     PREP_BEFORE,
+    SPENDER_BEFORE,
+    SPENDS_BETWEEN,
     WORD_NUMS,
 )
 from natospend.claims.subjects import Mention, currency_country, group_members, resolve_currency
@@ -85,6 +87,7 @@ class Context:
     year: int | None = None
     currency: str | None = None
     rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
+    crown: str | None = None  # the crown of the one crown country the whole text names
     count_topic: bool = False
     defence_topic: bool = False
     money_type: str | None = None
@@ -367,6 +370,13 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         if q.end <= m.start <= q.end + 40 and POSSESSIVE_AFTER.match(text[q.end:m.start]) \
                 and text[m.end:m.end + 2] in ("'s", "’s"):
             return [m.code]
+    if kind == "percent":
+        near = [x for x in s.mentions if x.end <= q.start and q.start - x.end < 24]
+        if near and near[-1].role == "other" and \
+                SPENDS_BETWEEN.fullmatch(text, near[-1].end, q.start) and \
+                SPENDER_BEFORE.search(text, max(0, near[-1].start - 12), near[-1].start):
+            # a country outside NATO spending its own share, which no ally's is
+            return [near[-1].code]
     a, _ = clause_of(s, q.start)
     before = [i for i in ok if s.mentions[i].end <= q.start]
     chosen: int | None = None
@@ -387,7 +397,8 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     if chosen is None:
         if ctx.subject:
             return [ctx.subject]
-        own = currency_country(resolve_currency(q.currency, None, text[:q.start], ctx.rupee))
+        own = currency_country(resolve_currency(q.currency, None, text[:q.start], ctx.rupee,
+                                                ctx.crown))
         return [own] if own and kind != "percent" else []
     m = s.mentions[chosen]
     if m.role == "group":

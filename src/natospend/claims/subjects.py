@@ -19,7 +19,7 @@ from natospend.claims.patterns import trie
 from natospend.countries import allies
 
 __all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country",
-           "resolve_currency", "rupee_currency"]
+           "resolve_currency", "rupee_currency", "text_crown"]
 
 
 @dataclass(frozen=True)
@@ -178,13 +178,28 @@ def rupee_currency(before: str, earlier: str | None) -> str:
     return rupee_place(before) or earlier or "INR"
 
 
+_CROWN_PLACES = re.compile(r"\b(?:(?P<SEK>swed\w*|stockholm)|(?P<NOK>norw\w*|oslo)|"
+                          r"(?P<DKK>denmark|danish|danes?|copenhagen)|(?P<ISK>iceland\w*|"
+                          r"reykjav\w*)|(?P<CZK>czech\w*|prague))\b", re.I)
+
+
+def text_crown(text: str) -> str | None:
+    """The crown of the one crown country a whole text names, or None when it names none or
+    several: 'The government proposed ... 13 billion kronor' opens an article whose next
+    sentence says 'Sweden's'. Read once per text, so that an amount no sentence ties to a
+    country is still in the crown the article is about."""
+    found = {m.lastgroup for m in _CROWN_PLACES.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve_currency(code: str | None, subject: str | None, before: str,
-                     earlier_rupee: str | None) -> str | None:
+                     earlier_rupee: str | None, crown: str | None = None) -> str | None:
     """An amount's ISO 4217 code: the number reader's placeholders settled by the text ('KR'
-    by the subject's crown, None without one; 'RS' by the country named last), any other code
-    as it is. The one place every reader of amounts settles them."""
+    by the subject's crown, else the crown of the one crown country the text names
+    (``crown``, from :func:`text_crown`), None without either; 'RS' by the country named
+    last), any other code as it is. The one place every reader of amounts settles them."""
     if code == "KR":
-        return crown_currency(subject)
+        return crown_currency(subject) or crown
     if code == "RS":
         return rupee_currency(before, earlier_rupee)
     return code
