@@ -103,7 +103,9 @@ def interval(claim: ClaimLike) -> tuple[float, float]:
     if hedge in ("more than", "over", "above", "exceeding"):
         return v - 1e-9, math.inf
     if hedge in ("at least",):
-        return v - step, math.inf
+        # a share 'at least 2%' (or an ally that 'achieved' 2%) is 2% as NATO rounds it, not
+        # the 1.5% the written digits would allow: Slovakia's 1.74% did not reach it
+        return v - (min(step, 0.005) if claim.unit == "pct_gdp" else step), math.inf
     if hedge in ("up to", "at most"):
         return -math.inf, v + step
     if hedge in ("less than", "under", "below"):

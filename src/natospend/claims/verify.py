@@ -489,7 +489,7 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
         if not _outside_nato(subject) else None
     if subject not in ("NATO", "NATO_EUROPE_CANADA", "EUROPE", "EU"):
         mine = [p for p in _pledges_of(subject)
-                if p["target_pct_gdp"] is not None and abs(p["target_pct_gdp"] - value) < 1e-9
+                if p["target_pct_gdp"] is not None and _pledge_fits(claim, p["target_pct_gdp"])
                 # a pledge made after the article cannot judge it
                 and (published is None or not p["announced"]
                      or p["announced"] <= published.isoformat())]
@@ -523,7 +523,11 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
                            if p.get("start_year") is not None
                            else f"deadline {int(p['deadline_year'])}"
                            for p in mine if p["deadline_year"] is not None})
-            return Judgement(SUPPORTED, f"{subject} pledged {value:g}% "
+            pledged = "/".join(sorted({f"{p['target_pct_gdp']:g}%" for p in mine}))
+            within = f", within the claim's {claim.low:g}-{claim.high:g}%" \
+                if claim.hedge == "range" and claim.low is not None and claim.high is not None \
+                else ""
+            return Judgement(SUPPORTED, f"{subject} pledged {pledged}{within} "
                              f"({', '.join(when) or 'no deadline'})", ev, "pledges")
         # natospend records the pledges in force, not every promise a government made: the UK's
         # 2.5% 'by 2030' (April 2024) was real before the 2027 pledge replaced it. Another
@@ -536,6 +540,14 @@ def judge_target(claim: ClaimLike, edition: str, published: date | None) -> Judg
     if not same:
         return Judgement(UNVERIFIABLE, f"no NATO target of {value:g}% of GDP", edition=edition)
     return _against_nato(claim, same[0], published, edition)
+
+
+def _pledge_fits(claim: ClaimLike, pledged: float) -> bool:
+    """A pledge of ``pledged`` % is the claim's: the same figure, or one inside the range the
+    claim gives ('anything between 3% and 5% of GDP' holds Sweden's 3.5% and Poland's 4.7%)."""
+    if claim.hedge == "range" and claim.low is not None and claim.high is not None:
+        return float(claim.low) - 1e-9 <= pledged <= float(claim.high) + 1e-9
+    return abs(pledged - float(claim.value or 0.0)) < 1e-9
 
 
 # 'a lot more than', 'much more than', 'considerably more than' a figure: a demand beyond it.
