@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from natospend.claims import NotTextError, decode, extract, html_to_text, split_sentences
 from natospend.claims.numbers import find_quantities, parse_number
+from natospend.claims.years import find_years
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
@@ -1841,3 +1842,14 @@ def test_two_scaled_amounts_joined_by_to_are_one_range(text, low, high):
 def test_a_change_from_one_amount_to_another_is_two_amounts(text):
     money = [q for q in find_quantities(text) if q.kind == "money"]
     assert len(money) == 2 and all(q.hedge != "range" for q in money)
+
+
+def test_a_year_then_to_and_a_small_number_is_a_year_and_a_count():
+    text = ("The number of allies meeting the 2% target has grown from 4 nations in 2017 to 11 "
+            "countries by 2023.")
+    counts = [(c.value, c.year) for c in extract(text, date(2025, 9, 15))
+              if c.type == "allies_meeting_target"]
+    assert counts == [(4, 2017), (11, 2023)]
+    # a period keeps its two-digit end after a dash: '2024-25' is one fiscal year span
+    [y] = [y for y in find_years("the 2024-25 budget", 2025)]
+    assert y.kind == "period"

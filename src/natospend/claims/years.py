@@ -35,7 +35,10 @@ class YearRef:
 _YEAR_RE = re.compile(
     r"[12](?<![\d.,$€£-][12])(?:(?<=1)9[5-9]\d|(?<=2)0[0-4]\d)"
     r"(?![\d%]|\.\d| ?per ?cent| ?percent)")
-_PERIOD_AFTER = re.compile(r"\s?(?:[-–/]|to|and)\s?(?:19[5-9]\d|20[0-4]\d|\d\d)\b")
+# a two-digit end only after a dash or slash ('2024-25'): 'from 4 nations in 2017 to 11
+# countries' and 'in 2017 and 11 allies' are a year and a count
+_PERIOD_AFTER = re.compile(r"\s?(?:[-–/]\s?(?:19[5-9]\d|20[0-4]\d|\d\d)|\s?(?:to|and)\s?"
+                           r"(?:19[5-9]\d|20[0-4]\d))\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTHS},?)\s+$")
