@@ -82,6 +82,10 @@ def test_check_a_seed_article_shows_verdicts(site):
     assert page.locator("#article mark").count() >= 3
     verdicts = page.locator("#claims .verdict").all_inner_texts()
     assert "SUPPORTED" in [v.upper() for v in verdicts]
+    # each claim says how sure the learned layer is of its type
+    confidences = page.locator("#claims .confidence").all_inner_texts()
+    assert len(confidences) == claims.count()
+    assert all(0 < float(c.split()[-1]) <= 1 for c in confidences)
     # the result has its own address: open it again in a new page
     again, _ = open_page(site, page.url.replace(site[0], ""))
     assert again.locator("#claims li").count() == claims.count()

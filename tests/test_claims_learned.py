@@ -7,6 +7,7 @@ import importlib.util
 import json
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from natospend.claims import CLAIM_TYPES, extract
-from natospend.claims.check import check
+from natospend.claims.check import InputError, check
 from natospend.claims.features import (
     FEATURES_VERSION,
     figure_features,
@@ -123,7 +124,10 @@ def test_learned_keeps_the_rules_claims_whole_where_it_agrees():
     day = date(2025, 6, 23)
     rules = extract(text, day)
     assert [c.type for c in rules] == ["spending_amount", "share_of_gdp"]
-    assert extract(text, day, learned=True) == rules
+    # the same claims, each with the probability the model gave its type
+    learned = extract(text, day, learned=True)
+    assert [replace(c, confidence=None) for c in learned] == rules
+    assert all(c.confidence is not None and c.confidence > 0.5 for c in learned)
 
 
 def test_learned_claims_fill_subject_and_year_with_the_extractors_helpers():
@@ -334,3 +338,37 @@ def test_an_amount_in_another_currency_or_of_nobody_is_not_sized():
         (sc,) = list(read_candidates(text, date(2025, 3, 1)))
         (cand,) = [c for c in sc.candidates if c.q.kind == "money"]
         assert "mag=?" in figure_features(sc.sent, cand.q, cand.rule_claims, 2025, 0)
+
+
+CONFIDENCE_TEXT = ("Poland spends 4.1% of GDP on defence and aims for 5% by 2026. Germany gave "
+                   "Ukraine a 500 million euro package. The Dutch plan costs from 16 billion "
+                   "euros a year, a 15% increase. Spain, which ranked last at 1.28%, promised "
+                   "2.1%. Currently, 23 out of NATO's 32 member nations are meeting the target "
+                   "of allocating 2% of their GDP to defense.")
+
+
+def test_each_learned_claim_carries_the_probability_of_its_type():
+    rows = check(CONFIDENCE_TEXT, "2025-06-01")
+    confidences = [r["confidence"] for r in rows]
+    assert len(rows) >= 5 and all(0.0 < c <= 1.0 for c in confidences)
+    assert len(set(confidences)) > 1  # a probability per figure, not one constant
+    assert all(r["confidence"] is None for r in check(CONFIDENCE_TEXT, "2025-06-01",
+                                                       learned=False))
+
+
+def test_a_minimum_confidence_keeps_exactly_the_claims_at_or_above_it():
+    rows = check(CONFIDENCE_TEXT, "2025-06-01")
+    assert check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=0.0) == rows
+    cut = sorted(r["confidence"] for r in rows)[len(rows) // 2]  # drops some, keeps some
+    kept = check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=cut)
+    assert kept == [r for r in rows if r["confidence"] >= cut]
+    assert 0 < len(kept) < len(rows)
+
+
+@pytest.mark.parametrize(("value", "learned", "message"), [
+    (1.5, True, "not between 0 and 1"), ("high", True, "not a number"),
+    (0.5, False, "needs the learned layers"),
+])
+def test_a_bad_minimum_confidence_says_what_is_wrong(value, learned, message):
+    with pytest.raises(InputError, match=message):
+        check(CONFIDENCE_TEXT, "2025-06-01", learned=learned, min_confidence=value)

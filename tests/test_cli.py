@@ -153,3 +153,22 @@ def test_years_in_tables_read_as_years():
     out = run("ally", "Poland").output
     assert "2,025.00" not in out and "2,026.00" not in out
     assert any(line.count("2026") and "national" in line for line in out.splitlines())
+
+
+def test_check_shows_each_claims_confidence_and_filters_on_a_minimum(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Poland spends 4.1% of GDP on defence and aims for 5% by 2026. The Dutch "
+                       "plan costs from 16 billion euros a year.")
+    every = run("check", str(article), "--published", "2025-06-01")
+    assert every.exit_code == 0 and "confidence 0." in every.output
+    rows = json.loads(run("check", str(article), "--published", "2025-06-01", "--format",
+                          "json").output)["rows"]
+    cut = max(r["confidence"] for r in rows)
+    kept = json.loads(run("check", str(article), "--published", "2025-06-01", "--format",
+                          "json", "--min-confidence", str(cut)).output)["rows"]
+    assert [r["quote"] for r in kept] == [r["quote"] for r in rows if r["confidence"] >= cut]
+    assert len(kept) < len(rows)
+    for args, message in ((("--min-confidence", "2"), "not between 0 and 1"),
+                          (("--rules-only", "--min-confidence", "0.5"), "needs the learned")):
+        r = run("check", str(article), *args)
+        assert r.exit_code == 1 and message in r.output and "Traceback" not in r.output

@@ -132,3 +132,15 @@ def test_cached_answers_are_the_same_and_errors_are_not_cached(client):
     assert again.headers["content-security-policy"]
     bad = client.get("/api/v1/gap?target=-5")
     assert bad.status_code == 400 and client.get("/api/v1/gap?target=-5").status_code == 400
+
+
+def test_check_api_filters_on_a_minimum_confidence(client):
+    body = {"text": "Poland spends 4.1% of GDP on defence and aims for 5% by 2026. The Dutch "
+                    "plan costs from 16 billion euros a year.", "published": "2025-06-01"}
+    every = client.post("/api/v1/check", json=body).json()["claims"]
+    assert every and all(0 < c["confidence"] <= 1 for c in every)
+    cut = max(c["confidence"] for c in every)
+    kept = client.post(f"/api/v1/check?min_confidence={cut}", json=body).json()["claims"]
+    assert kept == [c for c in every if c["confidence"] >= cut] and len(kept) < len(every)
+    bad = client.post("/api/v1/check?min_confidence=lots", json=body)
+    assert bad.status_code == 400 and "not a number" in bad.json()["error"]

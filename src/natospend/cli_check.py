@@ -22,9 +22,13 @@ from natospend.output import emit, format_option
                    "over the rules (the default: more claims found and fewer wrong ones on "
                    "unseen news; figures in docs/benchmarks.md), or use the rules alone (about "
                    "1.5-1.8 times faster on one core, for large batches)")
+@click.option("--min-confidence", type=float, default=None, metavar="P",
+              help="keep only claims whose type the learned layer gave at least probability P "
+                   "(0-1): fewer claims, more of them right; the trade, held out, is in "
+                   "docs/benchmarks.md")
 @format_option
 def check(source: str | None, published: str | None, batch: Path | None, learned: bool,
-          fmt: str) -> None:
+          min_confidence: float | None, fmt: str) -> None:
     """Find each quantitative claim in an article and check it against NATO's figures.
 
     SOURCE is a text or HTML file, or - for standard input.
@@ -37,8 +41,12 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
     """
     from natospend.claims import check as checker
 
+    try:
+        checker.confidence_threshold(min_confidence, learned)
+    except checker.InputError as exc:
+        raise click.ClickException(str(exc)) from None
     if batch is not None:
-        _check_batch(batch, fmt, learned)
+        _check_batch(batch, fmt, learned, min_confidence)
         return
     if source is None:
         raise click.UsageError("give a file, - for standard input, or --input FILE.jsonl")
@@ -52,13 +60,16 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
                 raise click.ClickException(f"{source}: no such file")
             data, name = path.read_bytes(), source
         text = checker.read_text(data, name)
-        rows = checker.check(text, published, learned=learned)
+        rows = checker.check(text, published, learned=learned, min_confidence=min_confidence)
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt in ("json", "jsonl", "csv"):
         import pandas as pd
 
         df = pd.DataFrame(rows)
+        for column in ("year", "total", "deadline"):  # whole numbers, missing ones included
+            if column in df:
+                df[column] = df[column].astype("Int64")
         emit(df, fmt, summary={"published": published, "claims": len(rows)})
         return
     _print_report(rows, published)
@@ -72,14 +83,17 @@ def _print_report(rows: list[dict[str, Any]], published: str | None) -> None:
         click.echo(f"[{n}] {r['verdict'].upper()}  {r['type']}  \"{r['quote']}\"")
         year = f"{r['year']}{' (inferred)' if r.get('year_inferred') else ''}"
         click.echo(f"    subject {r['subject']}, year {year}, value {r['value']:g} {r['unit']}"
-                   + (f", hedge '{r['hedge']}'" if r.get("hedge") else ""))
+                   + (f", hedge '{r['hedge']}'" if r.get("hedge") else "")
+                   + (f", confidence {r['confidence']:.2f}"
+                      if r.get("confidence") is not None else ""))
         click.echo(f"    {r['summary']}")
         for judgement in (r["at_publication"], r["latest"]):
             for ev in (judgement or {}).get("evidence", [])[:1]:
                 click.echo(f"    evidence: {ev['table']}, {ev['edition']}: {ev['source_url']}")
 
 
-def _check_batch(path: Path, fmt: str, learned: bool = True) -> None:
+def _check_batch(path: Path, fmt: str, learned: bool = True,
+                 min_confidence: float | None = None) -> None:
     import json
 
     from natospend.claims import check as checker
@@ -101,7 +115,7 @@ def _check_batch(path: Path, fmt: str, learned: bool = True) -> None:
                 raise checker.InputError('each line must be an object with a "text" string')
             rows = [{"id": item.get("id", n), **r}
                     for r in checker.check(item["text"], item.get("published"),
-                                           learned=learned)]
+                                           learned=learned, min_confidence=min_confidence)]
         except (json.JSONDecodeError, checker.InputError) as exc:
             failed += 1
             rows = [{"id": n, "error": f"line {n}: {exc}"}]

@@ -61,8 +61,8 @@ def parse_date(value: str | date | None) -> date | None:
         raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
 
 
-def check(text: str, published: str | date | None = None, *, learned: bool = True
-          ) -> list[dict[str, Any]]:
+def check(text: str, published: str | date | None = None, *, learned: bool = True,
+          min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Each claim in ``text`` with its verdict, evidence and sources, in reading order.
 
     The figures are typed, and their years and subjects chosen, by the learned layers over the
@@ -70,12 +70,36 @@ def check(text: str, published: str | date | None = None, *, learned: bool = Tru
     more claims, and fewer wrong ones, than the rules alone, and chose more subjects and years
     right. ``learned=False`` gives the rules alone, about 1.5-1.8 times faster, for bulk work
     where speed matters more. The figures of each round are in docs/benchmarks.md, the one
-    place they are kept up to date."""
+    place they are kept up to date.
+
+    ``min_confidence`` keeps only the claims whose type the learned layer gave at least that
+    probability: fewer claims, more of them right (docs/benchmarks.md has the trade held out
+    round by round). It needs the learned layers, which alone give a confidence."""
     day = parse_date(published)
+    threshold = confidence_threshold(min_confidence, learned)
     claims = extract(text, day, learned=learned)
+    if threshold is not None:
+        claims = [c for c in claims if c.confidence is None or c.confidence >= threshold]
     if claims:
         _load_rates()
     return [report(c, day) for c in claims]
+
+
+def confidence_threshold(value: float | str | None, learned: bool = True) -> float | None:
+    """``value`` as a probability to filter claims on, or InputError saying what is wrong."""
+    if value is None or value == "":
+        return None
+    try:
+        threshold = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"minimum confidence {value!r} is not a number between 0 and 1"
+                         ) from None
+    if not 0.0 <= threshold <= 1.0:
+        raise InputError(f"minimum confidence {threshold:g} is not between 0 and 1")
+    if not learned:
+        raise InputError("a minimum confidence needs the learned layers: the rules alone give "
+                         "no confidence")
+    return threshold
 
 
 @cache

@@ -271,15 +271,30 @@ def typed_claims(text: str, published: date | None, model: Model
 _BATCH = 256  # figures typed at once: numpy's per-call cost spread thin, memory bounded
 
 
+def type_probabilities(model: Model, batch: list[SentenceCandidates]
+                       ) -> tuple[list[str], list[float]]:
+    """The best class of every candidate of ``batch``, as :func:`type_figures` gives it, and
+    the model's probability for it (the softmax of the class scores): what a user who wants
+    fewer claims, each more likely right, filters on (``check(min_confidence=...)``)."""
+    scores = type_scores(model, batch)
+    if not len(scores):
+        return [], []
+    best = scores.argmax(axis=1)
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = shifted[np.arange(len(best)), best] / shifted.sum(axis=1)
+    classes = model.classes
+    return [classes[i] for i in best.tolist()], probs.tolist()
+
+
 def _typed(model: Model, batch: list[SentenceCandidates]
            ) -> Iterator[tuple[SentenceCandidates, Candidate, list[Claim]]]:
-    types = iter(type_figures(model, batch))
-    for sc in batch:
-        for c in sc.candidates:
-            ctype = next(types)
-            if ctype == NONE:
-                continue
-            yield sc, c, c.rule_claims if ctype == c.rule_type else build_claims(c, ctype)
+    types, probs = type_probabilities(model, batch)
+    figures = ((sc, c) for sc in batch for c in sc.candidates)
+    for (sc, c), ctype, p in zip(figures, types, probs, strict=True):
+        if ctype == NONE:
+            continue
+        claims = c.rule_claims if ctype == c.rule_type else build_claims(c, ctype)
+        yield sc, c, [replace(x, confidence=round(p, 3)) for x in claims]
 
 
 def extract_learned(text: str, published: date | None = None, model: Model | None = None,

@@ -62,12 +62,15 @@ class Claim:
     total: int | None = None
     deadline: int | None = None
     sentence_span: tuple[int, int] = (0, 0)
+    # the learned typing layer's probability for the claim's type (None from the rules alone)
+    confidence: float | None = None
 
     def __init__(self, sentence: str, span: tuple[int, int], quote: str, type: str,
                  subject: str | None, year: int | None, year_inferred: bool, value: float,
                  unit: str, hedge: str | None, low: float | None, high: float | None,
                  target_pct: float | None = None, total: int | None = None,
-                 deadline: int | None = None, sentence_span: tuple[int, int] = (0, 0)) -> None:
+                 deadline: int | None = None, sentence_span: tuple[int, int] = (0, 0),
+                 confidence: float | None = None) -> None:
         """The fields, as the generated ``__init__`` sets them, but in one step: a frozen
         dataclass sets each with ``object.__setattr__``, a microsecond a claim for sixteen
         fields (a test pins this signature to the fields)."""
@@ -75,7 +78,7 @@ class Claim:
                              subject=subject, year=year, year_inferred=year_inferred,
                              value=value, unit=unit, hedge=hedge, low=low, high=high,
                              target_pct=target_pct, total=total, deadline=deadline,
-                             sentence_span=sentence_span)
+                             sentence_span=sentence_span, confidence=confidence)
 
 
 @dataclass

@@ -302,12 +302,22 @@ def create_app(store: str | None = None) -> FastAPI:
         return page(request, "check_result.html", results[key], json_twin)
 
     @app.post("/api/v1/check", tags=["api"])
-    async def api_check(request: Request) -> Response:
-        """Body: JSON {"text", "published"} or a form with text or file."""
+    async def api_check(request: Request,
+                        min_confidence: str | None = Query(None, max_length=20)) -> Response:
+        """Body: JSON {"text", "published"} or a form with text or file. ``min_confidence``
+        (0-1) keeps the claims whose type the learned layer gave at least that probability."""
+        from natospend.claims.check import InputError, confidence_threshold
+
+        try:
+            threshold = confidence_threshold(min_confidence)
+        except InputError as exc:
+            raise AnalysisInputError(str(exc)) from None
         text, published = await submitted_text(request)
         result = run_check(text, published)
+        claims = result["claims"] if threshold is None else [
+            c for c in result["claims"] if (c["confidence"] or 0.0) >= threshold]
         return json_response({"id": result["id"], "published": result["published"],
-                              "claims": result["claims"]})
+                              "claims": claims})
 
     @app.get("/data", response_class=HTMLResponse, include_in_schema=False)
     def data_page(request: Request) -> Response:
