@@ -72,10 +72,13 @@ def ingest(paths: tuple[Path, ...], store: str, processes: int | None, quiet: bo
 @click.option("--type", "claim_type", help="claim type, e.g. share_of_gdp")
 @click.option("--subject", help="ISO code or group, e.g. POL")
 @click.option("--repeated", is_flag=True, help="the same claim across articles, most repeated")
+@click.option("--min-confidence", type=float, default=None, metavar="P",
+              help="only claims whose type the learned layer gave at least probability P (0-1)")
 @click.option("--limit", type=int, default=1000, show_default=True)
 @format_option
 def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: str | None,
-               subject: str | None, repeated: bool, limit: int, fmt: str) -> None:
+               subject: str | None, repeated: bool, min_confidence: float | None, limit: int,
+               fmt: str) -> None:
     """Claims in the store, filtered; or with --repeated, the figures that circulate.
 
     Example:
@@ -83,8 +86,15 @@ def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: s
         natospend claims --store news.db --verdict contradicted --since 2025-01
         natospend claims --store news.db --repeated
     """
+    from natospend.claims.check import InputError, confidence_threshold
     from natospend.store import queries
 
+    try:
+        threshold = confidence_threshold(min_confidence)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    if threshold is not None and repeated:
+        raise click.UsageError("--min-confidence filters claims, not --repeated figures")
     engine = _open(store)
     try:
         if repeated:
@@ -93,7 +103,8 @@ def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: s
                         "subject", "year", "value", "unit", "example"]] if fmt == "table" \
                 and not df.empty else df
         else:
-            df = queries.claim_rows(engine, verdict, since, claim_type, subject, limit)
+            df = queries.claim_rows(engine, verdict, since, claim_type, subject, limit,
+                                    threshold)
             shown = df[["published", "outlet", "type", "subject", "year", "quote", "verdict",
                         "latest_verdict"]] if fmt == "table" and not df.empty else df
     except ValueError as exc:

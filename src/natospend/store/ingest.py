@@ -295,7 +295,8 @@ def _write_article(conn: Connection, r: dict[str, Any], counts: Summary) -> None
             "year": c["year"], "value": c["value"], "unit": c["unit"], "hedge": c["hedge"],
             "quote": c["quote"], "span_start": c["span"][0], "span_end": c["span"][1],
             "verdict": c["verdict"], "latest_verdict": c["latest"]["verdict"],
-            "summary": c["summary"], "claim_key": _claim_key(c)}
+            "summary": c["summary"], "claim_key": _claim_key(c),
+            "confidence": c.get("confidence")}
             for i, c in enumerate(r["claims"])])
     counts.added += 1
     counts.versions += version > 1

@@ -24,8 +24,10 @@ def _since(value: str | None) -> date | None:
 
 def claim_rows(engine: Engine, verdict: str | None = None, since: str | None = None,
                claim_type: str | None = None, subject: str | None = None,
-               limit: int = 1000) -> pd.DataFrame:
-    """Claims with their article (outlet, date, URL), newest articles first."""
+               limit: int = 1000, min_confidence: float | None = None) -> pd.DataFrame:
+    """Claims with their article (outlet, date, URL), newest articles first; with
+    ``min_confidence``, only those whose type the learned layer gave at least that probability
+    (claims stored before 0002 have none and are left out)."""
     if verdict and verdict not in VERDICTS:
         raise ValueError(f"verdict {verdict!r}: one of {', '.join(VERDICTS)}")
     cond: list[ColumnElement[bool]] = []
@@ -37,10 +39,12 @@ def claim_rows(engine: Engine, verdict: str | None = None, since: str | None = N
         cond.append(claims.c.type == claim_type)
     if subject:
         cond.append(claims.c.subject == subject)
+    if min_confidence is not None:
+        cond.append(claims.c.confidence >= min_confidence)
     q = (select(articles.c.published, articles.c.outlet, claims.c.type, claims.c.subject,
                 claims.c.year, claims.c.value, claims.c.unit, claims.c.quote, claims.c.verdict,
-                claims.c.latest_verdict, claims.c.summary, articles.c.url, articles.c.story_id,
-                articles.c.source)
+                claims.c.latest_verdict, claims.c.summary, claims.c.confidence, articles.c.url,
+                articles.c.story_id, articles.c.source)
          .join(articles, claims.c.article_id == articles.c.id)
          .where(and_(true(), *cond))
          .order_by(articles.c.published.desc(), claims.c.id).limit(limit))

@@ -60,6 +60,8 @@ claims = Table(
     Column("latest_verdict", String(16), nullable=False),
     Column("summary", Text, nullable=False),
     Column("claim_key", String(200), nullable=False, index=True),
+    # the learned layer's probability for the claim's type (added by migration 0002)
+    Column("confidence", Float),
 )
 
 story_bands = Table(
