@@ -185,9 +185,11 @@ def _parse_rounds(spec: str) -> list[int]:
     return sorted(out)
 
 
-def loro() -> str:
+def loro(thresholds: tuple[float, ...] = ()) -> str:
     """The held-out table (markdown): each held-out round (4 on) extracted with typing
-    weights trained on the other training rounds, against the rules alone."""
+    weights trained on the other training rounds, against the rules alone. With
+    ``thresholds``, a second table: the learned claims kept at each minimum confidence
+    (``check(min_confidence=...)``), pooled over the held-out rounds."""
     from claims_quality import Tally, score_passage  # noqa: PLC0415
 
     from natospend.claims.learned import extract_learned, parse_model
@@ -196,6 +198,7 @@ def loro() -> str:
     lines = ["| held-out round | gold claims | rules P / R / F1 | learned P / R / F1 |",
              "|---|---:|---|---|"]
     totals = {"rules": Tally(), "learned": Tally()}
+    kept = {t: Tally() for t in thresholds}
     for k in HELD_OUT:
         table = train_on([ex for r in ROUNDS if r != k for ex in by_round[r]])
         table.pop("_n_examples")
@@ -207,7 +210,17 @@ def loro() -> str:
             extract_with = None if how == "rules" else partial(
                 extract_learned, model=model, years=False, subjects=False)
             for p in load_round(k):
-                score_passage(p, t, extract_with=extract_with)
+                if how == "learned" and thresholds:
+                    published = date.fromisoformat(p["published"]) if p.get("published") \
+                        else None
+                    claims = extract_learned(p["text"], published, model=model, years=False,
+                                             subjects=False)
+                    for th in thresholds:
+                        score_passage(p, kept[th], extract_with=lambda *_, th=th, cs=claims: [
+                            c for c in cs if (c.confidence or 0.0) >= th])
+                    score_passage(p, t, extract_with=lambda *_, cs=claims: cs)
+                else:
+                    score_passage(p, t, extract_with=extract_with)
             for part in ("tp", "fp", "fn"):
                 getattr(totals[how], part).update(getattr(t, part))
             row[how] = _prf_cell(t)
@@ -216,6 +229,12 @@ def loro() -> str:
     gold = sum(totals["rules"].tp.values()) + sum(totals["rules"].fn.values())
     lines.append(f"| **all** | {gold} | {_prf_cell(totals['rules'])} | "
                  f"{_prf_cell(totals['learned'])} |")
+    if thresholds:
+        lines += ["", "| minimum confidence | claims kept | P / R / F1 |", "|---:|---:|---|"]
+        for th in thresholds:
+            t = kept[th]
+            lines.append(f"| {th:g} | {sum(t.tp.values()) + sum(t.fp.values())} | "
+                         f"{_prf_cell(t)} |")
     return "\n".join(lines)
 
 
@@ -233,9 +252,12 @@ def main() -> None:
                     help=f"training rounds within {default} (default {default})")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--loro", action="store_true", help="print the held-out table instead")
+    ap.add_argument("--thresholds", default="",
+                    help="with --loro, also score the learned claims kept at each minimum "
+                         "confidence, e.g. 0.5,0.7,0.9")
     args = ap.parse_args()
     if args.loro:
-        print(loro())
+        print(loro(tuple(float(x) for x in args.thresholds.split(",") if x.strip())))
         return
     rounds = _parse_rounds(args.rounds)
     model = train(rounds)

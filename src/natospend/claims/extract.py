@@ -44,7 +44,7 @@ from natospend.claims.percents import (
     target_parts,
 )
 from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for
-from natospend.claims.subjects import RUPEE_HINTS, find_mentions, rupee_place, text_crown
+from natospend.claims.subjects import RUPEE_HINTS, find_mentions, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
 from natospend.claims.years import find_years
@@ -73,7 +73,7 @@ def extract(text: str, published: date | None = None, *, learned: bool = False
         from natospend.claims.learned import extract_learned
 
         return extract_learned(text, published)
-    ctx = Context(published, crown=text_crown(text))
+    ctx = Context(published, whole_text=text)
     claims: list[Claim] = []
     for sent in split_sentences(text):
         claims.extend(_sentence_claims(sent, ctx))

@@ -32,7 +32,6 @@ from importlib import resources
 from natospend.claims.extract import read_sentence
 from natospend.claims.numbers import Quantity
 from natospend.claims.sentence import Claim, Context, Sent, year_for
-from natospend.claims.subjects import text_crown
 from natospend.claims.text import split_sentences
 
 FEATURES_VERSION = 2
@@ -415,7 +414,7 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
     threaded context), so the rule claims of all yielded sentences are its output."""
     if not text or not text.strip():
         return
-    ctx = Context(published, crown=text_crown(text))
+    ctx = Context(published, whole_text=text)
     py = published.year if published else None
     prev: tuple[Sent, ...] = ()
     for sentence in split_sentences(text):

@@ -294,7 +294,8 @@ def _typed(model: Model, batch: list[SentenceCandidates]
         if ctype == NONE:
             continue
         claims = c.rule_claims if ctype == c.rule_type else build_claims(c, ctype)
-        yield sc, c, [replace(x, confidence=round(p, 3)) for x in claims]
+        confidence = round(p, 3)
+        yield sc, c, [x.with_confidence(confidence) for x in claims]
 
 
 def extract_learned(text: str, published: date | None = None, model: Model | None = None,

@@ -34,7 +34,13 @@ from natospend.claims.patterns import (
     SPENDS_BETWEEN,
     WORD_NUMS,
 )
-from natospend.claims.subjects import Mention, currency_country, group_members, resolve_currency
+from natospend.claims.subjects import (
+    Mention,
+    currency_country,
+    group_members,
+    resolve_currency,
+    text_crown,
+)
 from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
@@ -80,6 +86,13 @@ class Claim:
                              target_pct=target_pct, total=total, deadline=deadline,
                              sentence_span=sentence_span, confidence=confidence)
 
+    def with_confidence(self, confidence: float) -> Claim:
+        """This claim with the learned layer's confidence: ``dataclasses.replace`` re-runs every
+        field through ``__init__``, which for every claim of a long text was measurable."""
+        new = Claim.__new__(Claim)
+        new.__dict__.update(self.__dict__, confidence=confidence)
+        return new
+
 
 @dataclass
 class Context:
@@ -90,7 +103,7 @@ class Context:
     year: int | None = None
     currency: str | None = None
     rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
-    crown: str | None = None  # the crown of the one crown country the whole text names
+    whole_text: str = ""  # the text being read, for what only all of it tells (``crown``)
     count_topic: bool = False
     defence_topic: bool = False
     money_type: str | None = None
@@ -98,6 +111,14 @@ class Context:
     target_topic: bool = False
     target_subject: str | None = None
     listed: int = 0
+
+    def crown(self) -> str | None:
+        """The crown of the one crown country the whole text names (``text_crown``), found at
+        the first amount in crowns that needs it: most texts have none, and a scan of the
+        whole text costs about 5% of reading it."""
+        if "_crown" not in self.__dict__:
+            self.__dict__["_crown"] = text_crown(self.whole_text)
+        return self.__dict__["_crown"]  # type: ignore[no-any-return]
 
     def snapshot(self) -> Context:
         """A shallow copy, as ``copy.copy`` makes it but without its generic protocol: the

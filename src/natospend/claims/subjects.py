@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -193,13 +194,15 @@ def text_crown(text: str) -> str | None:
 
 
 def resolve_currency(code: str | None, subject: str | None, before: str,
-                     earlier_rupee: str | None, crown: str | None = None) -> str | None:
+                     earlier_rupee: str | None,
+                     crown: Callable[[], str | None] | None = None) -> str | None:
     """An amount's ISO 4217 code: the number reader's placeholders settled by the text ('KR'
     by the subject's crown, else the crown of the one crown country the text names
-    (``crown``, from :func:`text_crown`), None without either; 'RS' by the country named
-    last), any other code as it is. The one place every reader of amounts settles them."""
+    (``crown()``, :func:`text_crown` of it, asked only then), None without either; 'RS' by
+    the country named last), any other code as it is. The one place every reader of amounts
+    settles them."""
     if code == "KR":
-        return crown_currency(subject) or crown
+        return crown_currency(subject) or (crown() if crown is not None else None)
     if code == "RS":
         return rupee_currency(before, earlier_rupee)
     return code
