@@ -94,6 +94,33 @@ def test_check_a_seed_article_shows_verdicts(site):
     again.close()
 
 
+def test_the_result_hides_claims_below_a_chosen_confidence(site):
+    page, errors = open_page(site, "/check")
+    page.fill("#text", "Poland spends 4.1% of GDP on defence and aims for 5% by 2026. Germany "
+                       "gave Ukraine a 500 million euro package. The Dutch plan costs from 16 "
+                       "billion euros a year, a 15% increase. Spain, which ranked last at 1.28%, "
+                       "promised 2.1%.")
+    page.fill("input[name=published]", "2025-06-01")
+    page.click("#check-form button")
+    page.wait_for_url("**/check/*")
+    items = page.locator("#claims li[data-confidence]")
+    total = items.count()
+    sure = [float(x) for x in page.eval_on_selector_all(
+        "#claims li[data-confidence]", "els => els.map(e => e.dataset.confidence)")]
+    assert total >= 4 and len(sure) == total
+    page.select_option("#min-confidence", "0.9")
+    expected = sum(c >= 0.9 for c in sure)
+    assert 0 < expected < total  # the text holds claims on both sides of 0.9
+    assert page.locator("#claims li[data-confidence]:visible").count() == expected
+    assert page.locator("#article mark.filtered").count() == total - expected
+    assert page.locator("#shown-count").inner_text() == f"{expected} of {total} shown"
+    page.select_option("#min-confidence", "0")
+    assert page.locator("#claims li[data-confidence]:visible").count() == total
+    assert page.locator("#article mark.filtered").count() == 0
+    assert errors == []
+    page.close()
+
+
 def test_hostile_text_is_shown_not_run(site):
     page, errors = open_page(site, "/check")
     dialogs: list[str] = []

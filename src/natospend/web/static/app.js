@@ -35,4 +35,29 @@ function linkUploads() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", function () { drawCharts(); linkUploads(); });
+// The check result: hide the claims whose type the learned layer was less sure of than the
+// chosen minimum, in the list and in the article; everything shows without JavaScript.
+function filterClaims() {
+  var select = document.querySelector("#min-confidence");
+  if (!select) { return; }
+  function apply() {
+    var min = parseFloat(select.value) || 0;
+    var items = document.querySelectorAll("#claims li[data-confidence]");
+    var shown = 0;
+    items.forEach(function (item) {
+      var hide = parseFloat(item.dataset.confidence) < min;
+      item.hidden = hide;
+      var mark = document.getElementById("claim-" + item.dataset.claim);
+      if (mark) { mark.classList.toggle("filtered", hide); }
+      if (!hide) { shown += 1; }
+    });
+    document.querySelector("#shown-count").textContent =
+      min > 0 ? shown + " of " + items.length + " shown" : "";
+  }
+  select.addEventListener("change", apply);
+  apply();
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  drawCharts(); linkUploads(); filterClaims();
+});
