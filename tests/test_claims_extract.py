@@ -1853,3 +1853,23 @@ def test_a_year_then_to_and_a_small_number_is_a_year_and_a_count():
     # a period keeps its two-digit end after a dash: '2024-25' is one fiscal year span
     [y] = [y for y in find_years("the 2024-25 budget", 2025)]
     assert y.kind == "period"
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan's cabinet proposes to allocate NT$1.25 trillion （US$39.3 billion） for defense.",
+    "Sweden will invest approximately 300 billion Swedish kronor, or around 28 billion euros, in "
+    "defense.",
+])
+def test_a_conversion_in_full_width_brackets_or_after_or_is_one_amount(text):
+    [q] = [q for q in find_quantities(text) if q.kind == "money"]
+    assert q.end == (text.index(" for defense") if "NT$" in text else text.index(", in"))
+    # without a currency the second figure is no conversion
+    other = "Sweden will spend 300 billion kronor, or 300 more, on defence."
+    [q] = [q for q in find_quantities(other) if q.kind == "money"]
+    assert other[q.start:q.end] == "300 billion kronor"
+
+
+def test_us_dollars_name_no_country():
+    text = "Taiwan's cabinet proposes NT$1.25 trillion (US$39.3 billion) for defense."
+    [c] = extract(text, date(2026, 3, 9))
+    assert (c.subject, c.unit) == ("TWN", "TWD")

@@ -125,7 +125,7 @@ def _plain_mention_re() -> re.Pattern[str]:
     """The names pattern as it reads plainly: an alternation of the names, longest first."""
     firsts = "".join(sorted({re.escape(n[0]) for n in _NAMES}))
     return re.compile(rf"(?=[{firsts}])(?:(?<![\w-])|(?<=\s-))(?:"
-                      + "|".join(map(re.escape, _NAMES)) + r")(?![\w]|[-‑][a-z])")
+                      + "|".join(map(re.escape, _NAMES)) + r")(?![\w$]|[-‑][a-z])")
 
 
 @settings(max_examples=500, deadline=None)

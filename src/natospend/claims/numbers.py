@@ -492,15 +492,27 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                     points=points, scaled=scaled)
 
 
+# '(US$39.3 billion)', and the full-width '（US$39.3 billion）' of East Asian pages
 _CONVERSION_RE = re.compile(
-    r"\s?[(\[]\s?(?:approximately |about |around |roughly |some |just over |nearly |almost )?"
-    r"[^()\[\]]{0,40}[)\]]")
+    r"\s?[(\[（]\s?(?:approximately |about |around |roughly |some |just over |nearly |almost )?"
+    r"[^()\[\]（）]{0,40}[)\]）]")
+# '300 billion Swedish kronor, or around 28 billion euros, in defense': a conversion too, when
+# the second amount has its own currency and ends the phrase
+_OR_CONVERSION_RE = re.compile(
+    rf",\s+or\s+(?:approximately |about |around |roughly |some |nearly |almost )?"
+    rf"(?P<prefix>(?:{_alternation(_CURRENCY_PREFIX)})\s?)?\d[\d.,]*\d?"
+    rf"(?:\s?(?:{_SCALE_WORDS})\b)?(?:\s?(?P<suffix>{_alternation(_CURRENCY_SUFFIX)})\b)?"
+    rf"(?=\s*[,.;)]|\s*$)", re.I)
 
 
 def _fold_conversion(text: str, q: Quantity) -> Quantity:
     if q.kind not in ("money", "amount"):
         return q
     m = _CONVERSION_RE.match(text, q.end)
+    if not m and q.kind == "money" and text.startswith(", or ", q.end):
+        m = _OR_CONVERSION_RE.match(text, q.end)
+        if m and not (m.group("prefix") or m.group("suffix")):
+            m = None  # ', or 300 more': no currency, no conversion
     if not m:
         return q
     inner = m.group()

@@ -108,8 +108,9 @@ def _mention_re() -> re.Pattern[str]:
     # The names that match at one place are prefixes of one another, and the trie, like the
     # alternation of names sorted longest first it stands for, tries the longest first (a
     # test pins the two).
+    # Nor a currency's country ('US$39.3 billion' is no mention of the United States).
     return re.compile(rf"(?=[{firsts}])(?:(?<![\w-])|(?<=\s-))(?:{trie(names)})"
-                      rf"(?![\w]|[-‑][a-z])")
+                      rf"(?![\w$]|[-‑][a-z])")
 
 
 def find_mentions(text: str) -> list[Mention]:
