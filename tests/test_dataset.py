@@ -80,6 +80,10 @@ def test_the_top_level_api_returns_dataframes():
     assert isinstance(df, pd.DataFrame)
     assert list(df["verdict"]) == ["supported"] and df.attrs["published"] == "2024-07-01"
     assert natospend.check("No figures here at all.").empty
+    mixed = natospend.check("Poland spends 4.1% of GDP on defence and aims for 5% by 2026.",
+                            "2025-06-01", min_confidence=0.5)
+    assert str(mixed["year"].dtype) == "Int64" and mixed.attrs["min_confidence"] == 0.5
+    assert (mixed["confidence"] >= 0.5).all()
     for frame in (natospend.gap(3.5, 2025), natospend.burden(2025), natospend.aid(by="donor"),
                   natospend.trend("POL"), natospend.cost_to_target(3.5, 2035, 2025)):
         assert isinstance(frame, pd.DataFrame) and not frame.empty and frame.attrs

@@ -64,13 +64,7 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt in ("json", "jsonl", "csv"):
-        import pandas as pd
-
-        df = pd.DataFrame(rows)
-        for column in ("year", "total", "deadline"):  # whole numbers, missing ones included
-            if column in df:
-                df[column] = df[column].astype("Int64")
-        emit(df, fmt, summary={"published": published, "claims": len(rows)})
+        emit(checker.frame(rows), fmt, summary={"published": published, "claims": len(rows)})
         return
     _print_report(rows, published)
 

@@ -143,12 +143,22 @@ def segments(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def check_frame(text: str, published: str | date | None = None, *, learned: bool = True
-                ) -> pd.DataFrame:
-    """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
-    publication date used."""
-    rows = check(text, published, learned=learned)
+def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Reports as a DataFrame, one row per claim: years, totals and deadlines stay whole numbers
+    with the missing ones missing (pandas would make them floats, '2026.0' in JSON)."""
     df = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["quote", "type", "verdict"])
+    for column in ("year", "total", "deadline"):
+        if column in df:
+            df[column] = df[column].astype("Int64")
+    return df
+
+
+def check_frame(text: str, published: str | date | None = None, *, learned: bool = True,
+                min_confidence: float | None = None) -> pd.DataFrame:
+    """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
+    publication date and the minimum confidence used."""
+    rows = check(text, published, learned=learned, min_confidence=min_confidence)
+    df = frame(rows)
     df.attrs.update({"published": str(parse_date(published)) if published else None,
-                     "claims": len(rows)})
+                     "claims": len(rows), "min_confidence": min_confidence})
     return df
