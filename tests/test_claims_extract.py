@@ -1873,3 +1873,23 @@ def test_us_dollars_name_no_country():
     text = "Taiwan's cabinet proposes NT$1.25 trillion (US$39.3 billion) for defense."
     [c] = extract(text, date(2026, 3, 9))
     assert (c.subject, c.unit) == ("TWN", "TWD")
+
+
+def test_allies_listed_after_a_count_whose_target_came_first_each_have_its_level():
+    text = ("Stoltenberg noted that when NATO leaders set a 2% of GDP target at their summit in "
+            "2014, only three members met it – the United States, Greece and the United Kingdom.")
+    shares = {(c.subject, c.value, c.year) for c in extract(text, date(2024, 6, 17))
+              if c.type == "share_of_gdp"}
+    assert shares == {("USA", 2.0, 2014), ("GRC", 2.0, 2014), ("GBR", 2.0, 2014)}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_the_sentence_after_a_count_may_name_the_allies_it_counted(learned):
+    text = ("There are only four countries that currently meet the 5% defense spending target. "
+            "Those are Poland, Estonia, Latvia, and Lithuania.")
+    shares = [(c.subject, c.value) for c in extract(text, date(2025, 3, 1), learned=learned)
+              if c.type == "share_of_gdp"]
+    assert shares == [("POL", 5.0), ("EST", 5.0), ("LVA", 5.0), ("LTU", 5.0)]
+    # not when the list is not the allies the count counted
+    other = text.replace("only four countries", "only three countries")
+    assert not [c for c in extract(other, date(2025, 3, 1)) if c.type == "share_of_gdp"]

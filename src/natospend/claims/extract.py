@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 
 from natospend.claims.counts import count_claims, member_level
-from natospend.claims.lists import named_list_shares, ranked_shares
+from natospend.claims.lists import named_list_shares, next_sentence_list_shares, ranked_shares
 from natospend.claims.money import money_claim, remember_money_topic
 from natospend.claims.numbers import find_quantities
 from natospend.claims.patterns import (
@@ -75,7 +75,9 @@ def extract(text: str, published: date | None = None, *, learned: bool = False
         return extract_learned(text, published)
     ctx = Context(published, whole_text=text)
     claims: list[Claim] = []
-    for sent in split_sentences(text):
+    sentences = split_sentences(text)
+    for i, sent in enumerate(sentences):
+        ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         claims.extend(_sentence_claims(sent, ctx))
     return claims
 
@@ -118,6 +120,8 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
                 out.extend(c)
     if len(s.mentions) >= 2 and any(c.unit in ("pct_gdp", "count") for c in out):
         out = named_list_shares(s, out, ctx)
+    if ctx.next_text and any(c.type == "allies_meeting_target" for c in out):
+        out.extend(next_sentence_list_shares(s, out, ctx.next_text))
     if any(q.kind == "number" for q in s.quantities) and (
             ctx.listed or any(c.type == "share_of_gdp" for c in out)):
         out.extend(ranked_shares(s, ctx, out))

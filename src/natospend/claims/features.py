@@ -417,7 +417,9 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
     ctx = Context(published, whole_text=text)
     py = published.year if published else None
     prev: tuple[Sent, ...] = ()
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for i, sentence in enumerate(sentences):
+        ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
         before = ctx.snapshot()
         rules, s = read_sentence(sentence, ctx)
         if s.quantities or rules:

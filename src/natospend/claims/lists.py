@@ -20,6 +20,7 @@ from natospend.claims.patterns import (
     NAMED_LIST_INTRO,
     RANK_AFTER,
     RANK_NAME_GAP,
+    THOSE_ARE,
 )
 from natospend.claims.sentence import (
     Claim,
@@ -30,6 +31,7 @@ from natospend.claims.sentence import (
     resolve_year,
     year_for,
 )
+from natospend.claims.subjects import find_mentions
 
 
 def ranked_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
@@ -57,6 +59,31 @@ def ranked_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
         else:
             year, inferred = resolve_year(None, ctx, default_context=True)
         found.extend(claims_for(s, q, codes, "share_of_gdp", year, inferred, None))
+    return found
+
+
+def next_sentence_list_shares(s: Sent, out: list[Claim], next_text: str) -> list[Claim]:
+    """The level of each ally the next sentence lists as the ones a count counted (labelling
+    conventions, rounds 6 on): 'There are only four countries that currently meet the 5% defense
+    spending target. Those are Poland, Estonia, Latvia, and Lithuania.' Only when the list holds
+    exactly as many allies as the count, and the count's target is written in its sentence."""
+    if THOSE_ARE.match(next_text) is None:
+        return []
+    mentions = find_mentions(next_text)
+    codes = list(dict.fromkeys(m.code for m in mentions if m.role == "ally"))
+    if len(codes) < 2 or any(m.role != "ally" for m in mentions):
+        return []
+    base = s.sent.start
+    found: list[Claim] = []
+    for c in out:
+        if c.type != "allies_meeting_target" or c.value != len(codes) or not c.target_pct:
+            continue
+        q = next((o for o in s.quantities if o.kind == "percent" and o.value == c.target_pct),
+                 None)
+        if q is None or any(x.type == "share_of_gdp" and x.span[0] - base == q.start
+                            for x in out):
+            continue
+        found.extend(claims_for(s, q, codes, "share_of_gdp", c.year, c.year_inferred, None))
     return found
 
 
@@ -94,6 +121,12 @@ def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
         if c.type == "allies_meeting_target" and c.value >= 2 and c.target_pct:
             q = next((o for o in s.quantities if o.kind == "percent" and o.start >= end
                       and o.value == c.target_pct), None)
+            # or the target named before its count: 'when NATO leaders set a 2% of GDP target
+            # in 2014, only three members met it – the United States, Greece and the UK'
+            before = q is None
+            if before:
+                q = next((o for o in reversed(s.quantities) if o.kind == "percent"
+                          and o.end <= start and o.value == c.target_pct), None)
             if q is None or any(x.type == "share_of_gdp" and x.span[0] - base == q.start
                                 for x in out):
                 continue
@@ -101,8 +134,10 @@ def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
                 # the list's own dash may open it ('three alliance members – the U.S., United
                 # Kingdom and Greece – were spending'): a break only before it counts
                 if first < start or len(listed) > c.value or \
-                        CLAUSE_BREAK.search(text, end, min(intro, q.start)):
+                        CLAUSE_BREAK.search(text, end, intro if before else min(intro, q.start)):
                     continue
+                if before and len(listed) != c.value:
+                    continue  # after the count, only the allies it counts, all of them
                 hedge = q.hedge or ("more than" if ABOVE_VERB.search(text, end, q.start)
                                     else None)
                 extra.extend(claims_for(s, q, listed, "share_of_gdp", c.year, c.year_inferred,

@@ -457,6 +457,11 @@ COUNTED_GROUP = re.compile(
 # 'Other members spending more than 3 percent include Estonia, Norway, ...': uncounted allies
 # whose figure a verb of including then lists.
 INCLUDE_INTRO = re.compile(r"\binclude[sd]?\b", re.I)
+# A sentence that names the allies the one before it counted: 'There are only four countries
+# that currently meet the 5% defense spending target. Those are Poland, Estonia, Latvia, and
+# Lithuania.'
+THOSE_ARE = re.compile(r"\s*(?:These|Those|They)\s+(?:(?:countries|allies|nations|members|"
+                       r"states)\s+)?(?:are|were|include[sd]?)\b\s*:?\s*(?:the\s+)?")
 GROUP_NOUN = re.compile(r"\b(?:countries|allies|members|states|nations)\b", re.I)
 # Whom a country depends on is not who spends: 'Canada is too reliant on the United States for
 # defence as he announced he will boost military spending'.

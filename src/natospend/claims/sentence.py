@@ -104,6 +104,7 @@ class Context:
     currency: str | None = None
     rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
     whole_text: str = ""  # the text being read, for what only all of it tells (``crown``)
+    next_text: str = ""  # the sentence after the one being read ('Those are Poland, ...')
     count_topic: bool = False
     defence_topic: bool = False
     money_type: str | None = None
