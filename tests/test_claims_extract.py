@@ -1893,3 +1893,22 @@ def test_the_sentence_after_a_count_may_name_the_allies_it_counted(learned):
     # not when the list is not the allies the count counted
     other = text.replace("only four countries", "only three countries")
     assert not [c for c in extract(other, date(2025, 3, 1)) if c.type == "share_of_gdp"]
+
+
+@pytest.mark.parametrize(("sentence", "subjects"), [
+    ("Bringing up the rear are Canada, Slovenia and Spain, whose defense spending is currently "
+     "below 1.4 percent of GDP.", {"CAN", "SVN", "ESP"}),
+    ("Poland, Lithuania and Norway, on the other hand, are the countries that allocate the most "
+     "resources to defense: between 3% and 4%.", {"POL", "LTU", "NOR"}),
+    ("Alongside Poland, Estonia, and Latvia, Greece is now one of the few NATO member states "
+     "that allocates more than three percent of its output to defence.",
+     {"GRC", "POL", "EST", "LVA"}),
+])
+def test_a_list_the_clause_speaks_of_as_a_whole_shares_its_figure(sentence, subjects):
+    shares = {c.subject for c in extract(sentence, date(2025, 3, 1)) if c.type == "share_of_gdp"}
+    assert shares == subjects
+
+
+def test_a_list_beside_its_own_figures_does_not_share_the_last_one():
+    text = "Like France, Germany spends 2% of GDP on defence."
+    assert [c.subject for c in extract(text, date(2025, 3, 1))] == ["DEU"]

@@ -225,6 +225,15 @@ ATTRIBUTIVE_MORE_AFTER = re.compile(
 GROUPISH = frozenset(("NATO", "EU", "EUROPE", "NATO_EUROPE", "NATO_EUROPE_CANADA", "DONORS",
                       "UDCG", "NORDICS", "BALTICS"))
 # The list is who spends: 'Poland, Estonia ... and Greece will spend more than 3%'.
+# A list the figure's clause says something of as a whole: 'Canada, Slovenia, ... and Luxembourg,
+# whose defense spending is currently below 1.4 percent', 'Poland, Lithuania, ... and Denmark,
+# on the other hand, are the countries that allocate the most ...: between 3% and 4%'.
+LIST_CLAUSE = re.compile(r"^,?\s+(?:whose\b|(?:[^,.;]{0,30},\s+)?(?:are|were)\s+the\s+"
+                         r"(?:countries|allies|nations|members|states)\b)", re.I)
+# 'Alongside Poland, Estonia, and Latvia, Greece is now one of the few NATO member states that
+# allocates more than three percent': the listed allies share the named one's figure.
+ALONGSIDE_BEFORE = re.compile(r"\b(?:alongside|along\s+with|together\s+with|like|as\s+with)\s+"
+                              r"(?:the\s+)?$", re.I)
 LIST_SPENDS = re.compile(
     r"^\s+(?:(?:all|also|both|already|each|will|would)\s+){0,3}(?:spend|spent|allocate|"
     r"allocated|devote|devoted|are\s+spending|were\s+spending|are\s+allocating)\s+"

@@ -16,12 +16,14 @@ from functools import cached_property
 from natospend.claims.hints import HINTS_BY_ID
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import (
+    ALONGSIDE_BEFORE,
     ATTRIBUTIVE_AFTER,
     ATTRIBUTIVE_MORE_AFTER,
     CLAUSE_BREAK,
     DEPENDS_ON_BEFORE,
     GENERIC_TARGET,
     GROUPISH,
+    LIST_CLAUSE,
     LIST_REACHES,
     LIST_SEP_RE,
     LIST_SPENDS,
@@ -381,6 +383,23 @@ def _candidates(s: Sent, kind: str) -> list[int]:
     return ok
 
 
+def _alongside(s: Sent, q: Quantity) -> list[str] | None:
+    """'Alongside Poland, Estonia, and Latvia, Greece is now one of the few NATO member states
+    that allocates more than three percent': the named ally's figure and each listed one's, when
+    no other figure stands between them and it."""
+    text = s.text
+    for i, m in enumerate(s.mentions):
+        if m.end > q.start or i < 2 or m.role != "ally":
+            continue
+        group = list_around(s, i)  # the list runs on into the named ally: 'Latvia, Greece'
+        if len(group) >= 3 and group[-1] is m and \
+                re.fullmatch(r",\s+(?:the\s+)?", text[s.mentions[i - 1].end:m.start]) and \
+                ALONGSIDE_BEFORE.search(text, max(0, group[0].start - 20), group[0].start) and \
+                not any(m.end <= o.start < q.start and o.kind != "number" for o in s.quantities):
+            return [m.code, *dict.fromkeys(g.code for g in group if g.code != m.code)]
+    return None
+
+
 def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     """Who the figure is about: the name right before it, else its clause's or sentence's, else
     the previous sentence's. A list of countries gives each (percentages) or their group (money).
@@ -402,6 +421,8 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
                 SPENDER_BEFORE.search(text, max(0, near[-1].start - 12), near[-1].start):
             # a country outside NATO spending its own share, which no ally's is
             return [near[-1].code]
+    if kind == "percent" and (alongside := _alongside(s, q)):
+        return alongside
     a, _ = clause_of(s, q.start)
     before = [i for i in ok if s.mentions[i].end <= q.start]
     chosen: int | None = None
@@ -443,7 +464,7 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         if re.search(r"\beach\b", window):
             return codes
         # the verb may be the figure's hedge ('exceed the 3% threshold'): read up to the number
-        if kind == "percent" and (LIST_SPENDS.match(window) or
+        if kind == "percent" and (LIST_SPENDS.match(window) or LIST_CLAUSE.match(window) or
                                   LIST_REACHES.match(text, group[-1].end, q.num_start)) and \
                 not any(o.kind == "percent" and group[-1].end <= o.start < q.start
                         for o in s.quantities):
