@@ -1912,3 +1912,22 @@ def test_a_list_the_clause_speaks_of_as_a_whole_shares_its_figure(sentence, subj
 def test_a_list_beside_its_own_figures_does_not_share_the_last_one():
     text = "Like France, Germany spends 2% of GDP on defence."
     assert [c.subject for c in extract(text, date(2025, 3, 1))] == ["DEU"]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("In 2014, only the United States, Greece, and the United Kingdom met the goal of spending "
+     "2% of each country’s GDP on defense.", 2.0),
+    ("In 2014 only the U.S., the U.K. and Greece met the 2-percent threshold.", 2.0),
+])
+def test_allies_named_as_the_only_ones_each_have_the_level_not_a_count(sentence, value):
+    claims = extract(sentence, date(2024, 6, 1))
+    assert not [c for c in claims if c.type == "allies_meeting_target"]
+    assert {c.subject for c in claims if c.type == "share_of_gdp" and c.value == value} == \
+        {"USA", "GRC", "GBR"}
+
+
+def test_allies_named_with_their_own_figures_are_still_counted():
+    text = ("Only Poland (4.48%), Lithuania (4.00%) and Latvia (3.73%) currently exceed the 3.5% "
+            "core benchmark.")
+    [count] = [c for c in extract(text, date(2025, 7, 1)) if c.type == "allies_meeting_target"]
+    assert (count.value, count.target_pct) == (3, 3.5)

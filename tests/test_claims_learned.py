@@ -305,9 +305,11 @@ def test_learned_targets_have_no_year_and_levels_no_deadline():
 
 
 def test_a_figure_retyped_across_units_gives_no_claim():
-    """A count the rules read off a list of names ('Only Poland, Lithuania and Latvia') has no
-    share of GDP in it: typed as a share it once came out as '3.0 count' shares."""
-    text = "Only Poland, Lithuania and Latvia exceed 3.5% of GDP on defence this year."
+    """A count the rules read off a list of names ('Only Poland (4.48%), Lithuania (4.00%) and
+    Latvia') has no share of GDP in it: typed as a share it once came out as '3.0 count'
+    shares."""
+    text = ("Only Poland (4.48%), Lithuania (4.00%) and Latvia (3.73%) exceed 3.5% of GDP on "
+            "defence this year.")
     cands = [c for sc in read_candidates(text, date(2025, 7, 1)) for c in sc.candidates]
     count = next(c for c in cands if c.rule_type == "allies_meeting_target")
     assert build_claims(count, "share_of_gdp") == []

@@ -316,6 +316,10 @@ def _list_counts(s: Sent) -> list[tuple[int, int, int, int | None, str | None]]:
         if not re.search(r"%|per\s?cent|percent|target|threshold|benchmark|guideline|goal",
                          text[names[-1].end + verb.end():names[-1].end + verb.end() + 60], re.I):
             continue
+        if not any(names[0].start < q.start < names[-1].end for q in s.quantities):
+            # 'only the United States, Greece, and the United Kingdom met the goal of spending
+            # 2%': each named ally's level (labelling conventions, rounds 11 on), not a count
+            continue
         out.append((only.start(), names[-1].end + verb.end(), len(names), None, None))
     return out
 

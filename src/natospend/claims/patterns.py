@@ -235,7 +235,8 @@ LIST_CLAUSE = re.compile(r"^,?\s+(?:whose\b|(?:[^,.;]{0,30},\s+)?(?:are|were)\s+
 ALONGSIDE_BEFORE = re.compile(r"\b(?:alongside|along\s+with|together\s+with|like|as\s+with)\s+"
                               r"(?:the\s+)?$", re.I)
 LIST_SPENDS = re.compile(
-    r"^\s+(?:(?:all|also|both|already|each|will|would)\s+){0,3}(?:spend|spent|allocate|"
+    r"^\s+(?:in\s+(?:NATO|the\s+alliance)\s+)?"  # 'only the United States, ... in NATO spend'
+    r"(?:(?:all|also|both|already|each|will|would)\s+){0,3}(?:spend|spent|allocate|"
     r"allocated|devote|devoted|are\s+spending|were\s+spending|are\s+allocating)\s+"
     r"(?:about\s+|around\s+|roughly\s+|more\s+(?:than|the)\s+|over\s+|at\s+least\s+|"
     r"above\s+)?$",
@@ -253,6 +254,8 @@ LIST_REACHES = re.compile(
     r"(?:achieved|reached|reach|met|meet|exceed|exceeded|surpass|surpassed|hit|committed\s+to|"
     r"announced\s+plans\s+to\s+reach)\s+"
     r"(?:(?:the|a|NATO[’']s|the\s+alliance[’']s|current|new|more|ambitious)\s+){0,4}"
+    # 'met the goal of spending 2% of each country's GDP'
+    r"(?:(?:goal|target|benchmark|guideline|threshold|pledge)\s+of\s+(?:spending\s+)?)?"
     r"(?:about\s+|around\s+|more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|almost\s+|"
     r"close\s+to\s+)?$",
     re.I)
