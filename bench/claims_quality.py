@@ -162,7 +162,17 @@ def main() -> None:
                     help="leave a passage out (e.g. r9a-graphicnews-nato-1, a ranking table "
                          "without percent signs, 65 claims in one passage); the run says which")
     ap.add_argument("--only", choices=tuple(SETS), help="score one set alone")
+    ap.add_argument("--min-confidence", type=float, metavar="P",
+                    help="with --learned, score only the claims whose type the learned layer "
+                         "gave at least probability P (what check(min_confidence=P) keeps)")
     args = ap.parse_args()
+    if args.min_confidence is not None and not args.learned:
+        ap.error("--min-confidence needs --learned: the rules alone give no confidence")
+    extract_with = None
+    if args.min_confidence is not None:
+        def extract_with(text: str, published: date | None) -> list[Claim]:
+            return [c for c in extract(text, published, learned=True)
+                    if (c.confidence or 0.0) >= args.min_confidence]
     if args.show_errors and args.only and args.show_errors != args.only:
         ap.error("--show-errors must name the set --only scores")
     if args.skip:
@@ -177,7 +187,8 @@ def main() -> None:
         for path in (p for p in paths if p.exists()):
             for line in path.read_text("utf-8").splitlines():
                 if line.strip() and json.loads(line)["id"] not in args.skip:
-                    score_passage(json.loads(line), tallies[name], args.learned)
+                    score_passage(json.loads(line), tallies[name], args.learned,
+                                  extract_with=extract_with)
     total = Tally()
     for t in tallies.values():
         for a in ("tp", "fp", "fn", "fields"):
