@@ -374,3 +374,19 @@ def test_a_minimum_confidence_keeps_exactly_the_claims_at_or_above_it():
 def test_a_bad_minimum_confidence_says_what_is_wrong(value, learned, message):
     with pytest.raises(InputError, match=message):
         check(CONFIDENCE_TEXT, "2025-06-01", learned=learned, min_confidence=value)
+
+
+def test_an_amount_the_words_say_is_something_else_gives_no_claim_whoever_types_it():
+    """The rules refuse a GDP or revenue figure as spending; typed as an amount by the model, it
+    gives no claim either (held out, such amounts were among the model's false ones)."""
+    text = ("The state budget brings €16.1 billion in revenue, while GDP for 2026 is estimated at "
+            "around 8.2 billion euros.")
+    cands = [c for sc in read_candidates(text, date(2024, 12, 5)) for c in sc.candidates
+             if c.q.kind == "money"]
+    assert len(cands) == 2 and not any(c.rule_claims for c in cands)
+    for c in cands:
+        assert build_claims(c, "spending_amount") == []
+        assert build_claims(c, "aid_pledge") == []
+    budget = next(c for sc in read_candidates("Latvia will spend €2.16 billion on defence.", None)
+                  for c in sc.candidates if c.q.kind == "money")
+    assert [x.value for x in build_claims(budget, "aid_pledge")] == [2.16e9]

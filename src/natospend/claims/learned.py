@@ -58,7 +58,7 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
-from natospend.claims.money import no_amount
+from natospend.claims.money import no_amount, not_spending
 from natospend.claims.sentence import (
     Claim,
     Context,
@@ -246,8 +246,8 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
         return []  # a year or a plain figure is no share of GDP ('2025' typed as a target)
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
-    if _unit_kind(unit) == "money" and no_amount(s, q):
-        return []  # what money_claim refuses: under a million, or a count of things
+    if _unit_kind(unit) == "money" and (no_amount(s, q) or not_spending(s, q)):
+        return []  # what money_claim refuses: under a million, a count of things, a GDP
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
                  deadline=deadline) for subject in subjects]
 

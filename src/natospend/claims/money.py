@@ -153,6 +153,18 @@ def no_amount(s: Sent, q: Quantity) -> bool:
     return q.value < 1e6 or (q.currency is None and COUNTED_AFTER.match(s.text, q.end) is not None)
 
 
+def not_spending(s: Sent, q: Quantity) -> bool:
+    """Whether the words around an amount say it is something else, whoever types it (the
+    rules here, the learned layer's own claims): a GDP, a debt, revenue, a market, a deal
+    ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue')."""
+    text = s.text
+    a = clause_of(s, q.start)[0]
+    local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
+    return NOT_SPENDING_AFTER.match(local_after) is not None or (
+        s.may_match(MONEY_NOT_BEFORE)
+        and MONEY_NOT_BEFORE.search(text[a:q.start][-40:]) is not None)
+
+
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     text = s.text
     if no_amount(s, q) or _converts_previous(s, q):
