@@ -45,7 +45,7 @@ from claims_train import (  # noqa: E402
 )
 from rounds import BLIND_FILES, BLIND_ROUND  # noqa: E402
 
-from natospend.claims.learned import load_model, typed_claims  # noqa: E402
+from natospend.claims.learned import load_model, per_year, typed_claims  # noqa: E402
 from natospend.claims.yearmodel import (  # noqa: E402
     YEAR_FEATURES_VERSION,
     YEAR_TYPES,
@@ -90,6 +90,8 @@ def passage_items(p: dict[str, Any], r: int, name: str) -> list[Item]:
     preds = []
     sy: SentenceYears | None = None
     for sc, cand, claims in typed_claims(p["text"], pub, model):
+        if per_year(claims):
+            continue  # one amount for each year of a written span: the years are the rules'
         if sy is None or sy.sent is not sc.sent:
             sy = SentenceYears(sc.sent, sc.prev, py)
         preds += [(c, cand, sy) for c in claims]

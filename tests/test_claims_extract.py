@@ -1931,3 +1931,25 @@ def test_allies_named_with_their_own_figures_are_still_counted():
             "core benchmark.")
     [count] = [c for c in extract(text, date(2025, 7, 1)) if c.type == "allies_meeting_target"]
     assert (count.value, count.target_pct) == (3, 3.5)
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(("sentence", "years"), [
+    ("Sweden will increase support, and the framework is SEK 75 billion for military support "
+     "for 2024-2026, SEK 25 billion per year, the government said.", [2024, 2025, 2026]),
+    ("The legislation reauthorizes the Ukraine Security Assistance Initiative at $400 million "
+     "per year for fiscal years 2026 and 2027.", [2026, 2027]),
+    ("During 2024-2028, Iceland will annually allocate at least ISK 4 billion to Ukraine.",
+     [2024, 2025, 2026, 2027, 2028]),
+])
+def test_an_amount_per_year_over_a_written_span_is_one_claim_a_year(sentence, years, learned):
+    per_year = [c for c in extract(sentence, date(2025, 12, 1), learned=learned)
+                if c.type == "aid_pledge" and c.value in (25e9, 4e8, 4e9)]
+    assert sorted(c.year for c in per_year) == years
+    assert len({c.span for c in per_year}) == 1 and not any(c.year_inferred for c in per_year)
+
+
+def test_a_span_that_ends_a_commitment_gives_it_no_years():
+    text = "Labour vowed to commit £3 billion a year in military aid to Ukraine until 2030-2031."
+    [c] = [c for c in extract(text, date(2024, 7, 20)) if c.type == "aid_pledge"]
+    assert c.value == 3e9

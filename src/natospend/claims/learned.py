@@ -298,6 +298,13 @@ def _typed(model: Model, batch: list[SentenceCandidates]
         yield sc, c, [x.with_confidence(confidence) for x in claims]
 
 
+def per_year(claims: list[Claim]) -> bool:
+    """Whether a figure's claims are one amount for each year of a span the sentence names
+    ('SEK 25 billion per year' for 2024-2026, ``money.per_year_span``): their years are
+    written, and the year layer, which picks one year per claim, keeps them."""
+    return len(claims) > 1 and len({x.year for x in claims}) == len(claims)
+
+
 def extract_learned(text: str, published: date | None = None, model: Model | None = None,
                     year_model: YearModel | None = None, *, years: bool = True,
                     subjects: bool = True, subject_model: SubjectModel | None = None
@@ -319,7 +326,7 @@ def extract_learned(text: str, published: date | None = None, model: Model | Non
     decided: list[tuple[SentenceCandidates, Candidate, list[Claim]]] = []
     for sc, c, claims in typed_claims(text, published, model):
         if year_model is not None and any(x.type in YEAR_TYPES for x in claims) \
-                and c.q.start not in sc.sent.table_cells:
+                and c.q.start not in sc.sent.table_cells and not per_year(claims):
             if sy is None or sy.sent is not sc.sent:
                 sy = SentenceYears(sc.sent, sc.prev, py)
             claims = resolve_years(year_model, claims, c, sy, published)

@@ -14,12 +14,16 @@ from natospend.claims.money_words import (
     MONEY_NOT_BEFORE,
     NOT_SPENDING_AFTER,
     OWN_SPENDING,
+    PER_YEAR_AFTER,
+    PER_YEAR_BEFORE,
     PRICE_BEFORE,
     PRICED_BUDGET,
+    SPAN_END_BEFORE,
     SPENDING,
     SUPPORT_NOUN,
     TRANSFER,
     WORLD_TOTAL,
+    YEAR_SPAN,
 )
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import (
@@ -235,5 +239,28 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     else:
         year, inferred = None, False
     ctx.money_type = ctype
-    return [make(s, q.start, q.end, ctype, who, year, inferred, q.value, currency, q)
-            for who in subjects]
+    years: list[int | None] = [year]
+    if (span := per_year_span(s, q)) is not None:
+        years, inferred = list(span), False
+    return [make(s, q.start, q.end, ctype, who, y, inferred, q.value, currency, q)
+            for who in subjects for y in years]
+
+
+def per_year_span(s: Sent, q: Quantity) -> range | None:
+    """The years an amount given per year is for, when its sentence names them (labelling
+    conventions, round 4b on: one claim a year): 'SEK 75 billion for military support for
+    2024-2026, SEK 25 billion per year', '$400 million per year for fiscal years 2026 and
+    2027', 'During 2024-2028, Iceland will annually allocate at least ISK 4 billion'."""
+    text = s.text
+    after = text[q.end:q.end + 40]
+    if PER_YEAR_AFTER.match(after) is None and \
+            PER_YEAR_BEFORE.search(text, max(0, q.start - 30), q.start) is None:
+        return None
+    spans = [(m, int(m.group(1)), int(m.group(2)[-2:]) + int(m.group(1)) // 100 * 100)
+             for m in YEAR_SPAN.finditer(text)]
+    # not the end of the commitment ('£3 billion a year in military aid until 2030-2031')
+    spans = [(m, a, b) for m, a, b in spans if 1 <= b - a <= 9
+             and not SPAN_END_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    if len(spans) != 1:
+        return None  # none, or several: which one the amount is for is not written
+    return range(spans[0][1], spans[0][2] + 1)

@@ -18,6 +18,16 @@ SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air
                  "spend\\w*", "outlays",
                  "expenditure\\w*")
 
+# An amount given per year ('SEK 25 billion per year', '$155 million annually in 2026-2027',
+# '$400 million in each of 2026 and 2027') and the span of years it holds for.
+PER_YEAR_AFTER = re.compile(
+    r"[^.;]{0,25}?\b(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly|"
+    r"in\s+each\s+of)\b", re.I)
+PER_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|each\s+year|every\s+year)\s+(?:\w+\s+){0,3}$",
+                             re.I)
+YEAR_SPAN = re.compile(
+    r"\b((?:19|20)\d\d)\s?(?:-|–|—|to|and|through|until)\s?((?:19|20)\d\d|\d\d)\b")
+SPAN_END_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+$", re.I)
 NOT_SPENDING_AFTER = re.compile(
     r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"
     r"education|welfare|pensions?|social)\s+budget|debt|borrowing|infrastructure"
