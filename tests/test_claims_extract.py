@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from natospend.claims import NotTextError, decode, extract, html_to_text, split_sentences
 from natospend.claims.numbers import find_quantities, parse_number
+from natospend.claims.text import MAX_SENTENCE
 from natospend.claims.years import find_years
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -171,6 +172,27 @@ def test_sentences_keep_spans_and_do_not_break_at_abbreviations():
     assert [s.text for s in sents] == ["The U.S. President said $1.05 bn. was pledged.",
                                        "Gen. Smith agreed.", "New paragraph"]
     assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ,;.%1")), min_size=1, max_size=9000))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_an_endless_sentence_is_cut_into_bounded_pieces_with_exact_spans(text):
+    # a table with no full stop, a run of names and figures: the rules look around each
+    # figure within its sentence, so an unbounded one cost time quadratic in its length
+    sents = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE and text[s.start:s.end] == s.text for s in sents)
+    assert [s.start for s in sents] == sorted(s.start for s in sents)
+
+
+def test_a_long_run_of_names_and_figures_is_cut_at_commas_and_still_read():
+    unit = ["Poland spends 4.1% of GDP on defence", "Estonia spends 3.4% of GDP on defence",
+            "Latvia spends 3.2% of GDP on defence"]
+    run = ", ".join(unit * 100)
+    pieces = split_sentences(run)
+    assert len(pieces) > 1 and all(p.text.endswith("defence,") for p in pieces[:-1])
+    shares = [(c.subject, c.value) for c in extract(run, date(2025, 7, 1))
+              if c.type == "share_of_gdp"]
+    assert shares == [("POL", 4.1), ("EST", 3.4), ("LVA", 3.2)] * 100
 
 
 def test_html_is_reduced_to_visible_text():

@@ -28,6 +28,7 @@ from natospend.claims.money_words import (
 )
 from natospend.claims.patterns import (
     AID,
+    ALONGSIDE_BEFORE,
     COUNT_RE,
     FISCAL_NOT_DEFENCE,
     FROM_NOT_GDP_TO,
@@ -49,6 +50,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     POLL: (("poll", "survey", "respondents", "politbarometer", "voters", "favo", "opinion",
             "supporters", "believe", "said that"),),
     NUMBER_OF_ALLIES: (("number of",),),
+    ALONGSIDE_BEFORE: (("along", "together", "like", "with"),),
     NUMBER_OF_GROUP: (("number of",),),
     NUMBER_ANAPHOR: (("number",),),
     NUMBER_ROSE: (("number",),),

@@ -164,6 +164,8 @@ class Sent:
     # subjects_for's candidate names by kind of figure (``_candidates``): they depend on the
     # sentence alone, and every figure of the sentence asks for them.
     _candidates: dict[str, list[int]] = field(default_factory=dict)
+    # each mention's coordinated list, by separator pattern (``list_around``)
+    _lists: dict[str, list[list[Mention]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -346,14 +348,29 @@ def _year_for(s: Sent, start: int, end: int) -> YearRef | None:
 
 
 def list_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[Mention]:
-    """The coordinated list ('Estonia, Latvia and Lithuania') that mention ``idx`` belongs to."""
-    ms = s.mentions
-    lo = hi = idx
-    while lo > 0 and sep.match(s.text[ms[lo - 1].end:ms[lo].start]):
-        lo -= 1
-    while hi + 1 < len(ms) and sep.match(s.text[ms[hi].end:ms[hi + 1].start]):
-        hi += 1
-    return [m for m in ms[lo:hi + 1] if m.role in ("ally", "donor")]
+    """The coordinated list ('Estonia, Latvia and Lithuania') that mention ``idx`` belongs to.
+
+    The sentence's names are cut into lists once per separator and the lists kept
+    (``Sent._lists``; callers must not change them): every figure of a sentence asks, and a
+    long run of names beside many figures walked the run once per figure (quadratic in the
+    sentence; a 57 KB table with no full stop took 31 s)."""
+    lists = s._lists.get(sep.pattern)
+    if lists is None:
+        lists = s._lists[sep.pattern] = _cut_lists(s, sep)
+    return lists[idx]
+
+
+def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
+    """For each mention, the list it belongs to: runs of names joined by ``sep``."""
+    ms, text = s.mentions, s.text
+    out: list[list[Mention]] = []
+    start = 0
+    for k in range(len(ms)):
+        if k + 1 == len(ms) or not sep.match(text[ms[k].end:ms[k + 1].start]):
+            group = [m for m in ms[start:k + 1] if m.role in ("ally", "donor")]
+            out.extend(group for _ in range(start, k + 1))
+            start = k + 1
+    return out
 
 
 def _candidates(s: Sent, kind: str) -> list[int]:
@@ -388,15 +405,20 @@ def _alongside(s: Sent, q: Quantity) -> list[str] | None:
     that allocates more than three percent': the named ally's figure and each listed one's, when
     no other figure stands between them and it."""
     text = s.text
-    for i, m in enumerate(s.mentions):
-        if m.end > q.start or i < 2 or m.role != "ally":
-            continue
-        group = list_around(s, i)  # the list runs on into the named ally: 'Latvia, Greece'
-        if len(group) >= 3 and group[-1] is m and \
-                re.fullmatch(r",\s+(?:the\s+)?", text[s.mentions[i - 1].end:m.start]) and \
-                ALONGSIDE_BEFORE.search(text, max(0, group[0].start - 20), group[0].start) and \
-                not any(m.end <= o.start < q.start and o.kind != "number" for o in s.quantities):
-            return [m.code, *dict.fromkeys(g.code for g in group if g.code != m.code)]
+    if not s.may_match(ALONGSIDE_BEFORE):
+        return None  # most sentences: no word of the kind, and no list walked
+    # the ally named last before the figure; one list walk, not one per name
+    i = next((k for k in range(len(s.mentions) - 1, 1, -1) if s.mentions[k].end <= q.start
+              and s.mentions[k].role == "ally"), None)
+    if i is None:
+        return None
+    m = s.mentions[i]
+    group = list_around(s, i)  # the list runs on into the named ally: 'Latvia, Greece'
+    if len(group) >= 3 and group[-1] is m and \
+            re.fullmatch(r",\s+(?:the\s+)?", text[s.mentions[i - 1].end:m.start]) and \
+            ALONGSIDE_BEFORE.search(text, max(0, group[0].start - 20), group[0].start) and \
+            not any(m.end <= o.start < q.start and o.kind != "number" for o in s.quantities):
+        return [m.code, *dict.fromkeys(g.code for g in group if g.code != m.code)]
     return None
 
 
