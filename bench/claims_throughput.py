@@ -1,7 +1,7 @@
 """Articles per second and MB per second of the claim checker on one core.
 
     .venv/bin/python bench/claims_throughput.py [--mb 20] [--stage full|extract] [--rules-only]
-        [--corpus passages|articles]
+        [--corpus passages|articles|noise]
 
 Two corpora, repeated until they reach the requested size:
 
@@ -11,6 +11,9 @@ Two corpora, repeated until they reach the requested size:
   the seeds): a worst case.
 - ``articles``: the five seed articles alone, whole, as published: what a user's articles look
   like, most of their sentences without a figure. Needs ``../shared/seeds``.
+- ``noise``: one article of the whole size with no full stop, random tokens the rules react to
+  (names, figures, currencies, hedges, years, list words; fixed seed): an adversarial input,
+  whose time must grow linearly with its size.
 
 The run prints the corpus's claims per KB, so the two figures can be read together. Reading
 is included (bytes are decoded as a user's file would be). ``--stage full`` (the default) runs
@@ -34,7 +37,28 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 DEV = ROOT / "tests" / "data" / "claims_dev.jsonl"
 
 
+NOISE = ("Poland", "Germany", "NATO", "spends", "2%", "3.5%", "of", "GDP", "$1.2 billion",
+         "€40bn", "by", "2030", "and", ",", "allies", "23", "of 32", "meet", "the", "target",
+         "defence", "Ukraine", "aid", "package", "worth", "kr", "15", "billion", "kroner",
+         "per year", "2024-2026", "Those are", "only", "–", ";", "(", ")", "US$", "NT$", "Rs",
+         "crore", "%", "€", "$")
+
+
+def noise(target_bytes: int) -> list[bytes]:
+    import random
+
+    rng = random.Random(1)
+    words: list[str] = []
+    size = 0
+    while size < target_bytes:
+        words.append(rng.choice(NOISE))
+        size += len(words[-1].encode("utf-8")) + 1
+    return [" ".join(words).encode("utf-8")]
+
+
 def corpus(target_bytes: int, kind: str = "passages") -> list[bytes]:
+    if kind == "noise":
+        return noise(target_bytes)
     base: list[str] = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
         if SEEDS.is_dir() else []
     if kind == "articles" and not base:
@@ -67,8 +91,9 @@ def main() -> None:
                     help="type figures with the learned layer over the rules (the default)")
     ap.add_argument("--rules-only", dest="learned", action="store_false",
                     help="the rules alone")
-    ap.add_argument("--corpus", choices=["passages", "articles"], default="passages",
-                    help="claim-dense passages (default) or whole seed articles")
+    ap.add_argument("--corpus", choices=["passages", "articles", "noise"], default="passages",
+                    help="claim-dense passages (default), whole seed articles, or one "
+                         "adversarial stream with no full stop")
     args = ap.parse_args()
     articles = corpus(int(args.mb * 1_000_000), args.corpus)
     total = sum(len(a) for a in articles)
