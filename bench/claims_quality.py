@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rounds import BLIND_FILES, ROUNDS  # noqa: E402
 
 from natospend.claims import Claim, extract  # noqa: E402
+from natospend.claims.check import confident  # noqa: E402
 from natospend.claims.features import values_agree  # noqa: E402  (the one rounding rule)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
@@ -172,7 +173,7 @@ def main() -> None:
     if args.min_confidence is not None:
         def extract_with(text: str, published: date | None) -> list[Claim]:
             return [c for c in extract(text, published, learned=True)
-                    if (c.confidence or 0.0) >= args.min_confidence]
+                    if confident(c.confidence, args.min_confidence)]
     if args.show_errors and args.only and args.show_errors != args.only:
         ap.error("--show-errors must name the set --only scores")
     if args.skip:

@@ -192,6 +192,7 @@ def loro(thresholds: tuple[float, ...] = ()) -> str:
     (``check(min_confidence=...)``), pooled over the held-out rounds."""
     from claims_quality import Tally, score_passage  # noqa: PLC0415
 
+    from natospend.claims.check import confident
     from natospend.claims.learned import extract_learned, parse_model
 
     by_round = {r: examples([r]) for r in ROUNDS}
@@ -217,7 +218,7 @@ def loro(thresholds: tuple[float, ...] = ()) -> str:
                                              subjects=False)
                     for th in thresholds:
                         score_passage(p, kept[th], extract_with=lambda *_, th=th, cs=claims: [
-                            c for c in cs if (c.confidence or 0.0) >= th])
+                            c for c in cs if confident(c.confidence, th)])
                     score_passage(p, t, extract_with=lambda *_, cs=claims: cs)
                 else:
                     score_passage(p, t, extract_with=extract_with)

@@ -79,7 +79,7 @@ def check(text: str, published: str | date | None = None, *, learned: bool = Tru
     threshold = confidence_threshold(min_confidence, learned)
     claims = extract(text, day, learned=learned)
     if threshold is not None:
-        claims = [c for c in claims if c.confidence is None or c.confidence >= threshold]
+        claims = [c for c in claims if confident(c.confidence, threshold)]
     if claims:
         _load_rates()
     return [report(c, day) for c in claims]
@@ -100,6 +100,12 @@ def confidence_threshold(value: float | str | None, learned: bool = True) -> flo
         raise InputError("a minimum confidence needs the learned layers: the rules alone give "
                          "no confidence")
     return threshold
+
+
+def confident(confidence: float | None, threshold: float) -> bool:
+    """Whether a claim's confidence reaches ``threshold``: the one test every filter on it
+    makes (a claim without one, from the rules alone, does not; the store's SQL agrees)."""
+    return confidence is not None and confidence >= threshold
 
 
 @cache

@@ -16,6 +16,7 @@ and this module is the loop over sentences that applies them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -73,17 +74,23 @@ def extract(text: str, published: date | None = None, *, learned: bool = False
         from natospend.claims.learned import extract_learned
 
         return extract_learned(text, published)
-    ctx = Context(published, whole_text=text)
     claims: list[Claim] = []
-    sentences = split_sentences(text)
-    for i, sent in enumerate(sentences):
-        ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        claims.extend(_sentence_claims(sent, ctx))
+    for sent, ctx in sentences_in_context(text, published):
+        claims.extend(read_sentence(sent, ctx)[0])
     return claims
 
 
-def _sentence_claims(sent: Sentence, ctx: Context) -> list[Claim]:
-    return read_sentence(sent, ctx)[0]
+def sentences_in_context(text: str, published: date | None
+                         ) -> Iterator[tuple[Sentence, Context]]:
+    """Each sentence of ``text`` with the one context the rules thread through them, set to
+    see the sentence after it ('... meet the 5% target. Those are Poland, ...'): the loop
+    ``extract`` and the learned layer's ``read_candidates`` both read with, so that their rule
+    claims are the same. ``read_sentence`` updates the context for the next sentence."""
+    ctx = Context(published, whole_text=text)
+    sentences = split_sentences(text)
+    for i, sent in enumerate(sentences):
+        ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        yield sent, ctx
 
 
 def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:

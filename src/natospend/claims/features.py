@@ -29,10 +29,9 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-from natospend.claims.extract import read_sentence
+from natospend.claims.extract import read_sentence, sentences_in_context
 from natospend.claims.numbers import Quantity
 from natospend.claims.sentence import Claim, Context, Sent, year_for
-from natospend.claims.text import split_sentences
 
 FEATURES_VERSION = 2
 WORD_WEIGHT = 0.3  # the value of a sentence-word feature ('sw=...'); every other feature is 1
@@ -414,12 +413,9 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
     threaded context), so the rule claims of all yielded sentences are its output."""
     if not text or not text.strip():
         return
-    ctx = Context(published, whole_text=text)
     py = published.year if published else None
     prev: tuple[Sent, ...] = ()
-    sentences = split_sentences(text)
-    for i, sentence in enumerate(sentences):
-        ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
+    for sentence, ctx in sentences_in_context(text, published):
         before = ctx.snapshot()
         rules, s = read_sentence(sentence, ctx)
         if s.quantities or rules:

@@ -98,7 +98,7 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     metadata: dict[str, Any]
-    # The same weights as one matrix for scoring many figures at once (:func:`type_figures`):
+    # The same weights as one matrix for scoring many figures at once (:func:`type_scores`):
     # row 0 is zeros, row 1 the bias, every other row one feature's weights times its value
     # (sentence words are scaled by WORD_WEIGHT once here). ``rows`` gives a feature's row,
     # ``word_index`` the row of the sentence word's feature 'sw=' + word.
@@ -137,7 +137,7 @@ def load_model() -> Model:
 
 def sentence_score(model: Model, feats: dict[str, float]) -> list[float]:
     """Bias plus the sentence-wide features' share of every figure's score in the sentence:
-    the model's definition, term by term, which :func:`type_figures` computes in bulk."""
+    the model's definition, term by term, which :func:`type_scores` computes in bulk."""
     rows: list[tuple[float, ...]] = [model.bias]
     for k, v in feats.items():
         if (row := model.weights.get(k)) is not None:
@@ -197,14 +197,6 @@ def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
     per_sentence = np.add.reduceat(m[np.frombuffer(shared, dtype=np.int64)], sentence_starts)
     own = np.add.reduceat(m[np.frombuffer(figures, dtype=np.int64)], starts)
     return per_sentence[owner] + own  # type: ignore[no-any-return]
-
-
-def type_figures(model: Model, batch: list[SentenceCandidates]) -> list[str]:
-    """The best class of every candidate of ``batch``, in order; on a tie the first in the
-    model's class order (``argmax`` keeps the first maximum, as :func:`decide` does)."""
-    scores = type_scores(model, batch)
-    classes = model.classes
-    return [classes[i] for i in scores.argmax(axis=1).tolist()]
 
 
 def _unit_kind(unit: str) -> str:
@@ -273,9 +265,10 @@ _BATCH = 256  # figures typed at once: numpy's per-call cost spread thin, memory
 
 def type_probabilities(model: Model, batch: list[SentenceCandidates]
                        ) -> tuple[list[str], list[float]]:
-    """The best class of every candidate of ``batch``, as :func:`type_figures` gives it, and
-    the model's probability for it (the softmax of the class scores): what a user who wants
-    fewer claims, each more likely right, filters on (``check(min_confidence=...)``)."""
+    """The best class of every candidate of ``batch``, in order (on a tie the first in the
+    model's class order: ``argmax`` keeps the first maximum, as :func:`decide` does), and the
+    model's probability for it (the softmax of the class scores): what a user who wants fewer
+    claims, each more likely right, filters on (``check(min_confidence=...)``)."""
     scores = type_scores(model, batch)
     if not len(scores):
         return [], []

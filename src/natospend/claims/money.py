@@ -23,7 +23,6 @@ from natospend.claims.money_words import (
     SUPPORT_NOUN,
     TRANSFER,
     WORLD_TOTAL,
-    YEAR_SPAN,
 )
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import (
@@ -256,11 +255,10 @@ def per_year_span(s: Sent, q: Quantity) -> range | None:
     if PER_YEAR_AFTER.match(after) is None and \
             PER_YEAR_BEFORE.search(text, max(0, q.start - 30), q.start) is None:
         return None
-    spans = [(m, int(m.group(1)), int(m.group(2)[-2:]) + int(m.group(1)) // 100 * 100)
-             for m in YEAR_SPAN.finditer(text)]
-    # not the end of the commitment ('£3 billion a year in military aid until 2030-2031')
-    spans = [(m, a, b) for m, a, b in spans if 1 <= b - a <= 9
-             and not SPAN_END_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    # the sentence's periods (years.find_years), but not one that ends the commitment ('£3
+    # billion a year in military aid until 2030-2031')
+    spans = [y.span for y in s.years if y.span is not None and 1 <= y.span[1] - y.span[0] <= 9
+             and not SPAN_END_BEFORE.search(text, max(0, y.start - 8), y.start)]
     if len(spans) != 1:
         return None  # none, or several: which one the amount is for is not written
-    return range(spans[0][1], spans[0][2] + 1)
+    return range(spans[0][0], spans[0][1] + 1)

@@ -25,8 +25,6 @@ PER_YEAR_AFTER = re.compile(
     r"in\s+each\s+of)\b", re.I)
 PER_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|each\s+year|every\s+year)\s+(?:\w+\s+){0,3}$",
                              re.I)
-YEAR_SPAN = re.compile(
-    r"\b((?:19|20)\d\d)\s?(?:-|–|—|to|and|through|until)\s?((?:19|20)\d\d|\d\d)\b")
 SPAN_END_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+$", re.I)
 NOT_SPENDING_AFTER = re.compile(
     r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"

@@ -25,6 +25,7 @@ class YearRef:
     year: int | None
     kind: str  # 'in' | 'by' | 'from' | 'since' | 'date' | 'period' | 'bare'
     inferred: bool = False
+    span: tuple[int, int] | None = None  # a period's first and last year ('2024-26')
 
 
 # A year 1950-2049, not inside a figure. Written to open with the class of its first digit,
@@ -103,8 +104,11 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
         period = _PERIOD_AFTER.match(text, m.end())
         if period:
             between = _BETWEEN_BEFORE.search(text, look, m.start())
+            first = int(m.group())
+            last = period.group()[-4:] if period.group()[-4:].isdigit() else \
+                f"{first // 100}{period.group()[-2:]}"  # '2024-25': 2025
             refs.append(YearRef(between.start() if between else m.start(), period.end(), None,
-                                "period"))
+                                "period", span=(first, int(last))))
             skip_to = period.end()
             continue
         date_m = _DATE_BEFORE.search(text, look, m.start())

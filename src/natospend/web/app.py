@@ -306,7 +306,7 @@ def create_app(store: str | None = None) -> FastAPI:
                         min_confidence: str | None = Query(None, max_length=20)) -> Response:
         """Body: JSON {"text", "published"} or a form with text or file. ``min_confidence``
         (0-1) keeps the claims whose type the learned layer gave at least that probability."""
-        from natospend.claims.check import InputError, confidence_threshold
+        from natospend.claims.check import InputError, confidence_threshold, confident
 
         try:
             threshold = confidence_threshold(min_confidence)
@@ -315,7 +315,7 @@ def create_app(store: str | None = None) -> FastAPI:
         text, published = await submitted_text(request)
         result = run_check(text, published)
         claims = result["claims"] if threshold is None else [
-            c for c in result["claims"] if (c["confidence"] or 0.0) >= threshold]
+            c for c in result["claims"] if confident(c["confidence"], threshold)]
         return json_response({"id": result["id"], "published": result["published"],
                               "claims": claims})
 
