@@ -1931,6 +1931,17 @@ def test_a_list_the_clause_speaks_of_as_a_whole_shares_its_figure(sentence, subj
     assert shares == subjects
 
 
+@pytest.mark.parametrize(("sentence", "subjects"), [
+    ("Last year only France, the Baltic states and Norway spent more than 2 percent of GDP on "
+     "defence.", ["FRA", "EST", "LTU", "LVA", "NOR"]),
+    ("Poland and the Baltic states (Latvia, Estonia, Lithuania) already exceed 3% of GDP.",
+     ["POL", "LVA", "EST", "LTU"]),
+])
+def test_the_baltic_states_in_a_list_of_allies_are_its_three_members(sentence, subjects):
+    shares = [c.subject for c in extract(sentence, date(2025, 3, 1)) if c.type == "share_of_gdp"]
+    assert shares == subjects
+
+
 def test_a_list_beside_its_own_figures_does_not_share_the_last_one():
     text = "Like France, Germany spends 2% of GDP on defence."
     assert [c.subject for c in extract(text, date(2025, 3, 1))] == ["DEU"]

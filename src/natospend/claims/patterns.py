@@ -246,7 +246,7 @@ LIST_SPENDS = re.compile(
 # Portugal have also reached 2%', 'Italy and Spain, which have barely reached the current 2%',
 # 'Britain, France, and Germany committed to the 5 percent goal'.
 LIST_REACHES = re.compile(
-    r"(?:\s*(?:--?|[—–]))?,?\s+(?:which\s+|that\s+)?"
+    r"(?:\s*(?:--?|[—–]))?\)?,?\s+(?:which\s+|that\s+)?"
     # 'are among those that reached', 'are on track to hit'
     r"(?:(?:are|were)\s+among\s+(?:those|the\s+\w+)\s+(?:that|which|who)\s+)?"
     r"(?:(?:have|has|had|all|also|both|already|each|will|would|barely|now|just|finally|"

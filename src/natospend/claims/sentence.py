@@ -46,6 +46,8 @@ from natospend.claims.subjects import (
 from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
+BALTIC_STATES = tuple(sorted(group_members()["BALTICS"]))
+
 CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
                "target_commitment")
 
@@ -361,16 +363,46 @@ def list_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[M
 
 
 def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
-    """For each mention, the list it belongs to: runs of names joined by ``sep``."""
+    """For each mention, the list it belongs to: runs of names joined by ``sep``.
+
+    The Baltic states in a list of allies are their three members ('Greece, Poland, the Baltic
+    states, the United Kingdom and the United States spent more than 2 percent': seven allies),
+    as the labellers read them and as NATO gives the figures; a list of the three in brackets
+    after the group's name continues the run ('Poland and the Baltic states (Estonia, Latvia,
+    Lithuania) consistently exceed 2%')."""
     ms, text = s.mentions, s.text
     out: list[list[Mention]] = []
     start = 0
     for k in range(len(ms)):
-        if k + 1 == len(ms) or not sep.match(text[ms[k].end:ms[k + 1].start]):
-            group = [m for m in ms[start:k + 1] if m.role in ("ally", "donor")]
+        if k + 1 == len(ms) or not (sep.match(text[ms[k].end:ms[k + 1].start])
+                                    or _members_follow(ms[k], text, ms[k + 1])):
+            run = ms[start:k + 1]
+            group = [m for m in run if m.role in ("ally", "donor")]
+            if len(run) > 1 and any(m.code == "BALTICS" for m in run):
+                group = _baltics_listed(run)
             out.extend(group for _ in range(start, k + 1))
             start = k + 1
     return out
+
+
+def _members_follow(m: Mention, text: str, nxt: Mention) -> bool:
+    """'the Baltic states (Estonia, ...': the group's members open a bracket after its name."""
+    return (m.code == "BALTICS" and nxt.code in BALTIC_STATES
+            and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) is not None)
+
+
+def _baltics_listed(run: list[Mention]) -> list[Mention]:
+    """A run of names with the Baltic states among them, each Baltic ally once, in the place
+    of the group's name (the members take its characters), or of its own name where the run
+    names it too: the run's last name stays last, for the words read after it."""
+    out: list[Mention] = []
+    for m in run:
+        if m.code == "BALTICS":
+            out.extend(Mention(m.start, m.end, code, "ally") for code in BALTIC_STATES)
+        elif m.role in ("ally", "donor"):
+            out.append(m)
+    last = {m.code: i for i, m in enumerate(out)}
+    return [m for i, m in enumerate(out) if last[m.code] == i]  # each ally at its last name
 
 
 def _candidates(s: Sent, kind: str) -> list[int]:
