@@ -1986,3 +1986,13 @@ def test_a_span_that_ends_a_commitment_gives_it_no_years():
     text = "Labour vowed to commit £3 billion a year in military aid to Ukraine until 2030-2031."
     [c] = [c for c in extract(text, date(2024, 7, 20)) if c.type == "aid_pledge"]
     assert c.value == 3e9
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("The Moldovan government's budget for 2025 puts defence spending at $87 million.", "MDA"),
+    ("Serbia will spend 2% of its GDP on its army in 2025.", "SRB"),
+    ("India has raised its defence budget to Rs 6.8 lakh crore for 2025.", "IND"),
+])
+def test_a_country_outside_nato_is_the_subject_of_its_own_spending(sentence, subject):
+    claims = extract(sentence, date(2025, 1, 10))
+    assert claims and {c.subject for c in claims} == {subject}

@@ -45,7 +45,7 @@ from natospend.claims.percents import (
     target_parts,
 )
 from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for
-from natospend.claims.subjects import RUPEE_HINTS, find_mentions, rupee_place
+from natospend.claims.subjects import RUPEE_HINTS, SUBJECT_ROLES, find_mentions, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
 from natospend.claims.years import find_years
@@ -170,7 +170,7 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
 def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
     text = s.text
     remember_money_topic(ctx, s)
-    usable = [m for m in s.mentions if m.role in ("ally", "donor", "group")
+    usable = [m for m in s.mentions if m.role in SUBJECT_ROLES
               and not (m.role == "group" and ATTRIBUTIVE_AFTER.match(text, m.end))]
     if usable:
         ctx.subject = usable[0].code

@@ -43,7 +43,7 @@ from natospend.claims.sentence import (
     subjects_for,
     year_for,
 )
-from natospend.claims.subjects import resolve_currency
+from natospend.claims.subjects import COUNTRY_ROLES, SUBJECT_ROLES, resolve_currency
 
 
 def _respectively(s: Sent, q: Quantity) -> str | None:
@@ -58,7 +58,7 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
         return None
     first = amounts[0]
     names = [i for i, m in enumerate(s.mentions) if m.end <= first.start
-             and m.role in ("ally", "donor")]
+             and m.role in COUNTRY_ROLES]
     if not names:
         return None
     group = list_around(s, names[-1])
@@ -88,7 +88,7 @@ def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
     if closed is None:
         return None
     idx = next((i for i, m in enumerate(s.mentions) if m.end == opened.start()), None)
-    if idx is None or s.mentions[idx].role not in ("ally", "donor"):
+    if idx is None or s.mentions[idx].role not in COUNTRY_ROLES:
         return None
     if _EACH.match(text, q.end):
         return [m.code for m in list_around(s, idx)]
@@ -216,7 +216,7 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     subjects: list[str | None] = [subject_hint] if subject_hint else [*bracketed] if bracketed \
         else list(subjects_for(s, q, ctx, "spending" if ctype == "spending_amount" else "aid"))
     if not subjects and ctx.subject is None and not any(
-            m.role in ("ally", "donor", "group") for m in s.mentions):
+            m.role in SUBJECT_ROLES for m in s.mentions):
         subjects = [None]  # nobody named yet: a claim the checker reports as unverifiable
     if len(subjects) != 1 and not bracketed:
         return None

@@ -37,6 +37,8 @@ from natospend.claims.patterns import (
     WORD_NUMS,
 )
 from natospend.claims.subjects import (
+    COUNTRY_ROLES,
+    SUBJECT_ROLES,
     Mention,
     currency_country,
     group_members,
@@ -377,7 +379,7 @@ def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
         if k + 1 == len(ms) or not (sep.match(text[ms[k].end:ms[k + 1].start])
                                     or _members_follow(ms[k], text, ms[k + 1])):
             run = ms[start:k + 1]
-            group = [m for m in run if m.role in ("ally", "donor")]
+            group = [m for m in run if m.role in COUNTRY_ROLES]
             if len(run) > 1 and any(m.code == "BALTICS" for m in run):
                 group = _baltics_listed(run)
             out.extend(group for _ in range(start, k + 1))
@@ -399,7 +401,7 @@ def _baltics_listed(run: list[Mention]) -> list[Mention]:
     for m in run:
         if m.code == "BALTICS":
             out.extend(Mention(m.start, m.end, code, "ally") for code in BALTIC_STATES)
-        elif m.role in ("ally", "donor"):
+        elif m.role in COUNTRY_ROLES:
             out.append(m)
     last = {m.code: i for i, m in enumerate(out)}
     return [m for i, m in enumerate(out) if last[m.code] == i]  # each ally at its last name
@@ -416,7 +418,7 @@ def _candidates(s: Sent, kind: str) -> list[int]:
         return ok
     text = s.text
     ok = [i for i, m in enumerate(s.mentions)
-          if (m.role in ("ally", "donor", "group") or (m.role != "recipient" and m.start < 3)
+          if (m.role in SUBJECT_ROLES or (m.role != "recipient" and m.start < 3)
               or (m.role == "recipient" and m.start < 3 and kind == "spending"))
           and not NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
           and not DEPENDS_ON_BEFORE.search(text, max(0, m.start - 26), m.start)

@@ -54,7 +54,7 @@ from natospend.claims.features import Candidate
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import GROUPISH
 from natospend.claims.sentence import Claim, Sent, clause_of
-from natospend.claims.subjects import Mention, currency_country
+from natospend.claims.subjects import SUBJECT_ROLES, Mention, currency_country
 
 SUBJECT_FEATURES_VERSION = 1
 NULL = "null"  # the feature name of the null candidate's kind
@@ -202,7 +202,7 @@ def _kind(code: str | None, role: str = "") -> str:
 
 def _usable(ms: Iterable[Mention]) -> list[Mention]:
     """Names that can be a claim's subject: not the aid's recipient, not a bare 'other'."""
-    return [m for m in ms if m.role in ("ally", "donor", "group")]
+    return [m for m in ms if m.role in SUBJECT_ROLES]
 
 
 class _Src(dict[str | None, list[str]]):

@@ -22,13 +22,20 @@ from natospend.countries import allies
 __all__ = ["Mention", "find_mentions", "group_members", "crown_currency", "currency_country",
            "resolve_currency", "rupee_currency", "text_crown"]
 
+# A country outside NATO is a claim's subject where it gives aid ('donor') or where the news
+# names it for its own defence spending ('country': India, Serbia, ...), as the labellers read it
+# since round 1; Russia and China ('other') only where a sentence says so outright (see
+# ``sentence``), Ukraine ('recipient') hardly ever.
+COUNTRY_ROLES = frozenset({"ally", "donor", "country"})
+SUBJECT_ROLES = COUNTRY_ROLES | {"group"}
+
 
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     code: str
-    role: str  # 'ally' | 'donor' | 'recipient' | 'other' | 'group'
+    role: str  # 'ally' | 'donor' | 'country' | 'recipient' | 'other' | 'group'
     demonym: bool = False
 
     def __init__(self, start: int, end: int, code: str, role: str,
