@@ -1996,3 +1996,10 @@ def test_a_span_that_ends_a_commitment_gives_it_no_years():
 def test_a_country_outside_nato_is_the_subject_of_its_own_spending(sentence, subject):
     claims = extract(sentence, date(2025, 1, 10))
     assert claims and {c.subject for c in claims} == {subject}
+
+
+def test_roubles_are_belarus_s_own_where_it_is_the_subject():
+    [c] = extract("Belarus will spend 4.73 billion rubles on defence in 2025.", date(2025, 1, 10))
+    assert (c.subject, c.unit, c.value) == ("BLR", "BYN", 4.73e9)
+    [c] = extract("Russia will spend 13.5 trillion rubles on defence in 2025.", date(2025, 1, 10))
+    assert c.unit == "RUB"

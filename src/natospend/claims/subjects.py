@@ -207,12 +207,14 @@ def resolve_currency(code: str | None, subject: str | None, before: str,
     """An amount's ISO 4217 code: the number reader's placeholders settled by the text ('KR'
     by the subject's crown, else the crown of the one crown country the text names
     (``crown()``, :func:`text_crown` of it, asked only then), None without either; 'RS' by
-    the country named last), any other code as it is. The one place every reader of amounts
-    settles them."""
+    the country named last; roubles Belarus's own where it is the subject), any other code as
+    it is. The one place every reader of amounts settles them."""
     if code == "KR":
         return crown_currency(subject) or (crown() if crown is not None else None)
     if code == "RS":
         return rupee_currency(before, earlier_rupee)
+    if code == "RUB" and subject == "BLR":
+        return "BYN"  # Belarus counts in its own roubles: '4.73 billion rubles' of its budget
     return code
 
 
@@ -225,7 +227,7 @@ _CURRENCY_COUNTRY = {a.currency: a.iso3 for a in allies() if a.currency not in (
                           "AMD": "ARM", "AZN": "AZE", "GEL": "GEO", "KZT": "KAZ", "PHP": "PHL",
                           "INR": "IND", "PKR": "PAK", "SAR": "SAU", "ILS": "ISR", "IDR": "IDN",
                           "MYR": "MYS", "THB": "THA", "NGN": "NGA", "ZAR": "ZAF", "BRL": "BRA",
-                          "RSD": "SRB"}
+                          "RSD": "SRB", "BYN": "BLR"}
 
 
 def currency_country(currency: str | None) -> str | None:
