@@ -22,3 +22,43 @@ def isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     dataset.reload()
     yield home
     dataset.reload()
+
+
+HOSTILE_OUTLET = '<script>alert("outlet")</script>'
+MIXED = ("Poland spends 4.1% of GDP on defence and aims for 5% by 2026. Germany gave Ukraine a "
+         "500 million euro package. The Dutch plan costs from 16 billion euros a year, a 15% "
+         "increase. Spain, which ranked last at 1.28%, promised 2.1%.")
+
+
+def make_news_store(folder: Path) -> Path:
+    """A SQLite store for the News page: one claim repeated by three outlets, an article from a
+    hostile feed whose claims the learned layer is sure of to different degrees, and an article
+    whose claims have no confidence (as in a store made before migration 0002)."""
+    import json
+
+    from sqlalchemy import update
+
+    from natospend.store.db import open_store
+    from natospend.store.ingest import ingest
+    from natospend.store.schema import articles, claims
+
+    wire = ("Poland spent 4.12% of GDP on defence in 2024, and 23 of NATO's 32 allies met the 2% "
+            "target that year, NATO said.")
+    records = [{"outlet": f"Outlet {i}", "published": "2024-07-01",
+                "url": f"https://o{i}.example/a", "text": f"{wire} ({i})"} for i in range(3)]
+    records.append({"outlet": HOSTILE_OUTLET, "published": "2025-06-01",
+                    "url": "javascript:alert(1)", "title": "<img src=x onerror=alert(2)>",
+                    "text": MIXED})
+    records.append({"outlet": "Old store", "published": "2024-07-02",
+                    "url": "https://old.example/a",
+                    "text": "Spain spent 1.28% of GDP on defence in 2024."})
+    feed = folder / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    db = folder / "news.db"
+    engine = open_store(str(db))
+    ingest(engine, [feed], processes=1)
+    with engine.begin() as conn:
+        old = conn.execute(articles.select().where(articles.c.outlet == "Old store")).one()
+        conn.execute(update(claims).where(claims.c.article_id == old.id).values(confidence=None))
+    engine.dispose()
+    return db

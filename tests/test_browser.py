@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser import browser, chromium_path, running_server
-from tests.conftest import RAW
+from tests.conftest import HOSTILE_OUTLET, RAW, make_news_store
 
 pytestmark = pytest.mark.skipif(chromium_path() is None,
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
@@ -159,25 +159,39 @@ def test_unknown_ally_gets_a_page_that_says_so(site):
 
 
 def test_news_page_over_a_store(site, tmp_path: Path):
-    import json
-
-    from natospend.store.db import open_store
-    from natospend.store.ingest import ingest
-
-    text = ("Poland spent 4.12% of GDP on defence in 2024, and 23 of NATO's 32 allies met the 2% "
-            "target that year, NATO said.")
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"outlet": f"Outlet {i}", "published": "2024-07-01",
-                                        "url": f"https://o{i}.example/a",
-                                        "text": f"{text} ({i})"}) + "\n" for i in range(3)))
-    db = tmp_path / "news.db"
-    ingest(open_store(str(db)), [feed], processes=1)
+    db = make_news_store(tmp_path)
     b = site[1]  # one Playwright per thread: reuse the module's browser
     with running_server("--store", str(db)) as url:
         page = b.new_page()
         errors: list[str] = []
+        dialogs: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         assert page.goto(url + "/news").status == 200
         page.locator("figure.chart svg").first.wait_for(timeout=20000)
         assert "appears in 3 articles from 3 outlets" in page.locator("main").inner_text()
-        assert errors == []
+        # each stored claim with a confidence shows it; the old article's claim shows none
+        items = page.locator("#claims li[data-claim]")
+        total = items.count()
+        sure = [float(x) for x in page.eval_on_selector_all(
+            "#claims li[data-confidence]", "els => els.map(e => e.dataset.confidence)")]
+        shown = page.locator("#claims .confidence").all_inner_texts()
+        assert [float(c.split()[-1]) for c in shown] == [round(c, 2) for c in sure]
+        assert 0 < len(sure) < total
+        assert page.locator("#claims li:not([data-confidence]) .confidence").count() == 0
+        # the check result's menu: claims below the minimum, and those without one, hide
+        page.select_option("#min-confidence", "0.9")
+        expected = sum(c >= 0.9 for c in sure)
+        assert 0 < expected < len(sure)
+        assert page.locator("#claims li[data-claim]:visible").count() == expected
+        assert page.locator("#claims li:not([data-confidence]):visible").count() == 0
+        assert page.locator("#shown-count").inner_text() == f"{expected} of {total} shown"
+        page.select_option("#min-confidence", "0")
+        assert page.locator("#claims li[data-claim]:visible").count() == total
+        assert page.locator("#shown-count").inner_text() == ""
+        # the hostile feed's outlet, title and URL are shown as text, never run or linked
+        assert HOSTILE_OUTLET in page.locator("#claims").inner_text()
+        assert page.locator("main script, main img, a[href^='javascript']").count() == 0
+        assert dialogs == [] and errors == []
+        page.close()

@@ -231,32 +231,3 @@ def test_claims_keep_their_confidence_and_the_cli_filters_on_it(tmp_path):
     bad = CliRunner().invoke(main, ["claims", "--store", db, "--min-confidence", "7"])
     assert bad.exit_code == 1 and "between 0 and 1" in bad.output
 
-
-def test_a_store_made_before_confidence_is_migrated_and_keeps_its_claims(tmp_path):
-    from importlib import resources
-
-    from alembic import command
-    from alembic.config import Config
-
-    db = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{db}")
-    cfg = Config()
-    cfg.set_main_option("script_location",
-                        str(resources.files("natospend.store").joinpath("migrations")))
-    with engine.begin() as conn:
-        # the first schema as it was: 0001 made from the live tables, then the column dropped
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.execute(text("ALTER TABLE claims DROP COLUMN confidence"))
-        conn.execute(text("INSERT INTO articles (id, content_hash, outlet, published, "
-                          "ingested_at, text, source, version, minhash, n_claims, n_chars) "
-                          "VALUES (1, 'h', 'A', '2025-01-01', '2025-01-02 00:00:00', 't', 'f', "
-                          "1, x'00', 1, 1)"))
-        conn.execute(text("INSERT INTO claims (article_id, idx, type, quote, span_start, "
-                          "span_end, verdict, latest_verdict, summary, claim_key) VALUES "
-                          "(1, 0, 'share_of_gdp', '2%', 0, 2, 'supported', 'supported', 's', "
-                          "'k')"))
-    engine.dispose()
-    rows = queries.claim_rows(open_store(str(db)))
-    assert list(rows["quote"]) == ["2%"] and rows["confidence"].isna().all()
-    assert queries.claim_rows(open_store(str(db)), min_confidence=0.5).empty

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
 from natospend.web.app import create_app
+from tests.conftest import HOSTILE_OUTLET, MIXED, make_news_store
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +147,47 @@ def test_check_api_filters_on_a_minimum_confidence(client):
     assert kept == [c for c in every if c["confidence"] >= cut] and len(kept) < len(every)
     bad = client.post("/api/v1/check?min_confidence=lots", json=body)
     assert bad.status_code == 400 and "not a number" in bad.json()["error"]
+
+
+CONFIDENCE_SPAN = re.compile(
+    r'<span class="confidence" title="([^"]*)">confidence ([0-9.]+)</span>')
+
+
+def test_news_page_shows_each_claims_confidence_as_the_check_result_does(client, tmp_path):
+    from sqlalchemy import update
+
+    from natospend.store.db import open_store
+    from natospend.store.schema import claims
+
+    checked = client.post("/check", data={"text": MIXED, "published": "2025-06-01"})
+    check_titles = {t for t, _ in CONFIDENCE_SPAN.findall(checked.text)}
+    assert len(check_titles) == 1
+    db = make_news_store(tmp_path)
+    news = TestClient(create_app(str(db)))
+    stored = news.get("/news.json").json()["claims"]
+    sure = [c["confidence"] for c in stored if c["confidence"] is not None]
+    assert 0 < len(sure) < len(stored)  # the old article's claim has none
+    html = news.get("/news").text
+    spans = CONFIDENCE_SPAN.findall(html)
+    assert [v for _, v in spans] == [f"{c:.2f}" for c in sure]
+    assert {t for t, _ in spans} == check_titles
+    items = re.findall(r"<li data-claim=.*?</li>", html, re.S)
+    assert len(items) == len(stored)
+    assert [("confidence" in i) for i in items] == [c["confidence"] is not None for c in stored]
+    assert ["Old store" in i for i in items if "confidence" not in i] == [True]
+    assert 'id="min-confidence"' in html
+    engine = open_store(str(db))
+    with engine.begin() as conn:
+        conn.execute(update(claims).values(confidence=None))
+    engine.dispose()
+    bare = news.get("/news").text  # a store without confidence: no spans and no menu
+    assert CONFIDENCE_SPAN.findall(bare) == [] and 'id="min-confidence"' not in bare
+    assert bare.count("<li data-claim=") == len(stored)
+
+
+def test_news_page_escapes_what_the_feed_says(tmp_path):
+    news = TestClient(create_app(str(make_news_store(tmp_path))))
+    html = news.get("/news").text
+    assert HOSTILE_OUTLET not in html and "&lt;script&gt;alert(&#34;outlet&#34;)" in html
+    assert "<img src=x" not in html and "javascript:" not in html
+    assert HOSTILE_OUTLET in {c["outlet"] for c in news.get("/news.json").json()["claims"]}

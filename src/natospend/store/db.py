@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 
 
 class StoreError(RuntimeError):
@@ -49,13 +49,21 @@ def open_store(store: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
+def alembic_config(conn: Connection) -> Config:
+    """Alembic's configuration for our migrations, run on ``conn`` (no alembic.ini: the
+    package carries its migrations and the caller holds the connection)."""
     cfg = Config()
     cfg.set_main_option("script_location",
                         str(resources.files("natospend.store").joinpath("migrations")))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the store to ``revision``, refusing a database that holds someone else's
+    tables rather than adding ours beside them."""
     with engine.begin() as conn:
         existing = set(inspect(conn).get_table_names())
         if existing and "alembic_version" not in existing:
             raise StoreError("the database has tables but is not a natospend store")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(alembic_config(conn), revision)

@@ -35,17 +35,19 @@ function linkUploads() {
   });
 }
 
-// The check result: hide the claims whose type the learned layer was less sure of than the
-// chosen minimum, in the list and in the article; everything shows without JavaScript.
+// The check result and the News page: hide the claims whose type the learned layer was less
+// sure of than the chosen minimum (and, as every filter on it does, those it gave no
+// confidence), in the list and in the article if there is one; all shows without JavaScript.
 function filterClaims() {
   var select = document.querySelector("#min-confidence");
   if (!select) { return; }
   function apply() {
     var min = parseFloat(select.value) || 0;
-    var items = document.querySelectorAll("#claims li[data-confidence]");
+    var items = document.querySelectorAll("#claims li[data-claim]");
     var shown = 0;
     items.forEach(function (item) {
-      var hide = parseFloat(item.dataset.confidence) < min;
+      var sure = item.dataset.confidence === undefined ? NaN : parseFloat(item.dataset.confidence);
+      var hide = min > 0 && !(sure >= min);
       item.hidden = hide;
       var mark = document.getElementById("claim-" + item.dataset.claim);
       if (mark) { mark.classList.toggle("filtered", hide); }

@@ -1,5 +1,7 @@
 """Claims keep the learned layer's probability for their type ('confidence').
 
+Nullable: claims stored before this revision, or with the rules alone, have none.
+
 Revision ID: 0002
 Revises: 0001
 """
@@ -16,12 +18,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # 0001 creates its tables from the live schema, which has this column: a store made
-    # since then has it already, one made before gets it here (nullable, so old rows stay).
-    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("claims")}
-    if "confidence" not in columns:
-        op.add_column("claims", sa.Column("confidence", sa.Float(), nullable=True))
+    op.add_column("claims", sa.Column("confidence", sa.Float(), nullable=True))
 
 
 def downgrade() -> None:
-    op.drop_column("claims", "confidence")
+    # SQLite before 3.35 has no DROP COLUMN: batch mode copies the table there instead
+    # (on PostgreSQL it is a plain ALTER TABLE).
+    with op.batch_alter_table("claims") as batch:
+        batch.drop_column("confidence")
