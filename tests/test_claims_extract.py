@@ -2003,3 +2003,11 @@ def test_roubles_are_belarus_s_own_where_it_is_the_subject():
     assert (c.subject, c.unit, c.value) == ("BLR", "BYN", 4.73e9)
     [c] = extract("Russia will spend 13.5 trillion rubles on defence in 2025.", date(2025, 1, 10))
     assert c.unit == "RUB"
+
+
+@pytest.mark.parametrize("baseline", ["more than in 2023", "compared with 2023"])
+def test_a_year_a_figure_is_measured_against_is_not_the_next_sentence_s_year(baseline):
+    text = (f"Estonia's defence spending reached 3.43 percent of GDP in 2024, {baseline}. "
+            "The United States reached 3.38 percent.")
+    years = {c.subject: c.year for c in extract(text, date(2025, 3, 1))}
+    assert years == {"EST": 2024, "USA": 2024}

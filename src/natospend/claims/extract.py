@@ -16,6 +16,7 @@ and this module is the loop over sentences that applies them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -167,6 +168,12 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
     return out, s
 
 
+# 'a 13.4% increase from fiscal year 2025', '€3.9 million more than 2024': the year a figure is
+# measured against, not the year the next sentences speak of.
+_BASELINE_BEFORE = re.compile(r"\b(?:than|from|compared\s+(?:with|to))\s+"
+                              r"(?:(?:the|fiscal|financial)\s+)*(?:years?\s+|FY\s*)?$", re.I)
+
+
 def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
     text = s.text
     remember_money_topic(ctx, s)
@@ -174,7 +181,8 @@ def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
               and not (m.role == "group" and ATTRIBUTIVE_AFTER.match(text, m.end))]
     if usable:
         ctx.subject = usable[0].code
-    explicit = [y for y in s.years if y.year is not None and y.kind in ("in", "bare")]
+    explicit = [y for y in s.years if y.year is not None and y.kind in ("in", "bare")
+                and not _BASELINE_BEFORE.search(text, max(0, y.start - 40), y.start)]
     if explicit:
         ctx.year = explicit[-1].year
     ctx.defence_topic = s.has(DEFENCE) and not s.has(POLL)
