@@ -108,6 +108,11 @@ def test_the_result_hides_claims_below_a_chosen_confidence(site):
     sure = [float(x) for x in page.eval_on_selector_all(
         "#claims li[data-confidence]", "els => els.map(e => e.dataset.confidence)")]
     assert total >= 4 and len(sure) == total
+    # at first the menu holds the checker's default, and the claims below it are hidden
+    assert page.locator("#min-confidence").input_value() == "0.8"
+    at_default = sum(c >= 0.8 for c in sure)
+    assert page.locator("#claims li[data-confidence]:visible").count() == at_default
+    assert page.locator("#shown-count").inner_text() == f"{at_default} of {total} shown"
     page.select_option("#min-confidence", "0.9")
     expected = sum(c >= 0.9 for c in sure)
     assert 0 < expected < total  # the text holds claims on both sides of 0.9

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from natospend.claims import CLAIM_TYPES, extract
-from natospend.claims.check import InputError, check
+from natospend.claims.check import DEFAULT_MIN_CONFIDENCE, InputError, check, check_counted
 from natospend.claims.features import (
     FEATURES_VERSION,
     figure_features,
@@ -350,7 +350,7 @@ CONFIDENCE_TEXT = ("Poland spends 4.1% of GDP on defence and aims for 5% by 2026
 
 
 def test_each_learned_claim_carries_the_probability_of_its_type():
-    rows = check(CONFIDENCE_TEXT, "2025-06-01")
+    rows = check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=0)
     confidences = [r["confidence"] for r in rows]
     assert len(rows) >= 5 and all(0.0 < c <= 1.0 for c in confidences)
     assert len(set(confidences)) > 1  # a probability per figure, not one constant
@@ -359,12 +359,27 @@ def test_each_learned_claim_carries_the_probability_of_its_type():
 
 
 def test_a_minimum_confidence_keeps_exactly_the_claims_at_or_above_it():
-    rows = check(CONFIDENCE_TEXT, "2025-06-01")
-    assert check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=0.0) == rows
+    rows = check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=0)
     cut = sorted(r["confidence"] for r in rows)[len(rows) // 2]  # drops some, keeps some
     kept = check(CONFIDENCE_TEXT, "2025-06-01", min_confidence=cut)
     assert kept == [r for r in rows if r["confidence"] >= cut]
     assert 0 < len(kept) < len(rows)
+
+
+# a claim the learned layer is unsure of: a level or a target?
+UNSURE_TEXT = CONFIDENCE_TEXT + " Canada will reach 2% by 2027, while France spends about 2%."
+
+
+def test_by_default_the_checker_reports_the_claims_it_is_sure_enough_of_and_counts_the_rest():
+    every = check(UNSURE_TEXT, "2025-06-01", min_confidence=0)
+    default, left_out = check_counted(UNSURE_TEXT, "2025-06-01")
+    assert default == check(UNSURE_TEXT, "2025-06-01")
+    assert default == [r for r in every if r["confidence"] >= DEFAULT_MIN_CONFIDENCE]
+    assert 0 < len(default) < len(every) and left_out == len(every) - len(default)
+    # the rules alone give no confidence: they report every claim, and take 0 as no minimum
+    rules = check(UNSURE_TEXT, "2025-06-01", learned=False)
+    assert rules == check(UNSURE_TEXT, "2025-06-01", learned=False, min_confidence=0)
+    assert len(rules) >= len(default)
 
 
 @pytest.mark.parametrize(("value", "learned", "message"), [

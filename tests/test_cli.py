@@ -158,16 +158,27 @@ def test_years_in_tables_read_as_years():
 def test_check_shows_each_claims_confidence_and_filters_on_a_minimum(tmp_path: Path):
     article = tmp_path / "a.txt"
     article.write_text("Poland spends 4.1% of GDP on defence and aims for 5% by 2026. The Dutch "
-                       "plan costs from 16 billion euros a year.")
-    every = run("check", str(article), "--published", "2025-06-01")
+                       "plan costs from 16 billion euros a year. Canada will reach 2% by 2027, "
+                       "while France spends about 2%.")
+    every = run("check", str(article), "--published", "2025-06-01", "--min-confidence", "0")
     assert every.exit_code == 0 and "confidence 0." in every.output
     rows = json.loads(run("check", str(article), "--published", "2025-06-01", "--format",
-                          "json").output)["rows"]
+                          "json", "--min-confidence", "0").output)["rows"]
     cut = max(r["confidence"] for r in rows)
     kept = json.loads(run("check", str(article), "--published", "2025-06-01", "--format",
                           "json", "--min-confidence", str(cut)).output)["rows"]
     assert [r["quote"] for r in kept] == [r["quote"] for r in rows if r["confidence"] >= cut]
     assert len(kept) < len(rows)
+    # by default the report leaves out the claims below 0.8, and says how many
+    below = sum(r["confidence"] < 0.8 for r in rows)
+    assert below  # the article holds such a claim
+    default = run("check", str(article), "--published", "2025-06-01")
+    assert f"{len(rows) - below} claims found" in default.output
+    assert f"{below} more whose type the checker is less than 0.80 sure of are left out" in \
+        default.output
+    summary = json.loads(run("check", str(article), "--published", "2025-06-01", "--format",
+                             "json").output)
+    assert (summary["min_confidence"], summary["left_out"]) == (0.8, below)
     for args, message in ((("--min-confidence", "2"), "not between 0 and 1"),
                           (("--rules-only", "--min-confidence", "0.5"), "needs the learned")):
         r = run("check", str(article), *args)

@@ -139,9 +139,14 @@ def test_cached_answers_are_the_same_and_errors_are_not_cached(client):
 
 def test_check_api_filters_on_a_minimum_confidence(client):
     body = {"text": "Poland spends 4.1% of GDP on defence and aims for 5% by 2026. The Dutch "
-                    "plan costs from 16 billion euros a year.", "published": "2025-06-01"}
-    every = client.post("/api/v1/check", json=body).json()["claims"]
+                    "plan costs from 16 billion euros a year. Canada will reach 2% by 2027, "
+                    "while France spends about 2%.", "published": "2025-06-01"}
+    every = client.post("/api/v1/check?min_confidence=0", json=body).json()["claims"]
     assert every and all(0 < c["confidence"] <= 1 for c in every)
+    default = client.post("/api/v1/check", json=body).json()
+    assert default["min_confidence"] == 0.8
+    assert default["claims"] == [c for c in every if c["confidence"] >= 0.8]
+    assert 0 < default["left_out"] == len(every) - len(default["claims"])
     cut = max(c["confidence"] for c in every)
     kept = client.post(f"/api/v1/check?min_confidence={cut}", json=body).json()["claims"]
     assert kept == [c for c in every if c["confidence"] >= cut] and len(kept) < len(every)

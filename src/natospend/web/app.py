@@ -22,6 +22,7 @@ from natospend.analysis.compliance import AnalysisInputError, compliance
 from natospend.analysis.cost import cost_to_target, summarise
 from natospend.analysis.gap import gap as gap_fn
 from natospend.analysis.revisions import compare_editions, trend
+from natospend.claims.check import DEFAULT_MIN_CONFIDENCE
 from natospend.output import records
 from natospend.web import pages
 from natospend.web.cache import ResponseCache
@@ -29,6 +30,8 @@ from natospend.web.security import MAX_UPLOAD_BYTES, TEXT_TYPES, SecurityHeaders
 
 STATIC = resources.files("natospend.web").joinpath("static")
 TEMPLATES = Jinja2Templates(directory=str(resources.files("natospend.web").joinpath("templates")))
+# the menus on claims start at the minimum the checker reports by default
+TEMPLATES.env.globals["default_min_confidence"] = DEFAULT_MIN_CONFIDENCE
 RESULTS_KEPT = 500
 MEDIA = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
          ".png": "image/png", ".LICENSE": "text/plain"}
@@ -227,7 +230,8 @@ def create_app(store: str | None = None) -> FastAPI:
 
         key = hashlib.sha256(f"{published}\n{text}".encode()).hexdigest()[:16]
         if key not in results:
-            rows = check_fn(text, published or None)
+            # every claim, confidence and all: the page's menu and the API choose what to show
+            rows = check_fn(text, published or None, min_confidence=0)
             results[key] = {"id": key, "published": published or None, "text": text,
                             "claims": rows, "segments": segments(text, rows)}
             while len(results) > RESULTS_KEPT:
@@ -305,7 +309,8 @@ def create_app(store: str | None = None) -> FastAPI:
     async def api_check(request: Request,
                         min_confidence: str | None = Query(None, max_length=20)) -> Response:
         """Body: JSON {"text", "published"} or a form with text or file. ``min_confidence``
-        (0-1) keeps the claims whose type the learned layer gave at least that probability."""
+        (0-1) keeps the claims whose type the learned layer gave at least that probability
+        (0.8 when not given, 0 for every claim); ``left_out`` counts those it left out."""
         from natospend.claims.check import InputError, confidence_threshold, confident
 
         try:
@@ -317,7 +322,8 @@ def create_app(store: str | None = None) -> FastAPI:
         claims = result["claims"] if threshold is None else [
             c for c in result["claims"] if confident(c["confidence"], threshold)]
         return json_response({"id": result["id"], "published": result["published"],
-                              "claims": claims})
+                              "min_confidence": threshold, "claims": claims,
+                              "left_out": len(result["claims"]) - len(claims)})
 
     @app.get("/data", response_class=HTMLResponse, include_in_schema=False)
     def data_page(request: Request) -> Response:
