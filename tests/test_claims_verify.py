@@ -263,6 +263,17 @@ def test_several_donors_pooling_money_are_a_joint_package():
     assert later.verdict == UNVERIFIABLE
 
 
+@pytest.mark.parametrize(("ctype", "value", "unit"), [
+    ("share_of_gdp", 1.6, "pct_gdp"), ("spending_amount", 343e9, "EUR"),
+    ("spending_amount", 380e9, "USD")])
+def test_the_european_union_s_own_figures_are_not_checked_against_its_allies(ctype, value, unit):
+    """Four EU members are not allies: the sum of the allies in the EU is not the EU's figure."""
+    v = verify(Claim(ctype, "EU", 2023, value, unit), date(2024, 12, 5))
+    assert v.verdict == "unverifiable" and "Austria, Cyprus, Ireland, Malta" in v.summary
+    europe = verify(Claim("share_of_gdp", "EUROPE", 2023, 1.6, "pct_gdp"), date(2024, 12, 5))
+    assert europe.verdict == "contradicted"  # the European allies are a group NATO's rows sum
+
+
 def test_kept_lookups_give_what_the_tables_give():
     """Verification keeps group sums, counts (and why there is none) and rounding steps per
     key; each must be what working it out afresh gives."""

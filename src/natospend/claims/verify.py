@@ -204,6 +204,10 @@ def _subject_ok(claim: ClaimLike) -> str | None:
         return "the claim names no ally or group"
     if claim.subject not in _known_subjects():
         return f"{claim.subject} is not a NATO ally or group in natospend's data"
+    if claim.subject == "EU":
+        # a claim's 'EU' is the European Union; the data's EU group is only its allies
+        return ("NATO publishes no figure for the European Union, four of whose members "
+                "(Austria, Cyprus, Ireland, Malta) are not allies")
     return None
 
 
