@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,34 @@ RAW = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 needs_raw = pytest.mark.skipif(not RAW.is_dir(), reason=f"raw source files not present at {RAW} "
                                "(they live outside the repository; see README, 'Data')")
+
+
+PG = os.environ.get("NATOSPEND_TEST_PG")
+
+
+@contextmanager
+def empty_store(kind: str, tmp_path: Path) -> Iterator[str]:
+    """Where an empty store can be made: a SQLite file's path, or the URL of a PostgreSQL
+    database of its own (``NATOSPEND_TEST_PG`` names the server; skips when it is not set),
+    dropped afterwards, so tests never see each other's rows."""
+    if kind == "sqlite":
+        yield str(tmp_path / "news.db")
+        return
+    if not PG:
+        pytest.skip("NATOSPEND_TEST_PG is not set (.ci/run starts Debian's PostgreSQL and sets it)")
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(PG.replace("postgresql://", "postgresql+psycopg://"),
+                          isolation_level="AUTOCOMMIT")
+    name = f"natospend_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield PG.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -8,20 +8,19 @@ import os
 import signal
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from natospend.store import queries
 from natospend.store.db import StoreError, open_store
 from natospend.store.ingest import canonical_url, ingest
 from natospend.store.schema import articles, claims
+from tests.conftest import empty_store
 
 DEV = Path(__file__).parent / "data" / "claims_dev.jsonl"
-PG = os.environ.get("NATOSPEND_TEST_PG")
 
 WIRE = ("NATO allies agreed at The Hague to spend 5% of GDP on defence by 2035, of which at "
         "least 3.5% on core defence. Poland spent 4.12% of GDP on defence in 2024, the highest "
@@ -37,20 +36,8 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "news.db")
-        return
-    if not PG:
-        pytest.skip("NATOSPEND_TEST_PG is not set (.ci/run starts Debian's PostgreSQL and sets it)")
-    admin = create_engine(PG.replace("postgresql://", "postgresql+psycopg://"),
-                          isolation_level="AUTOCOMMIT")
-    name = f"natospend_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    yield PG.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+    with empty_store(request.param, tmp_path) as where:
+        yield where
 
 
 def count(engine, table) -> int:

@@ -4,8 +4,6 @@ the tables schema.py describes."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,33 +17,18 @@ from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, tex
 from natospend.store import queries
 from natospend.store.db import alembic_config, migrate
 from natospend.store.schema import metadata
-
-PG = os.environ.get("NATOSPEND_TEST_PG")
+from tests.conftest import empty_store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path) -> Iterator[Engine]:
-    """An empty database, as test_store.py's ``store`` fixture makes one (a fresh PostgreSQL
-    database per test, dropped afterwards)."""
-    if request.param == "sqlite":
-        e = create_engine(f"sqlite:///{tmp_path / 'news.db'}")
+    """An empty database (tests/conftest.py's ``empty_store``), as an engine."""
+    with empty_store(request.param, tmp_path) as where:
+        url = f"sqlite:///{where}" if request.param == "sqlite" else \
+            where.replace("postgresql://", "postgresql+psycopg://")
+        e = create_engine(url)
         yield e
         e.dispose()
-        return
-    if not PG:
-        pytest.skip("NATOSPEND_TEST_PG is not set (.ci/run starts Debian's PostgreSQL and sets it)")
-    admin = create_engine(PG.replace("postgresql://", "postgresql+psycopg://"),
-                          isolation_level="AUTOCOMMIT")
-    name = f"natospend_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    e = create_engine(PG.replace("postgresql://", "postgresql+psycopg://").rsplit("/", 1)[0]
-                      + "/" + name)
-    yield e
-    e.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
 
 
 def drift(conn: Connection, target: MetaData) -> list[Any]:
