@@ -217,4 +217,8 @@ def test_claims_keep_their_confidence_and_the_cli_filters_on_it(tmp_path):
     assert 0 < len(kept) < len(every)
     bad = CliRunner().invoke(main, ["claims", "--store", db, "--min-confidence", "7"])
     assert bad.exit_code == 1 and "between 0 and 1" in bad.output
+    # without a minimum the store lists every claim, check's default minimum or not
+    r = CliRunner().invoke(main, ["claims", "--store", db, "--format", "json"])
+    assert [k["quote"] for k in json.loads(r.output)["rows"]] == list(every["quote"])
+    assert CliRunner().invoke(main, ["claims", "--store", db, "--repeated"]).exit_code == 0
 

@@ -73,7 +73,8 @@ def ingest(paths: tuple[Path, ...], store: str, processes: int | None, quiet: bo
 @click.option("--subject", help="ISO code or group, e.g. POL")
 @click.option("--repeated", is_flag=True, help="the same claim across articles, most repeated")
 @click.option("--min-confidence", type=float, default=None, metavar="P",
-              help="only claims whose type the learned layer gave at least probability P (0-1)")
+              help="only claims whose type the learned layer gave at least probability P (0-1); "
+                   "without it, every stored claim")
 @click.option("--limit", type=int, default=1000, show_default=True)
 @format_option
 def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: str | None,
@@ -90,7 +91,9 @@ def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: s
     from natospend.store import queries
 
     try:
-        threshold = confidence_threshold(min_confidence)
+        # the store is an archive: every claim unless a minimum is asked for (check's default
+        # minimum is for what a report shows)
+        threshold = None if min_confidence is None else confidence_threshold(min_confidence)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     if threshold is not None and repeated:
