@@ -2011,3 +2011,15 @@ def test_a_year_a_figure_is_measured_against_is_not_the_next_sentence_s_year(bas
             "The United States reached 3.38 percent.")
     years = {c.subject: c.year for c in extract(text, date(2025, 3, 1))}
     assert years == {"EST": 2024, "USA": 2024}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_list_joined_by_an_ampersand_shares_its_level_and_both_share_the_target(learned):
+    text = ("- Latvia & Lithuania: already exceeding 3% of GDP on defence, both nations aim to "
+            "hit 5% by 2030.")
+    claims = {(c.type, c.subject, c.value, c.hedge, c.deadline)
+              for c in extract(text, date(2025, 5, 1), learned=learned)}
+    assert claims == {("share_of_gdp", "LVA", 3.0, "more than", None),
+                      ("share_of_gdp", "LTU", 3.0, "more than", None),
+                      ("target_commitment", "LVA", 5.0, None, 2030),
+                      ("target_commitment", "LTU", 5.0, None, 2030)}

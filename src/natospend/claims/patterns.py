@@ -199,7 +199,7 @@ LEVEL_CUE_BEFORE = words("reach\\w*", "meet\\w*", "met", "exceed\\w*", "achiev\\
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?$", re.I)
 
 
-LIST_SEP_RE = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*[—–-]\s*)$")
+LIST_SEP_RE = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?|\s*[—–-]\s*)$")
 # The same, where each name may carry its own figure: 'Poland (4.48%), Lithuania (4.00%) and'.
 LIST_SEP_FIGURES = re.compile(r"^(?:\s*\([^()]{1,24}\))?(?:,\s*(?:and\s+)?(?:the\s+)?|"
                               r"\s+and\s+(?:the\s+)?)$")
@@ -246,12 +246,13 @@ LIST_SPENDS = re.compile(
 # Portugal have also reached 2%', 'Italy and Spain, which have barely reached the current 2%',
 # 'Britain, France, and Germany committed to the 5 percent goal'.
 LIST_REACHES = re.compile(
-    r"(?:\s*(?:--?|[—–]))?\)?,?\s+(?:which\s+|that\s+)?"
+    r"(?:\s*(?:--?|[—–]))?\)?[,:]?\s+(?:which\s+|that\s+)?"
     # 'are among those that reached', 'are on track to hit'
     r"(?:(?:are|were)\s+among\s+(?:those|the\s+\w+)\s+(?:that|which|who)\s+)?"
     r"(?:(?:have|has|had|all|also|both|already|each|will|would|barely|now|just|finally|"
     r"\w+ly)\s+){0,3}(?:(?:are|were)\s+on\s+(?:track|course)\s+to\s+)?"
-    r"(?:achieved|reached|reach|met|meet|exceed|exceeded|surpass|surpassed|hit|committed\s+to|"
+    r"(?:achieved|reached|reach|reaching|met|meet|meeting|exceed|exceeded|exceeding|surpass|"
+    r"surpassed|surpassing|hit|committed\s+to|"
     r"announced\s+plans\s+to\s+reach)\s+"
     r"(?:(?:the|a|NATO[’']s|the\s+alliance[’']s|current|new|more|ambitious)\s+){0,4}"
     # 'met the goal of spending 2% of each country's GDP'

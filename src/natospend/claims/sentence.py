@@ -512,7 +512,7 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     if len({g.code for g in group}) >= 2:  # 'Keir Starmer, the UK's ...' is one subject
         codes = list(dict.fromkeys(g.code for g in group))  # a name listed twice is one
         window = text[group[-1].end:q.start]
-        if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b", window):
+        if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b|\bboth\b", window):
             return codes
         for code, members in group_members().items():
             if set(codes) <= members:
