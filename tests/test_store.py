@@ -222,3 +222,21 @@ def test_claims_keep_their_confidence_and_the_cli_filters_on_it(tmp_path):
     assert [k["quote"] for k in json.loads(r.output)["rows"]] == list(every["quote"])
     assert CliRunner().invoke(main, ["claims", "--store", db, "--repeated"]).exit_code == 0
 
+
+
+def test_stored_years_are_whole_numbers_beside_claims_without_one(tmp_path):
+    """A target has no year: the column has a gap, and pandas would make the others 2024.0."""
+    from click.testing import CliRunner
+
+    from natospend.cli import main
+
+    feed = write_jsonl(tmp_path / "f.jsonl", [{
+        "outlet": "A", "published": "2025-03-01",
+        "text": "Spain spent 1.3% of GDP on defence in 2024 and aims for 2% by 2029."}])
+    db = str(tmp_path / "n.db")
+    assert CliRunner().invoke(main, ["ingest", str(feed), "--store", db, "--quiet"]).exit_code == 0
+    rows = json.loads(CliRunner().invoke(main, ["claims", "--store", db, "--format",
+                                                "json"]).output)["rows"]
+    assert sorted((r["type"], r["year"]) for r in rows) == [("share_of_gdp", 2024),
+                                                             ("target_commitment", None)]
+    assert all(type(r["year"]) in (int, type(None)) for r in rows)

@@ -42,11 +42,11 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
     from natospend.claims import check as checker
 
     try:
-        checker.confidence_threshold(min_confidence, learned)
+        threshold = checker.confidence_threshold(min_confidence, learned)
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
     if batch is not None:
-        _check_batch(batch, fmt, learned, min_confidence)
+        _check_batch(batch, fmt, learned, threshold)
         return
     if source is None:
         raise click.UsageError("give a file, - for standard input, or --input FILE.jsonl")
@@ -64,7 +64,6 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
                                                min_confidence=min_confidence)
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
-    threshold = checker.confidence_threshold(min_confidence, learned)
     if fmt in ("json", "jsonl", "csv"):
         emit(checker.frame(rows), fmt, summary={"published": published, "claims": len(rows),
                                                 "min_confidence": threshold,
@@ -95,7 +94,9 @@ def _print_report(rows: list[dict[str, Any]], published: str | None,
 
 
 def _check_batch(path: Path, fmt: str, learned: bool = True,
-                 min_confidence: float | None = None) -> None:
+                 threshold: float | None = None) -> None:
+    """Each line's claims at or above ``threshold`` (checked and settled by the caller; None
+    keeps every claim)."""
     import json
 
     from natospend.claims import check as checker
@@ -117,7 +118,7 @@ def _check_batch(path: Path, fmt: str, learned: bool = True,
                 raise checker.InputError('each line must be an object with a "text" string')
             rows = [{"id": item.get("id", n), **r}
                     for r in checker.check(item["text"], item.get("published"),
-                                           learned=learned, min_confidence=min_confidence)]
+                                           learned=learned, min_confidence=threshold or 0)]
         except (json.JSONDecodeError, checker.InputError) as exc:
             failed += 1
             rows = [{"id": n, "error": f"line {n}: {exc}"}]
@@ -128,8 +129,7 @@ def _check_batch(path: Path, fmt: str, learned: bool = True,
             out.extend(rows)
     if fmt == "json":
         click.echo(json.dumps({"claims": out, "failed_lines": failed,
-                               "min_confidence": checker.confidence_threshold(min_confidence,
-                                                                              learned)},
+                               "min_confidence": threshold},
                               ensure_ascii=False,
                               default=str, indent=2))
     if failed:

@@ -93,7 +93,7 @@ def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: s
     try:
         # the store is an archive: every claim unless a minimum is asked for (check's default
         # minimum is for what a report shows)
-        threshold = None if min_confidence is None else confidence_threshold(min_confidence)
+        threshold = confidence_threshold(min_confidence, default=None)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     if threshold is not None and repeated:

@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 import pandas as pd
-from rich.console import Console
-from rich.table import Table
 
 FORMATS = ("table", "csv", "json", "jsonl")
 
@@ -36,6 +34,15 @@ def _clean(v: Any) -> Any:
     return v
 
 
+def whole_numbers(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """``df`` with ``columns`` (those it has) as whole numbers, the missing ones missing: pandas
+    makes a column of years with a gap floats, and JSON would say '2026.0'."""
+    for column in columns:
+        if column in df:
+            df[column] = df[column].astype("Int64")
+    return df
+
+
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return [_clean(r) for r in df.astype(object).to_dict(orient="records")]
 
@@ -54,6 +61,9 @@ def emit(df: pd.DataFrame, fmt: str, title: str | None = None,
         body["rows"] = records(df)
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
+        from rich.console import Console  # only for tables: the helpers above stay light
+        from rich.table import Table
+
         console = Console(soft_wrap=False, width=max(Console().width, 100))
         table = Table(title=title, title_justify="left", show_lines=False)
         for c in df.columns:

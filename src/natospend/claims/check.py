@@ -12,6 +12,7 @@ import pandas as pd
 from natospend.claims.extract import Claim, extract
 from natospend.claims.text import NotTextError, decode, html_to_text, looks_like_html
 from natospend.claims.verify import verify
+from natospend.output import whole_numbers
 from natospend.sources import fx
 
 MAX_INPUT_BYTES = 100 * 1024 * 1024
@@ -104,12 +105,14 @@ def check_counted(text: str, published: str | date | None = None, *, learned: bo
     return [report(c, day) for c in kept], len(claims) - len(kept)
 
 
-def confidence_threshold(value: float | str | None, learned: bool = True) -> float | None:
+def confidence_threshold(value: float | str | None, learned: bool = True,
+                         default: float | None = DEFAULT_MIN_CONFIDENCE) -> float | None:
     """``value`` as a probability to filter claims on (None: no filter), or InputError saying
-    what is wrong. No value is :data:`DEFAULT_MIN_CONFIDENCE` with the learned layers, no
-    filter with the rules alone; 0 is no filter."""
+    what is wrong. No value is ``default`` with the learned layers (a report's
+    :data:`DEFAULT_MIN_CONFIDENCE`; a store listing passes None), no filter with the rules
+    alone; 0 is no filter."""
     if value is None or value == "":
-        return DEFAULT_MIN_CONFIDENCE if learned else None
+        return default if learned else None
     try:
         threshold = float(value)
     except (TypeError, ValueError):
@@ -174,10 +177,7 @@ def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Reports as a DataFrame, one row per claim: years, totals and deadlines stay whole numbers
     with the missing ones missing (pandas would make them floats, '2026.0' in JSON)."""
     df = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["quote", "type", "verdict"])
-    for column in ("year", "total", "deadline"):
-        if column in df:
-            df[column] = df[column].astype("Int64")
-    return df
+    return whole_numbers(df, ("year", "total", "deadline"))
 
 
 def check_frame(text: str, published: str | date | None = None, *, learned: bool = True,

@@ -48,8 +48,6 @@ from natospend.claims.subjects import (
 from natospend.claims.text import Sentence, caseless, fold
 from natospend.claims.years import YearRef
 
-BALTIC_STATES = tuple(sorted(group_members()["BALTICS"]))
-
 CLAIM_TYPES = ("share_of_gdp", "allies_meeting_target", "spending_amount", "aid_pledge",
                "target_commitment")
 
@@ -389,7 +387,7 @@ def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
 
 def _members_follow(m: Mention, text: str, nxt: Mention) -> bool:
     """'the Baltic states (Estonia, ...': the group's members open a bracket after its name."""
-    return (m.code == "BALTICS" and nxt.code in BALTIC_STATES
+    return (m.code == "BALTICS" and nxt.code in group_members()["BALTICS"]
             and re.fullmatch(r"\s*\(\s*", text[m.end:nxt.start]) is not None)
 
 
@@ -400,7 +398,8 @@ def _baltics_listed(run: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in run:
         if m.code == "BALTICS":
-            out.extend(Mention(m.start, m.end, code, "ally") for code in BALTIC_STATES)
+            out.extend(Mention(m.start, m.end, code, "ally")
+                       for code in sorted(group_members()["BALTICS"]))
         elif m.role in COUNTRY_ROLES:
             out.append(m)
     last = {m.code: i for i, m in enumerate(out)}

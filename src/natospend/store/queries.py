@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import ColumnElement, Engine, and_, case, distinct, func, select, true
 
+from natospend.output import whole_numbers
 from natospend.store.schema import articles, claims
 
 VERDICTS = ("supported", "contradicted", "unverifiable")
@@ -49,7 +50,7 @@ def claim_rows(engine: Engine, verdict: str | None = None, since: str | None = N
          .where(and_(true(), *cond))
          .order_by(articles.c.published.desc(), claims.c.id).limit(limit))
     with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(q).mappings().all())
+        return whole_numbers(pd.DataFrame(conn.execute(q).mappings().all()), ("year",))
 
 
 def repeated_claims(engine: Engine, since: str | None = None, limit: int = 50) -> pd.DataFrame:

@@ -162,7 +162,7 @@ def news_page(engine: Any) -> dict[str, Any]:
     cols = ["articles", "outlets", "stories", "verdict", "latest_verdict", "type", "subject",
             "year", "value", "unit", "example", "first_seen", "last_seen"]
     return {"page": "news",
-            "claims": [_stored_claim(r) for r in records(latest[LATEST_COLUMNS])]
+            "claims": records(latest[LATEST_COLUMNS])
             if not latest.empty else [],
             "repeated": _table(rep, cols) if not rep.empty else {"columns": [], "rows": []},
             "lines": [f"“{r.example}” ({r.type}, {r.subject}): {r.line}"
@@ -174,14 +174,6 @@ def news_page(engine: Any) -> dict[str, Any]:
 LATEST_CLAIMS = 50
 LATEST_COLUMNS = ["published", "outlet", "url", "type", "subject", "year", "quote", "verdict",
                   "latest_verdict", "summary", "confidence"]
-
-
-def _stored_claim(row: dict[str, Any]) -> dict[str, Any]:
-    """A claim as the store holds it; a year column with gaps comes back from pandas as
-    floats, and a year reads 2024, not 2024.0."""
-    if row["year"] is not None:
-        row["year"] = int(row["year"])
-    return row
 
 
 def data_page() -> dict[str, Any]:
