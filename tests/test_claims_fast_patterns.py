@@ -24,11 +24,12 @@ YEAR_PLAIN = re.compile(
     r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\.\d| ?per ?cent| ?percent)")
 CANDIDATE_PLAIN = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
 PRESENT_PLAIN = re.compile(
-    r"\b(?:currently|now|today|at present|presently|already|so far|to date)\b", re.I)
+    r"\b(?:currently|current|now|today|at present|presently|already|so far|to date)\b", re.I)
 PRESENT_VERB_PLAIN = re.compile(
     r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmust )(?<!\bshould )(?<!\bcould )(?<!\bcan )"
     r"(?<!\bmay )(?<!\bmight )(?<!\bshall )"
-    r"\b(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at)\b",
+    r"\b(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at|"
+    r"is\s+at|are\s+at)\b",
     re.I)
 
 
@@ -63,7 +64,7 @@ def test_sentence_mark_pattern_is_the_plain_one(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(_pieces("to ", "will ", "can ", "may ", "shall ", "spends", "spend", "Spend", "is ",
-               "are ", "spending", "allocates", "stands at", "currently", "now", "Today",
+               "are ", "spending", "allocates", "stands at", "at", "currently", "current", "now", "Today",
                "at present", "so far", "to date", "already", " ", "x", "ſ", "ı", "İ"))
 def test_present_tense_patterns_are_the_plain_ones(text: str) -> None:
     _same_everywhere(verify._PRESENT_VERB, PRESENT_VERB_PLAIN, text)

@@ -223,6 +223,26 @@ def test_a_present_verb_or_the_start_of_a_rise_reads_the_newest_figures():
     assert must.verdict == UNVERIFIABLE  # a modal is no present level
 
 
+def test_a_current_level_or_is_at_reads_the_newest_figures_but_a_promise_for_the_year_not():
+    # 25 July 2025: the 2025-04 edition's newest year is 2024 (Latvia 3.39%, Lithuania 3.11%)
+    at = verify(InferredClaim(
+        "share_of_gdp", "LVA", 2025, 3.15, "pct_gdp", year_inferred=True, quote="3.15%",
+        sentence="Latvia is at 3.15% and Lithuania is at 2.85%, according to NATO."),
+        date(2025, 7, 25))
+    assert at.verdict == CONTRADICTED and "in 2024 is 3.39" in at.summary
+    level = verify(InferredClaim(
+        "share_of_gdp", "LTU", 2025, 3.11, "pct_gdp", year_inferred=True, quote="3.11%",
+        sentence="Lithuania, with a current spending level of 3.11% of GDP, aims higher."),
+        date(2025, 7, 25))
+    assert level.verdict == SUPPORTED
+    promise = verify(InferredClaim(
+        "share_of_gdp", "ESP", 2025, 2.0, "pct_gdp", hedge="at least", low=2.0,
+        year_inferred=True, quote="2 percent",
+        sentence="Spain, whose current spending is low, promised to spend 2 percent of GDP on "
+                 "defense by the end of the year."), date(2025, 4, 22))
+    assert promise.verdict == UNVERIFIABLE  # a promise for the year itself, not last year's level
+
+
 def test_a_call_for_much_more_than_a_target_names_no_level():
     demand = verify(InferredClaim("target_commitment", "NATO", None, 2.0, "pct_gdp",
                                   hedge="more than", low=2.0, quote="more than 2 per cent",

@@ -44,18 +44,19 @@ SHARE_TABLE_STEP = 0.005
 
 def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
     """'Currently 23 allies meet 2%' in February 2025 speaks of the newest figures then out,
-    which are for 2024: a present-tense figure ('currently', 'now', 'at present', 'already', a
-    present verb of spending such as 'spends', or the level a rise starts 'from') for an inferred
-    current year the editions of the day do not cover is read against the newest year they do.
-    Not when the figure's own clause names the year ('Spain will reach 2% this year')
-    or speaks of the future without such a word ('will be spending 2% within the next fiscal
-    year'): those are about a year not yet measured, and last year's figure says nothing of
-    them."""
+    which are for 2024: a present-tense figure ('currently', 'current', 'now', 'at present',
+    'already', a present verb of spending such as 'spends' or 'is at', or the level a rise
+    starts 'from') for an inferred current year the editions of the day do not cover is read
+    against the newest year they do. Not when the figure's own clause names the year ('Spain
+    will reach 2% this year', 'by the end of the year') or speaks of the future without such a
+    word ('will be spending 2% within the next fiscal year'): those are about a year not yet
+    measured, and last year's figure says nothing of them."""
     if (not getattr(claim, "year_inferred", False) or claim.year is None or published is None
             or claim.year != published.year):
         return claim
     words = getattr(claim, "sentence", None) or getattr(claim, "quote", None) or ""
-    if _NAMES_THE_YEAR.search(_own_clause(claim, words)) or not (
+    if _NAMES_THE_YEAR.search(_own_clause(claim, words)) or _BY_YEAR_END.match(
+            _after_quote(claim, words)) or not (
             _PRESENT.search(words) or _PRESENT_VERB.search(words)
             or _starts_a_rise(claim, words)):
         return claim
@@ -69,15 +70,16 @@ def _present_year(claim: ClaimLike, published: date | None) -> ClaimLike:
 # Each pattern here opens with a class of its alternatives' first letters (the same letters
 # under re.I as the alternatives' own): most positions fail that one test before the
 # alternatives, or the ten look-behinds of _PRESENT_VERB, are tried (seven times faster).
-_PRESENT = re.compile(r"\b(?=[cntaps])(?:currently|now|today|at present|presently|already|"
-                      r"so far|to date)\b", re.I)
+_PRESENT = re.compile(r"\b(?=[cntaps])(?:currently|current|now|today|at present|presently|"
+                      r"already|so far|to date)\b", re.I)
 # The present tense of spending, not after a modal or 'to' ('Greece spends around three
 # percent', 'only the United States, Poland and Greece in NATO spend more than 3%'; not 'must
 # spend', 'plans to spend').
 _PRESENT_VERB = re.compile(
     r"\b(?=[sida])(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmust )(?<!\bshould )"
     r"(?<!\bcould )(?<!\bcan )(?<!\bmay )(?<!\bmight )(?<!\bshall )"
-    r"(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at)\b",
+    r"(?:spends|spend|is\s+spending|are\s+spending|allocates|directs|devotes|stands\s+at|"
+    r"is\s+at|are\s+at)\b",
     re.I)
 # 'The rise, from around 2.32% of GDP, ...': a rise starts from the level of the day.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:around|about|roughly|some|nearly|almost|just)\s+)?$",
@@ -96,6 +98,16 @@ def _own_clause(claim: ClaimLike, words: str) -> str:
     return words[starts[-1] if starts else 0:at + len(quote)]
 
 
+def _after_quote(claim: ClaimLike, words: str) -> str:
+    """The sentence after the claim's quote ('' when the quote is not found in it)."""
+    quote = getattr(claim, "quote", "") or ""
+    at = words.find(quote) if quote else -1
+    return words[at + len(quote):] if at >= 0 else ""
+
+
+# '... to spend 2 percent of GDP on defense by the end of the year': a promise for the year
+# itself, in the figure's own clause after it.
+_BY_YEAR_END = re.compile(r"[^,;]*?\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b", re.I)
 _CLAUSE_START = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|\bwhile\s+|\bwhereas\s+",
                            re.I)
 
@@ -108,7 +120,8 @@ def _starts_a_rise(claim: ClaimLike, words: str) -> bool:
     return at > 0 and _FROM_BEFORE.search(words, max(0, at - 20), at) is not None
 
 
-_NAMES_THE_YEAR = re.compile(r"\bthis\s+(?:fiscal\s+|calendar\s+)?(?:year|yr)\b|\b20\d\d\b", re.I)
+_NAMES_THE_YEAR = re.compile(r"\b(?:this|end\s+of\s+the)\s+(?:fiscal\s+|calendar\s+)?(?:year|yr)\b|"
+                             r"\b20\d\d\b", re.I)
 
 
 @lru_cache(maxsize=4096)
