@@ -56,7 +56,7 @@ from natospend.claims.patterns import GROUPISH
 from natospend.claims.sentence import Claim, Sent, clause_of
 from natospend.claims.subjects import SUBJECT_ROLES, Mention, currency_country
 
-SUBJECT_FEATURES_VERSION = 1
+SUBJECT_FEATURES_VERSION = 2
 NULL = "null"  # the feature name of the null candidate's kind
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 # 'Germany will spend', 'Poland has', 'Spain, which ...': the name heads a clause about itself
@@ -133,6 +133,10 @@ _ROLES = frozenset((*_KINDS, "insent", "outside"))
 # ROUND_TARGETS (patterns) without 4.0, which news gives mostly as one ally's own aim (Poland,
 # the Baltics). With 4.0 the held-out accuracy is 0.864 against 0.865 (rounds 4-10).
 _ROUND_TARGETS = frozenset((1.5, 2.0, 2.5, 3.0, 3.5, 5.0))
+# Of those, the alliance's own (Wales's 2%, The Hague's 3.5% + 1.5% = 5%) are told apart from
+# 2.5% and 3%, which news gives mostly as one government's aim ('the Government's 2.5%'): held
+# out over rounds 4-20 the subjects of targets go 0.820 -> 0.827, all claims 0.865 -> 0.866.
+_NATO_TARGETS = frozenset((1.5, 2.0, 3.5, 5.0))
 # allies_meeting_target is a count of NATO's allies: always NATO's (every labelled one is)
 SUBJECT_TYPES = frozenset({"share_of_gdp", "spending_amount", "aid_pledge",
                            "target_commitment"})
@@ -462,7 +466,8 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
     cues = ["type=" + claim.type, "rules_kind=" + _kind(claim.subject),
             "rules_type=" + cand.rule_type, sh.n_usable]
     if claim.unit == "pct_gdp":
-        cues.append("round_target=" + str(claim.value in _ROUND_TARGETS))
+        cues.append("round_target=" + ("nato" if claim.value in _NATO_TARGETS else
+                                       str(claim.value in _ROUND_TARGETS)))
     if claim.deadline is not None:
         cues.append("deadline")
     return SubjectCandidates(claim, src, cues + sh.cues, kinds)
