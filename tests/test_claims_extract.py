@@ -2023,3 +2023,24 @@ def test_a_list_joined_by_an_ampersand_shares_its_level_and_both_share_the_targe
                       ("share_of_gdp", "LTU", 3.0, "more than", None),
                       ("target_commitment", "LVA", 5.0, None, 2030),
                       ("target_commitment", "LTU", 5.0, None, 2030)}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(("text", "subject"), [
+    # the Ministry of Defence of a British text is the UK's, of an Indian one India's
+    ("The budgetary allocation for the Ministry of Defence has been pegged at ₹6.8 lakh "
+     "crore.", "IND"),
+    # a subject carried over from the sentence before yields to the currency's own country
+    ("NATO allies met in Brussels. The defence budget for next year is 186 billion złoty.",
+     "POL"),
+])
+def test_an_amount_in_a_country_s_own_currency_is_its_own_unless_the_sentence_says(
+        text, subject, learned):
+    [c] = _only(extract(text, date(2025, 2, 1), learned=learned), "spending_amount")
+    assert c.subject == subject
+
+
+def test_a_named_subject_keeps_an_amount_in_another_currency():
+    [c] = extract("The United Kingdom will give Ukraine 500 million złoty in aid.",
+                  date(2025, 2, 1))
+    assert c.subject == "GBR"

@@ -459,6 +459,27 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     """Who the figure is about: the name right before it, else its clause's or sentence's, else
     the previous sentence's. A list of countries gives each (percentages) or their group (money).
     """
+    found = _subjects_for(s, q, ctx, kind)
+    if kind != "percent" and len(found) == 1 and q.currency:
+        # An amount in one country's own currency (zlotys, won, rupees) is that country's when
+        # the sentence does not name the subject found (it came from the sentence before, or
+        # is the alliance's by default) or names it only as 'the Ministry of Defence' or 'the
+        # MoD', which every government has: '... earmarked ₹1.11 lakh crore, the MoD stated'
+        # is India's, not the UK's. Rules on rounds 1-20: 38 more right claims, 47 fewer wrong.
+        own = currency_country(resolve_currency(q.currency, found[0], s.text[:q.start],
+                                                ctx.rupee, ctx.crown))
+        if own is not None and own != found[0] and all(
+                s.text[m.start:m.end] in _MINISTRY_NAMES
+                for m in s.mentions if m.code == found[0]):
+            return [own]
+    return found
+
+
+# The metonyms of claim_aliases.csv that every country's government has
+_MINISTRY_NAMES = frozenset(("Ministry of Defence", "MoD"))
+
+
+def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     text = s.text
     ok = _candidates(s, kind)
     if not ok and ctx.subject is None:
