@@ -2044,3 +2044,15 @@ def test_a_named_subject_keeps_an_amount_in_another_currency():
     [c] = extract("The United Kingdom will give Ukraine 500 million złoty in aid.",
                   date(2025, 2, 1))
     assert c.subject == "GBR"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_wire_s_dateline_is_not_the_subject_when_its_sentence_names_another(learned):
+    text = ("ANKARA\nAustralian Prime Minister Anthony Albanese on Friday defended his "
+            "country's defence spending strategy.\nAlbanese said his country will lift defence "
+            "spending to 2.3% of GDP by 2034, adding $10 billion in the short term.")
+    claims = extract(text, date(2025, 6, 27), learned=learned)
+    assert {(c.subject, c.unit) for c in claims} == {("AUS", "pct_gdp"), ("AUS", "AUD")}
+    [alone] = extract("ANKARA (AA) - Türkiye will spend 2.2% of GDP on defence in 2025.",
+                      date(2025, 6, 27), learned=learned)
+    assert alone.subject == "TUR"

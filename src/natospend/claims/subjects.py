@@ -137,7 +137,17 @@ def find_mentions(text: str) -> list[Mention]:
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
         out.append(Mention(m.start(), m.end(), code, role, demonym))
+    if len(out) >= 2 and _DATELINE.match(text, out[0].start) and not text[:out[0].start].strip():
+        # 'ANKARA\nAustralian Prime Minister Anthony Albanese ...': a wire's dateline says where
+        # the story was filed; it names the subject only when nothing else in its sentence does
+        # (Anadolu files from Ankara, the Pentagon's news from Washington, on any country).
+        if any(m.code != out[0].code and m.role in ("ally", "donor", "country") for m in out[1:]):
+            del out[0]
     return out
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*)?\s*(?:\([^)\n]{1,30}\)\s*)?"
+                       r"(?:[-–—:]|\n)")
 
 
 def _may_name_venue(text: str) -> bool:
