@@ -1872,9 +1872,9 @@ def test_a_year_then_to_and_a_small_number_is_a_year_and_a_count():
     counts = [(c.value, c.year) for c in extract(text, date(2025, 9, 15))
               if c.type == "allies_meeting_target"]
     assert counts == [(4, 2017), (11, 2023)]
-    # a period keeps its two-digit end after a dash: '2024-25' is one fiscal year span
+    # a period keeps its two-digit end after a dash: '2024-25' is one fiscal year
     [y] = [y for y in find_years("the 2024-25 budget", 2025)]
-    assert y.kind == "period"
+    assert (y.year, y.span) == (2024, (2024, 2025))
 
 
 @pytest.mark.parametrize("text", [
@@ -2056,3 +2056,17 @@ def test_a_wire_s_dateline_is_not_the_subject_when_its_sentence_names_another(le
     [alone] = extract("ANKARA (AA) - Türkiye will spend 2.2% of GDP on defence in 2025.",
                       date(2025, 6, 27), learned=learned)
     assert alone.subject == "TUR"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_fiscal_year_is_the_year_it_starts_in_but_aid_for_two_years_has_none(learned):
+    text = ("In the 2023/24 financial year, the UK spent £53.9 billion on defence, up from £52.8 "
+            "billion in 2022/23. India allocated Rs 6,81,210 crore for defence for 2025-26.")
+    years = {c.value: c.year for c in extract(text, date(2024, 11, 15), learned=learned)}
+    assert years == {53.9e9: 2023, 52.8e9: 2022, 6812.1e9: 2025}
+    [aid] = extract("The EU will provide 90 billion euros of support to Ukraine for 2026-27.",
+                    date(2025, 12, 19), learned=learned)
+    assert aid.year is None
+    # a period of years that is not one fiscal year stays a period
+    [y] = find_years("SEK 75 billion for 2024-2026", 2025)
+    assert (y.kind, y.year) == ("period", None)

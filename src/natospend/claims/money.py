@@ -229,7 +229,8 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
             subject in ("CAN", "AUS", "NZL"):
         currency = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}[subject]
     yref = year_for(s, q.start, q.end)
-    if yref is not None and yref.kind != "period":
+    if yref is not None and yref.kind != "period" and not (ctype == "aid_pledge" and yref.span):
+        # (aid 'for 2026-27' is two years' support, not a budget's fiscal year)
         year, inferred = yref.year, yref.inferred
     elif yref is not None or s.matches_in(CUMULATIVE, a, b):
         year, inferred = None, False

@@ -443,14 +443,18 @@ def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
     src.add(None, "src=null")
     yf = year_for(s, q.start, q.end)
     ca, cb = clause_of(s, q.start)
-    with_year = [(r, y) for r, y in sy.refs if y is not None]
+    refs = sy.refs
+    if claim.type == "aid_pledge" and any(r.span for r, _ in refs):
+        # aid 'for 2026-27' is two years' support, not a budget's fiscal year (money.py)
+        refs = [(r, None) if r.span else (r, y) for r, y in refs]
+    with_year = [(r, y) for r, y in refs if y is not None]
     after = [r for r, y in with_year if r.start >= q.end]
     before = [r for r, y in with_year if r.end <= q.start]
     nearest_after = after[0] if after else None
     nearest_before = before[-1] if before else None
     explicit: set[int] = set()
-    for r, y in sy.refs:
-        if r.kind == "period":
+    for r, y in refs:
+        if r.kind == "period" or (y is None and r.span):
             pos = "after" if r.start >= q.end else "before"
             src.add(None, "src=period_in_sent", "src=period|" + pos)
             continue

@@ -25,7 +25,7 @@ class YearRef:
     year: int | None
     kind: str  # 'in' | 'by' | 'from' | 'since' | 'date' | 'period' | 'bare'
     inferred: bool = False
-    span: tuple[int, int] | None = None  # a period's first and last year ('2024-26')
+    span: tuple[int, int] | None = None  # a period's first and last year ('2024-26', '2025-26')
 
 
 # A year 1950-2049, not inside a figure. Written to open with the class of its first digit,
@@ -41,6 +41,7 @@ _YEAR_RE = re.compile(
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–/]\s?(?:19[5-9]\d|20[0-4]\d|\d\d)|\s?(?:to|and)\s?"
                            r"(?:19[5-9]\d|20[0-4]\d))\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
+_FISCAL_NEAR = re.compile(r"\b(?:fiscal|financial|budget)\b[^.]{0,12}$|\bFY\s?$", re.I)
 _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTHS},?)\s+$")
 _PREP_BEFORE = re.compile(
@@ -107,9 +108,20 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             first = int(m.group())
             last = period.group()[-4:] if period.group()[-4:].isdigit() else \
                 f"{first // 100}{period.group()[-2:]}"  # '2024-25': 2025
+            skip_to = period.end()
+            if not between and int(last) == first + 1 and (
+                    not period.group()[-4:].isdigit() or "/" in period.group()
+                    or _FISCAL_NEAR.search(text, look, m.start())):
+                # a fiscal year ('in 2023/24', 'for 2025-26', 'fiscal year 2024-2025') is the
+                # year it starts in, as the labelling conventions read it
+                prep_m = _PREP_BEFORE.search(text, look, m.start())
+                kind = _PREP_KIND.get(_SPACES.sub(" ", prep_m.group("prep").lower())
+                                      if prep_m else "", "bare")
+                refs.append(YearRef(prep_m.start() if prep_m else m.start(), period.end(),
+                                    first, kind, span=(first, first + 1)))
+                continue
             refs.append(YearRef(between.start() if between else m.start(), period.end(), None,
                                 "period", span=(first, int(last))))
-            skip_to = period.end()
             continue
         date_m = _DATE_BEFORE.search(text, look, m.start())
         if date_m:
