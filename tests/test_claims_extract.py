@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from natospend.claims import NotTextError, decode, extract, html_to_text, split_sentences
 from natospend.claims.numbers import find_quantities, parse_number
+from natospend.claims.subjects import find_mentions
 from natospend.claims.text import MAX_SENTENCE
 from natospend.claims.years import find_years
 
@@ -2070,3 +2071,13 @@ def test_a_fiscal_year_is_the_year_it_starts_in_but_aid_for_two_years_has_none(l
     # a period of years that is not one fiscal year stays a period
     [y] = find_years("SEK 75 billion for 2024-2026", 2025)
     assert (y.kind, y.year) == ("period", None)
+
+
+@pytest.mark.parametrize("name", ["European Parliament", "European Defence Agency",
+                                  "European Investment Bank", "European Peace Facility"])
+def test_the_eu_s_institutions_are_the_eu_not_europe(name):
+    [m] = find_mentions(f"The {name} said so.")
+    assert m.code == "EU"
+    [c] = extract(f"The {name} will give Ukraine EUR 5 billion in military aid.",
+                  date(2024, 3, 18))
+    assert c.subject == "EU"
