@@ -146,8 +146,10 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]*)?\s*(?:\([^)\n]{1,30}\)\s*)?"
-                       r"(?:[-–—:]|\n)")
+# a place in capitals, of up to three words ('ANKARA', 'THE HAGUE', 'WASHINGTON, D.C.'), then an
+# agency in brackets, a dash, a colon or the end of the line; not a headline in capitals
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,2}(?:,\s*[A-Z][A-Za-z.]*)?\s*"
+                       r"(?:\([^)\n]{1,30}\)\s*)?(?:[-–—:]|\n)")
 
 
 def _may_name_venue(text: str) -> bool:
