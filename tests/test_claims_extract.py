@@ -2057,6 +2057,9 @@ def test_a_wire_s_dateline_is_not_the_subject_when_its_sentence_names_another(le
     [alone] = extract("ANKARA (AA) - Türkiye will spend 2.2% of GDP on defence in 2025.",
                       date(2025, 6, 27), learned=learned)
     assert alone.subject == "TUR"
+    # a headline in capitals is no dateline: it names its subject
+    assert [m.code for m in find_mentions("GERMANY TO BOOST DEFENCE SPENDING AS POLAND WATCHES"
+                                          "\nBerlin said so.")] == ["DEU", "POL", "DEU"]
 
 
 @pytest.mark.parametrize("learned", [False, True])
