@@ -148,6 +148,17 @@ def test_hand_written_targets_and_groups():
     assert _one(text, "$380 billion", True, day).subject == "NATO_EUROPE"
 
 
+def test_another_figure_s_currency_names_the_government_that_says_we():
+    day = date(2025, 5, 12)
+    text = ("This Government are delivering for defence. By April 2027, we will be spending 2.5% "
+            "of our GDP on defence, which includes an extra £5 billion for defence in this "
+            "financial year.")
+    assert _one(text, "2.5%", False, day).subject is None  # without the layer: no one
+    assert _one(text, "2.5%", True, day).subject == "GBR"
+    text = "The budget will rise by £2.9 billion next year. We will reach 2.5% of GDP by 2027."
+    assert _one(text, "2.5%", True, day).subject == "GBR"
+
+
 def test_lists_and_counts_keep_the_rules_subjects():
     day = date(2025, 6, 1)
     text = "Estonia, Latvia and Lithuania each spend more than 3% of GDP on defence."

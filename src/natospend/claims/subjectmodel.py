@@ -13,7 +13,8 @@ Candidates, merged by code: the rules' subject (null included); every country or
 the sentence (the finder of ``subjects``, its name tables), and NATO_EUROPE beside each
 'European allies'; those of the sentence before; the first name of the earliest sentence read
 (the headline, mostly); the context's subject; the most named code of the text; the country
-whose currency the figure is in; NATO; DONORS for aid. Features say where a candidate came
+whose currency the figure is in, else that of another figure in the sentence or of the text
+before; NATO; DONORS for aid. Features say where a candidate came
 from and, for a name in the sentence, how it sits relative to the figure (before or after, how
 far, in its clause, the nearest, past another figure) and how it is written (a possessive, a
 demonym, the head of 'X will spend', after 'in' or 'to', the group's spelling), each also
@@ -56,7 +57,7 @@ from natospend.claims.patterns import GROUPISH
 from natospend.claims.sentence import Claim, Sent, clause_of
 from natospend.claims.subjects import SUBJECT_ROLES, Mention, currency_country
 
-SUBJECT_FEATURES_VERSION = 2
+SUBJECT_FEATURES_VERSION = 3
 NULL = "null"  # the feature name of the null candidate's kind
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 # 'Germany will spend', 'Poland has', 'Spain, which ...': the name heads a clause about itself
@@ -460,6 +461,18 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
     own = currency_country(claim.unit if q.currency in ("KR", "RS") else q.currency)
     if own is not None:
         src.put(own, ("currency",))
+    else:
+        # 'we will be spending 2.5% of our GDP, which includes an extra £5 billion': the
+        # country whose currency another figure of the sentence, or the text before, is in
+        # (held out over rounds 4-20: subjects 0.871 -> 0.876; shares 0.900 -> 0.911)
+        for o in s.quantities:
+            if o is not q and o.kind == "money" and (
+                    c := currency_country(o.currency)) is not None:
+                src.put(c, ("currency_sent",))
+                break
+        else:
+            if (c := currency_country(cand.ctx.currency)) is not None:
+                src.put(c, ("currency_ctx",))
     src.put("NATO", ("always",))
     if claim.type == "aid_pledge":
         src.put("DONORS", ("always",))
