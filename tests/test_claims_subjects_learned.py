@@ -146,6 +146,8 @@ def test_hand_written_targets_and_groups():
     assert _one(text, "5%", True, day).subject == "NATO"
     text = "European NATO allies will spend a combined $380 billion on defence this year."
     assert _one(text, "$380 billion", True, day).subject == "NATO_EUROPE"
+    text = "NATO's European states would invest a combined $380 billion in defence this year."
+    assert _one(text, "$380 billion", True, day).subject == "NATO_EUROPE"
 
 
 def test_another_figure_s_currency_names_the_government_that_says_we():

@@ -451,7 +451,9 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
         src.put(m.code, feats)
         if m.code == "EUROPE":
             # 'European allies', 'European NATO members': the labels say NATO_EUROPE
-            near_nato = any(o.code == "NATO" and abs(o.start - m.end) <= 2 for o in ms)
+            near_nato = any(o.code == "NATO" and (abs(o.start - m.end) <= 2  # European NATO
+                                                  or 0 <= m.start - o.end <= 3)  # NATO's European
+                            for o in ms)
             src.put("NATO_EUROPE", ["from_europe", *(["europe_nato"] if near_nato else []),
                                     *feats])
     for code, feats in sh.outside.items():
