@@ -124,6 +124,9 @@ def test_a_store_that_is_not_ours_is_refused(tmp_path):
     (tmp_path / "text.db").write_text("hello")
     with pytest.raises(StoreError, match="not a SQLite database"):
         open_store(str(tmp_path / "text.db"))
+    with pytest.raises(StoreError, match="unable to open database file$"):
+        open_store(str(tmp_path / "no-such-folder" / "news.db"))
+    assert not (tmp_path / "no-such-folder").exists()
 
 
 def corpus(folder: Path, files: int = 6, per_file: int = 60) -> Path:

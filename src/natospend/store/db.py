@@ -45,7 +45,10 @@ def open_store(store: str) -> Engine:
     try:
         migrate(engine)
     except Exception as exc:
-        raise StoreError(f"cannot open store {store!r}: {exc}") from exc
+        # the driver's own message ('unable to open database file'), without SQLAlchemy's
+        # statement echo and documentation link
+        raise StoreError(f"cannot open store {store!r}: {getattr(exc, 'orig', None) or exc}"
+                         ) from exc
     return engine
 
 
