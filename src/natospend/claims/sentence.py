@@ -462,10 +462,10 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     found = _subjects_for(s, q, ctx, kind)
     if kind != "percent" and len(found) == 1 and q.currency:
         # An amount in one country's own currency (zlotys, won, rupees) is that country's when
-        # the sentence does not name the subject found (it came from the sentence before, or
-        # is the alliance's by default) or names it only as 'the Ministry of Defence' or 'the
-        # MoD', which every government has: '... earmarked ₹1.11 lakh crore, the MoD stated'
-        # is India's, not the UK's. Rules on rounds 1-20: 38 more right claims, 47 fewer wrong.
+        # the sentence does not name the subject found (it came from the sentence before) or
+        # names it only as 'the Ministry of Defence' or 'the MoD', which every government has:
+        # '... earmarked ₹1.11 lakh crore, the MoD stated' is India's, not the UK's. Rules on
+        # rounds 1-20: 38 more right claims, 47 fewer wrong.
         own = currency_country(resolve_currency(q.currency, found[0], s.text[:q.start],
                                                 ctx.rupee, ctx.crown))
         if own is not None and own != found[0] and all(

@@ -454,7 +454,7 @@ def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
     nearest_before = before[-1] if before else None
     explicit: set[int] = set()
     for r, y in refs:
-        if r.kind == "period" or (y is None and r.span):
+        if y is None and r.span is not None:  # a period, or (for aid) a fiscal year
             pos = "after" if r.start >= q.end else "before"
             src.add(None, "src=period_in_sent", "src=period|" + pos)
             continue

@@ -109,33 +109,29 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             last = period.group()[-4:] if period.group()[-4:].isdigit() else \
                 f"{first // 100}{period.group()[-2:]}"  # '2024-25': 2025
             skip_to = period.end()
-            if not between and int(last) == first + 1 and (
+            if between or int(last) != first + 1 or not (
                     not period.group()[-4:].isdigit() or "/" in period.group()
                     or _FISCAL_NEAR.search(text, look, m.start())):
-                # a fiscal year ('in 2023/24', 'for 2025-26', 'fiscal year 2024-2025') is the
-                # year it starts in, as the labelling conventions read it
-                prep_m = _PREP_BEFORE.search(text, look, m.start())
-                kind = _PREP_KIND.get(_SPACES.sub(" ", prep_m.group("prep").lower())
-                                      if prep_m else "", "bare")
-                refs.append(YearRef(prep_m.start() if prep_m else m.start(), period.end(),
-                                    first, kind, span=(first, first + 1)))
+                refs.append(YearRef(between.start() if between else m.start(), period.end(),
+                                    None, "period", span=(first, int(last))))
                 continue
-            refs.append(YearRef(between.start() if between else m.start(), period.end(), None,
-                                "period", span=(first, int(last))))
-            continue
-        date_m = _DATE_BEFORE.search(text, look, m.start())
-        if date_m:
-            refs.append(YearRef(date_m.start(), m.end(), None, "date"))
-            continue
+            # a fiscal year ('in 2023/24', 'for 2025-26', 'fiscal year 2024-2025') is the year
+            # it starts in, as the labelling conventions read it
+            yr, end, span = first, period.end(), (first, first + 1)
+        else:
+            date_m = _DATE_BEFORE.search(text, look, m.start())
+            if date_m:
+                refs.append(YearRef(date_m.start(), m.end(), None, "date"))
+                continue
+            yr, end, span = int(m.group()), m.end(), None
         prep_m = _PREP_BEFORE.search(text, look, m.start())
         prep = _SPACES.sub(" ", prep_m.group("prep").lower()) if prep_m else ""
         kind = _PREP_KIND.get(prep, "bare")
-        if _DEADLINE_NOUN_AFTER.match(text, m.end()) or (
+        if _DEADLINE_NOUN_AFTER.match(text, end) or (
                 kind == "in" and prep_m and _GOAL_FOR_BEFORE.search(
                     text, max(0, prep_m.start() - 20), prep_m.start())):
             kind = "by"  # 'the 2035 pledge', 'goals for 2032'
-        refs.append(YearRef(prep_m.start() if prep_m else m.start(), m.end(),
-                            int(m.group()), kind))
+        refs.append(YearRef(prep_m.start() if prep_m else m.start(), end, yr, kind, span=span))
     if published_year is not None and (relative := _relative_scan(text)) is not None:
         for m in relative.finditer(text):
             rel = _SPACES.sub(" ", m.group("rel").lower())
