@@ -15,12 +15,14 @@ ROUNDS: dict[int, tuple[str, ...]] = {
     4: ("claims_dev4a.jsonl", "claims_dev4b.jsonl"), 5: ("claims_dev5.jsonl",),
     **{r: (f"claims_dev{r}a.jsonl", f"claims_dev{r}b.jsonl") for r in range(6, 18)},
     18: ("claims_dev18a.jsonl",), 19: ("claims_dev19a.jsonl",), 20: ("claims_dev20a.jsonl",),
+    21: ("claims_dev21a.jsonl", "claims_dev21b.jsonl"),
 }
 """The rounds the rules were tuned on and the learned layers are trained on."""
 
-BLIND_ROUND = 21
+BLIND_ROUND = 22
 # Rounds 18, 19 and 20 have one labeller each (the search store had run short of new sources);
-# round 21 has two again, each on half of the calendar (before and after The Hague summit).
+# rounds 21 and 22 have two again, each on half of the calendar (before and after The Hague
+# summit).
 BLIND_FILES = (f"claims_dev{BLIND_ROUND}a.jsonl", f"claims_dev{BLIND_ROUND}b.jsonl")
 
 FIRST_BLIND_VERDICTS = 4  # round 1's verdicts were the verifier's development set; 2-3 have none

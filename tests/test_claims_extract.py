@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev21"
+BLIND_ROUND_FILES = "claims_dev22"
 
 
 def _only(claims, ctype):
@@ -2084,3 +2084,53 @@ def test_the_eu_s_institutions_are_the_eu_not_europe(name):
     [c] = extract(f"The {name} will give Ukraine EUR 5 billion in military aid.",
                   date(2024, 3, 18))
     assert c.subject == "EU"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_amount_for_each_of_the_next_years_is_one_claim_a_year_after_publication(learned):
+    text = ("Key provisions include $800 million for Ukraine, with $400 million designated for "
+            "each of the next two years under the Ukraine Security Assistance Initiative.")
+    claims = extract(text, date(2025, 12, 17), learned=learned)
+    assert sorted(c.year for c in claims if c.value == 4e8) == [2026, 2027]
+    # without a publication date the years are not known: one claim, as before
+    assert len([c for c in extract(text, None, learned=learned) if c.value == 4e8]) == 1
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_amount_in_a_country_s_own_currency_is_its_own_when_its_sentence_names_it(learned):
+    # 'National People's Congress' holds 'Congress', a metonym of the United States
+    text = ("China plans to raise defence spending to 1.909 trillion yuan, according to a draft "
+            "submitted to the National People's Congress.")
+    [c] = _only(extract(text, date(2026, 3, 5), learned=learned), "spending_amount")
+    assert (c.subject, c.unit) == ("CHN", "CNY")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_singapore_dollars_are_singapore_s(learned):
+    text = "Singapore's defence budget for the coming financial year is S$20.2 billion."
+    [c] = _only(extract(text, date(2024, 2, 29), learned=learned), "spending_amount")
+    assert (c.subject, c.unit, c.value) == ("SGP", "SGD", 20.2e9)
+    [q] = find_quantities("US$5 billion")
+    assert q.currency == "USD"
+
+
+@pytest.mark.parametrize("text", [
+    "NATO's European members need to close a €56bn defence spending hole.",
+    "Germany, which last year spent €14bn less than needed on defence, plans to catch up.",
+    "The next largest European defence shortfalls were €11bn in Spain.",
+])
+def test_a_shortfall_against_a_target_is_not_spending(text):
+    assert not [c for c in extract(text, date(2024, 4, 30)) if c.type == "spending_amount"]
+
+
+def test_each_after_an_amount_gives_it_to_every_country_listed():
+    text = ("Under the SAFE defence loans, Spain and Greece have requested 1.2 billion euros each "
+            "for military spending.")
+    claims = _only(extract(text, date(2025, 8, 15)), "spending_amount")
+    assert sorted(c.subject for c in claims) == ["ESP", "GRC"]
+
+
+def test_israel_is_a_subject_only_where_its_sentence_says_so():
+    text = ("Aid packages for Israel and Taiwan also passed. The share of aid for Ukraine amounts "
+            "to $61 billion, the US Congress said.")
+    assert {c.subject for c in extract(text, date(2024, 4, 20))} == {"USA"}

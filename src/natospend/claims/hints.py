@@ -86,7 +86,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                          "shrink", "lower"), ("gdp", "economy", "economic", "growth")),
     MONEY_NOT_BEFORE: (("population", "debt", "borrowing", "federal", "revenue", "gdp",
                         "economy", "market", "stock", "shares", "contract", "deal", "sales",
-                        "profit", "valuation", "loss", "damage"),),
+                        "profit", "valuation", "loss", "damage", "shortfall", "hole", "gap"),),
     WORLD_TOTAL: (("global", "world"),),
     TARGET_OF_BEFORE: (("target", "threshold", "benchmark", "goal", "guideline", "commitment"),
                        ("of",)),

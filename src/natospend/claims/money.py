@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from natospend.claims.money_words import (
     COST_OF_SHARE,
@@ -10,6 +11,8 @@ from natospend.claims.money_words import (
     CUMULATIVE,
     DEFENCE_OR_TARGET,
     DEVELOPMENT_AID,
+    EACH_AFTER,
+    EACH_OF_NEXT_YEARS,
     INVEST,
     MONEY_NOT_BEFORE,
     NOT_SPENDING_AFTER,
@@ -31,6 +34,7 @@ from natospend.claims.patterns import (
     FISCAL_NOT_DEFENCE,
     LIST_SEP_RE,
     RESTATED_BETWEEN,
+    WORD_NUMS,
 )
 from natospend.claims.sentence import (
     Claim,
@@ -218,8 +222,9 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if not subjects and ctx.subject is None and not any(
             m.role in SUBJECT_ROLES for m in s.mentions):
         subjects = [None]  # nobody named yet: a claim the checker reports as unverifiable
-    if len(subjects) != 1 and not bracketed:
-        return None
+    each = bool(subjects) and EACH_AFTER.match(text, q.end) is not None
+    if len(subjects) != 1 and not bracketed and not each:
+        return None  # several names, none 'each' ('1.2 billion euros each'): whose is unsaid
     subject = subjects[0]
     currency = resolve_currency(currency, subject, text[:q.start], ctx.rupee, ctx.crown)
     if currency is None:
@@ -240,19 +245,25 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
         year, inferred = None, False
     ctx.money_type = ctype
     years: list[int | None] = [year]
-    if (span := per_year_span(s, q)) is not None:
+    if (span := per_year_span(s, q, ctx.published)) is not None:
         years, inferred = list(span), False
     return [make(s, q.start, q.end, ctype, who, y, inferred, q.value, currency, q)
             for who in subjects for y in years]
 
 
-def per_year_span(s: Sent, q: Quantity) -> range | None:
+def per_year_span(s: Sent, q: Quantity, published: date | None = None) -> range | None:
     """The years an amount given per year is for, when its sentence names them (labelling
     conventions, round 4b on: one claim a year): 'SEK 75 billion for military support for
     2024-2026, SEK 25 billion per year', '$400 million per year for fiscal years 2026 and
-    2027', 'During 2024-2028, Iceland will annually allocate at least ISK 4 billion'."""
+    2027', 'During 2024-2028, Iceland will annually allocate at least ISK 4 billion'; or when
+    the publication date does: '$400 million for each of the next two years' (December 2025)
+    is 2026 and 2027."""
     text = s.text
     after = text[q.end:q.end + 40]
+    nxt = EACH_OF_NEXT_YEARS.match(text, q.end, q.end + 70)
+    if nxt is not None and published is not None:
+        n = WORD_NUMS.get(nxt.group(1).lower()) or int(nxt.group(1))
+        return range(published.year + 1, published.year + 1 + n) if 2 <= n <= 9 else None
     if PER_YEAR_AFTER.match(after) is None and \
             PER_YEAR_BEFORE.search(text, max(0, q.start - 30), q.start) is None:
         return None

@@ -25,6 +25,12 @@ PER_YEAR_AFTER = re.compile(
     r"in\s+each\s+of)\b", re.I)
 PER_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|each\s+year|every\s+year)\s+(?:\w+\s+){0,3}$",
                              re.I)
+# 'Spain and Greece have requested 1.2 billion euros each': the amount is every name's
+EACH_AFTER = re.compile(r"\s*(?:each|apiece)\b", re.I)
+# '$400 million for each of the next two years': the years after the publication's
+EACH_OF_NEXT_YEARS = re.compile(
+    r"[^.;]{0,25}?\b(?:in|for)\s+each\s+of\s+the\s+(?:next|coming|following)\s+"
+    r"(two|three|four|five|\d)\s+years\b", re.I)
 SPAN_END_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+$", re.I)
 NOT_SPENDING_AFTER = re.compile(
     r"\s?(?:\w+\s+){0,2}?(?:federal\s+budget|national\s+budget|(?:aid|development|health|"
@@ -32,7 +38,10 @@ NOT_SPENDING_AFTER = re.compile(
     r"\s+investment|in\s+revenue|economy|market|in\s+sales|worth\s+of\s+(?:shares|stock)|"
     r"contracts?\s+for|deal\s+(?:with|for)|in\s+profits?|valuation|people|soldiers|troops|"
     r"residents|inhabitants|citizens|(?:more|less)\s+than\s+(?:the\s+)?(?-i:[A-Z])|"
-    r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund)", re.I)
+    r"(?:sovereign\s+)?wealth\s+fund|oil\s+fund|pension\s+fund|"
+    # a gap to a target is not spending: 'spent €14bn less than needed', 'a €56bn hole'
+    r"(?:less|short)\s+(?:than\s+(?:needed|required|necessary)|of)\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:shortfalls?|hole|funding\s+gap)\b)", re.I)
 
 # A figure with no currency of its own borrows the sentence's or the article's; not when what
 # follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
@@ -53,6 +62,8 @@ OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bunde
 MONEY_NOT_BEFORE = re.compile(
     r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
     r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
+    # 'the next largest shortfalls were €11bn in Spain', 'a funding gap of $5 billion'
+    r"shortfalls?(?:\s+(?:was|were|is|are|of|at|stood\s+at))?|(?:funding\s+)?(?:hole|gap)\s+of|"
     # 'GDP for 2026 is estimated at around 8,2 billion euros'
     r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be)\s+(?:estimated|projected|expected)"
     r"\s+(?:at|to\s+be)|"

@@ -83,7 +83,7 @@ _CURRENCY_PREFIX = {
     "dkk": "DKK", "nok": "NOK", "sek": "SEK", "chf": "CHF", "kr": "KR", "nz$": "NZD",
     "czk": "CZK", "bgn": "BGN", "huf": "HUF", "ron": "RON", "nzd": "NZD", "isk": "ISK",
     "krw": "KRW", "₩": "KRW", "uah": "UAH", "₴": "UAH", "rub": "RUB", "₽": "RUB", "₺": "TRY",
-    "nt$": "TWD", "twd": "TWD",
+    "nt$": "TWD", "twd": "TWD", "s$": "SGD", "sgd": "SGD",
     # The Financial Times's crowns: 'NKr15bn', 'DKr1.3bn', 'SKr5bn'.
     "nkr": "NOK", "dkr": "DKK", "skr": "SEK",
     # currencies of the Caucasus, Asia and elsewhere whose budgets the news compares with
@@ -113,7 +113,8 @@ _CURRENCY_SUFFIX = {
     "norwegian kronor": "NOK", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
     "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
-    "twd": "TWD", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "RS", "inr": "INR",
+    "twd": "TWD", "singapore dollars": "SGD", "sgd": "SGD", "yuan": "CNY", "renminbi": "CNY",
+    "cny": "CNY", "rupees": "RS", "inr": "INR",
     "korean won": "KRW", "south korean won": "KRW", "azn": "AZN", "amd": "AMD",
     "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
     "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",

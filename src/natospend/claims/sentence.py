@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 
 from natospend.claims.hints import HINTS_BY_ID
+from natospend.claims.money_words import EACH_AFTER
 from natospend.claims.numbers import Quantity
 from natospend.claims.patterns import (
     ALONGSIDE_BEFORE,
@@ -468,9 +469,11 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         # rounds 1-20: 38 more right claims, 47 fewer wrong.
         own = currency_country(resolve_currency(q.currency, found[0], s.text[:q.start],
                                                 ctx.rupee, ctx.crown))
-        if own is not None and own != found[0] and all(
+        if own is not None and own != found[0] and (all(
                 s.text[m.start:m.end] in _MINISTRY_NAMES
-                for m in s.mentions if m.code == found[0]):
+                for m in s.mentions if m.code == found[0]) or (
+                kind == "spending" and any(m.code == own and m.role != "recipient"
+                                           for m in s.mentions))):
             return [own]
     return found
 
@@ -537,8 +540,8 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         for code, members in group_members().items():
             if set(codes) <= members:
                 return [code] if kind != "percent" else codes
-        if re.search(r"\beach\b", window):
-            return codes
+        if re.search(r"\beach\b", window) or EACH_AFTER.match(text, q.end):
+            return codes  # 'Spain and Greece have requested 1.2 billion euros each'
         # the verb may be the figure's hedge ('exceed the 3% threshold'): read up to the number
         if kind == "percent" and (LIST_SPENDS.match(window) or LIST_CLAUSE.match(window) or
                                   LIST_REACHES.match(text, group[-1].end, q.num_start)) and \

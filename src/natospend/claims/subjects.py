@@ -239,7 +239,7 @@ _CURRENCY_COUNTRY = {a.currency: a.iso3 for a in allies() if a.currency not in (
                           "AMD": "ARM", "AZN": "AZE", "GEL": "GEO", "KZT": "KAZ", "PHP": "PHL",
                           "INR": "IND", "PKR": "PAK", "SAR": "SAU", "ILS": "ISR", "IDR": "IDN",
                           "MYR": "MYS", "THB": "THA", "NGN": "NGA", "ZAR": "ZAF", "BRL": "BRA",
-                          "RSD": "SRB", "BYN": "BLR"}
+                          "RSD": "SRB", "BYN": "BLR", "SGD": "SGP"}
 
 
 def currency_country(currency: str | None) -> str | None:
