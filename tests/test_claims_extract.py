@@ -2134,3 +2134,20 @@ def test_israel_is_a_subject_only_where_its_sentence_says_so():
     text = ("Aid packages for Israel and Taiwan also passed. The share of aid for Ukraine amounts "
             "to $61 billion, the US Congress said.")
     assert {c.subject for c in extract(text, date(2024, 4, 20))} == {"USA"}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("text", [
+    "Latvia and Lithuania spend 3.15% and 2.85% of GDP respectively.",
+    "Latvia and Lithuania spend 3.15% and 2.85% of GDP on defence.",
+])
+def test_as_many_shares_as_names_pair_off_in_order(text, learned):
+    claims = _only(extract(text, date(2025, 3, 9), learned=learned), "share_of_gdp")
+    assert sorted((c.subject, c.value) for c in claims) == [("LTU", 2.85), ("LVA", 3.15)]
+
+
+def test_a_share_for_a_name_after_it_is_that_name_s():
+    text = ("Poland is estimated to have spent 4.12% of its GDP on defence in 2024, compared to a "
+            "2.02% average for European NATO members and Canada, and 3.38% for the U.S.")
+    subjects = {c.value: c.subject for c in extract(text, date(2025, 3, 9))}
+    assert subjects == {4.12: "POL", 2.02: "NATO_EUROPE_CANADA", 3.38: "USA"}

@@ -461,6 +461,13 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     the previous sentence's. A list of countries gives each (percentages) or their group (money).
     """
     found = _subjects_for(s, q, ctx, kind)
+    if kind == "percent" and len(found) >= 2:
+        # 'Latvia and Lithuania are also high, at 3.15% and 2.85%': as many figures as names,
+        # in one run after them, pair off in order (with 'respectively' or without)
+        run = _figure_run(s, q)
+        if len(run) == len(found) and s.mentions and run[0].start > max(
+                m.end for m in s.mentions if m.code in found):
+            return [found[next(i for i, o in enumerate(run) if o is q)]]
     if kind != "percent" and len(found) == 1 and q.currency:
         # An amount in one country's own currency (zlotys, won, rupees) is that country's when
         # the sentence does not name the subject found (it came from the sentence before) or
@@ -478,6 +485,24 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     return found
 
 
+def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
+    """The percentages listed one after another with ``q`` among them ('3.15% and 2.85%',
+    '4.1%, 3.4% and 3.1%'): only list separators between them."""
+    pcts = [o for o in s.quantities if o.kind == "percent"]
+    i = next((k for k, o in enumerate(pcts) if o is q), None)
+    if i is None:
+        return [q]
+    a = b = i
+    while a > 0 and _FIGURE_SEP.fullmatch(s.text, pcts[a - 1].end, pcts[a].start):
+        a -= 1
+    while b + 1 < len(pcts) and _FIGURE_SEP.fullmatch(s.text, pcts[b].end, pcts[b + 1].start):
+        b += 1
+    return pcts[a:b + 1]
+
+
+_FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
+
 # The metonyms of claim_aliases.csv that every country's government has
 _MINISTRY_NAMES = frozenset(("Ministry of Defence", "MoD"))
 
@@ -494,6 +519,12 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
                 and text[m.end:m.end + 2] in ("'s", "’s"):
             return [m.code]
     if kind == "percent":
+        for i in ok:
+            m = s.mentions[i]
+            if q.end <= m.start <= q.end + 30 and FOR_NAME_AFTER.fullmatch(text, q.end, m.start):
+                # '... compared to a 2.02% average for European NATO members and Canada, and
+                # 3.38% for the U.S.': the name after 'for' is whose the share is
+                return [m.code]
         near = [x for x in s.mentions if x.end <= q.start and q.start - x.end < 24]
         if near and near[-1].role == "other" and \
                 SPENDS_BETWEEN.fullmatch(text, near[-1].end, q.start) and \
