@@ -2151,3 +2151,29 @@ def test_a_share_for_a_name_after_it_is_that_name_s():
             "2.02% average for European NATO members and Canada, and 3.38% for the U.S.")
     subjects = {c.value: c.subject for c in extract(text, date(2025, 3, 9))}
     assert subjects == {4.12: "POL", 2.02: "NATO_EUROPE_CANADA", 3.38: "USA"}
+
+
+def test_pc_after_a_figure_is_per_cent():
+    [q] = find_quantities("nearly 1.71pc of the GDP")
+    assert (q.kind, q.value) == ("percent", 1.71)
+    assert [q.kind for q in find_quantities("5 PCs")] != ["percent"]
+    [c] = extract("Pakistan will spend nearly 1.71pc of GDP on defence in 2024.",
+                  date(2024, 6, 12))
+    assert (c.type, c.subject, c.value, c.hedge) == ("share_of_gdp", "PAK", 1.71, "nearly")
+
+
+@pytest.mark.parametrize("text", [
+    "Based on the 2024 estimate, Bulgaria's GDP stands at 8.425 billion leva, so defence grows.",
+    "Turkey's gross domestic product (GDP) for 2025 is expected to reach $1.465 trillion, and "
+    "the defence budget will grow.",
+    "The government aims to reduce the budget deficit by €40 billion to offset military costs.",
+    "Since 2014 the allies have underfunded defence by more than $827 billion.",
+])
+def test_a_gdp_or_a_deficit_is_not_spending(text):
+    assert not [c for c in extract(text, date(2025, 3, 1)) if c.type == "spending_amount"]
+
+
+def test_an_amount_a_share_of_gdp_reaches_is_still_read():
+    text = ("Latvia will give Ukraine military support of 0.25% of GDP. The report indicates that "
+            "0.25% of GDP will reach around 112 million euros in 2024.")
+    assert [c.value for c in extract(text, date(2024, 4, 4)) if c.type == "aid_pledge"] == [112e6]

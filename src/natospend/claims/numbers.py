@@ -149,7 +149,9 @@ _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)
 _PERCENT_RE = re.compile(
+    # 'nearly 1.71pc of the GDP' (Dawn, The Nation): lower case only, 'PC' is a computer
     rf"\s?(?:%|{_HYPHEN}?\s?(?:(?:per(?:\s|{_HYPHEN})?cent|percent)\b|pct\b\.?)|\s?p\.c(?:\.|\b)|"
+    r"(?-i:pc)\b|"
     rf"\s?percentage points?\b)", re.I)
 _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFIX)})?\s?({NUMBER})",
                        re.I)
