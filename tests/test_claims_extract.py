@@ -2177,3 +2177,16 @@ def test_an_amount_a_share_of_gdp_reaches_is_still_read():
     text = ("Latvia will give Ukraine military support of 0.25% of GDP. The report indicates that "
             "0.25% of GDP will reach around 112 million euros in 2024.")
     assert [c.value for c in extract(text, date(2024, 4, 4)) if c.type == "aid_pledge"] == [112e6]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_portugal_s_prime_minister_montenegro_is_not_the_country(learned):
+    text = ("Portuguese Prime Minister Luís Montenegro has announced that Portugal's aid to "
+            "Ukraine will reach €220 million this year. “We will reach more than €220 million "
+            "in military support,” Montenegro told journalists in Washington.")
+    claims = extract(text, date(2024, 7, 11), learned=learned)
+    assert claims and {c.subject for c in claims} == {"PRT"}
+    # the country itself is still named
+    [c] = extract("Montenegro will spend 2% of its GDP on defence in 2024.", date(2024, 7, 11),
+                  learned=learned)
+    assert c.subject == "MNE"

@@ -136,6 +136,10 @@ def find_mentions(text: str) -> list[Mention]:
         elif not demonym and venues and \
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
+        if code == "MNE" and (_MONTENEGRO_THE_PM_BEFORE.search(text, max(0, m.start() - 20),
+                                                               m.start())
+                              or _SPEAKS_AFTER.match(text, m.end())):
+            continue  # Luís Montenegro, Portugal's prime minister since 2024, 'Montenegro said'
         out.append(Mention(m.start(), m.end(), code, role, demonym))
     if len(out) >= 2 and _DATELINE.match(text, out[0].start) and not text[:out[0].start].strip():
         # 'ANKARA\nAustralian Prime Minister Anthony Albanese ...': a wire's dateline says where
@@ -144,6 +148,14 @@ def find_mentions(text: str) -> list[Mention]:
         if any(m.code != out[0].code and m.role in ("ally", "donor", "country") for m in out[1:]):
             del out[0]
     return out
+
+
+# Portugal's prime minister is named Montenegro: 'Prime Minister Luís Montenegro', 'Montenegro
+# told journalists'. The country seldom speaks in the news; its government or minister does.
+_MONTENEGRO_THE_PM_BEFORE = re.compile(r"(?:\bLu[ií]s|\bPrime\s+Minister|\bPM|\bPremier|\bMr\.?)"
+                                       r"\s+$")
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|stated|explained|stressed|noted|"
+                           r"argued|admitted|insisted|recalled|replied)\b")
 
 
 # a place in capitals, of up to three words ('ANKARA', 'THE HAGUE', 'WASHINGTON, D.C.'), then an
