@@ -183,3 +183,25 @@ def test_check_shows_each_claims_confidence_and_filters_on_a_minimum(tmp_path: P
                           (("--rules-only", "--min-confidence", "0.5"), "needs the learned")):
         r = run("check", str(article), *args)
         assert r.exit_code == 1 and message in r.output and "Traceback" not in r.output
+
+
+def _commands(group, path=()):
+    import click
+    for name, cmd in group.commands.items():
+        yield (*path, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*path, name))
+
+
+def test_every_help_example_keeps_one_command_a_line():
+    # Click rewraps a help paragraph unless a '\b' line guards it: examples then ran together
+    # ('natospend gap --target 3.5 ...     natospend gap --target 5 ...')
+    seen = 0
+    for path, _ in _commands(main):
+        result = run(*path, "--help")
+        assert result.exit_code == 0, path
+        lines = result.output.split("Example", 1)[-1].split("Options:", 1)[0].splitlines()
+        for line in lines:
+            assert line.count("natospend ") <= 1, (path, line)
+            seen += "natospend " in line
+    assert seen >= 20

@@ -20,6 +20,7 @@ def main() -> None:
 
     Example:
 
+    \b
         natospend compliance --target 2 --year 2024 --edition 2024-06
     """
 
@@ -33,6 +34,7 @@ def ally(name: str, edition: str, fmt: str) -> None:
 
     Example:
 
+    \b
         natospend ally Poland
     """
     from natospend.analysis.profile import profile
@@ -71,6 +73,7 @@ def compliance(target: float, year: int | None, edition: str, measure: str,
 
     Example:
 
+    \b
         natospend compliance --target 2 --year 2024 --edition 2024-06
         natospend compliance --target 20 --measure equipment --format json
     """
@@ -127,6 +130,7 @@ def gap(target: float, year: int | None, edition: str, group: str, fmt: str) -> 
 
     Example:
 
+    \b
         natospend gap --target 3.5 --year 2025 --format csv
         natospend gap --target 5 --group europe-canada
     """
@@ -183,6 +187,7 @@ def cost(target: float, deadline: int, base_year: int | None, growth: str, path:
 
     Example:
 
+    \b
         natospend cost --target 3.5 --by 2035 --from 2025 --growth 3.0
         natospend cost --target 5 --by 2035 --group europe-canada --by-year
     """
@@ -211,6 +216,7 @@ def burden(year: int | None, edition: str, over_time: bool, chart: Path | None,
 
     Example:
 
+    \b
         natospend burden --year 2025
         natospend burden --over-time --format csv
     """
@@ -241,6 +247,7 @@ def trend(ally: str, since: int, edition: str, chart: Path | None, fmt: str) -> 
 
     Example:
 
+    \b
         natospend trend --ally DEU --since 2014
     """
     from natospend.analysis.groups import GROUP_NAMES
@@ -265,6 +272,7 @@ def compare_editions(old: str, new: str, indicator: str, min_change: float, fmt:
 
     Example:
 
+    \b
         natospend compare-editions 2024-06 2025-08
     """
     from natospend.analysis.revisions import compare_editions as compare_fn
@@ -284,6 +292,7 @@ def serve(host: str, port: int, store: str | None) -> None:
 
     Example:
 
+    \b
         natospend serve --port 8765
     """
     import uvicorn
@@ -303,6 +312,7 @@ def export_cmd(fmt: str, path: Path) -> None:
 
     Example:
 
+    \b
         natospend export sqlite natospend.db
         datasette natospend.db
     """

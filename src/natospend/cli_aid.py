@@ -133,6 +133,7 @@ def aid_totals(subject: str | None, fmt: str) -> None:
 
     Example:
 
+    \b
         natospend aid totals --subject UDCG
     """
     df = aid_mod.totals(subject)

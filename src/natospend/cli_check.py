@@ -35,6 +35,7 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
 
     Example:
 
+    \b
         natospend check article.txt --published 2025-02-14
         cat article.txt | natospend check - --format json
         natospend check --input articles.jsonl --format jsonl

@@ -24,6 +24,7 @@ def data_editions(fmt: str) -> None:
 
     Example:
 
+    \b
         natospend data editions --format json
     """
     df = dataset.editions()
@@ -46,6 +47,7 @@ def data_expenditure(edition: str, ally: str | None, year: int | None, all_colum
 
     Example:
 
+    \b
         natospend data expenditure --edition latest --year 2025
         natospend data expenditure --ally POL --format csv
     """
@@ -65,6 +67,7 @@ def data_targets(fmt: str) -> None:
 
     Example:
 
+    \b
         natospend data targets --format json
     """
     df = dataset.targets()
@@ -81,6 +84,7 @@ def data_pledges(ally: str | None, fmt: str) -> None:
 
     Example:
 
+    \b
         natospend data pledges --ally "U.K."
     """
     df = dataset.pledges(ally)
@@ -97,6 +101,7 @@ def validate() -> None:
 
     Example:
 
+    \b
         natospend validate
     """
     findings = checks.run()
@@ -131,6 +136,7 @@ def import_xlsx(path: Path, edition_id: str, title: str, published: str, url: st
 
     Example:
 
+    \b
         natospend import nato-xlsx def-exp-2027-en.xlsx --edition 2027-06 \\
             --title "Defence Expenditure of NATO Countries (2014-2027)" \\
             --published 2027-06-20 --url https://www.nato.int/...

@@ -35,6 +35,7 @@ def ingest(paths: tuple[Path, ...], store: str, processes: int | None, quiet: bo
 
     Example:
 
+    \b
         natospend ingest ./articles/ --store news.db
         natospend ingest feed.jsonl --store postgresql://desk@localhost/news
     """
@@ -84,6 +85,7 @@ def claims_cmd(store: str, verdict: str | None, since: str | None, claim_type: s
 
     Example:
 
+    \b
         natospend claims --store news.db --verdict contradicted --since 2025-01
         natospend claims --store news.db --repeated
     """
@@ -124,6 +126,7 @@ def stories(store: str, limit: int, fmt: str) -> None:
 
     Example:
 
+    \b
         natospend stories --store news.db
     """
     from natospend.store import queries
