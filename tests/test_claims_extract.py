@@ -2190,3 +2190,11 @@ def test_portugal_s_prime_minister_montenegro_is_not_the_country(learned):
     [c] = extract("Montenegro will spend 2% of its GDP on defence in 2024.", date(2024, 7, 11),
                   learned=learned)
     assert c.subject == "MNE"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_this_year_in_an_undated_text_is_no_year_not_the_one_named_before(learned):
+    text = ("The alliance's liaison group was set up in 2022. Poland is expected to spend more "
+            "than 4%, bringing it closer to 5% this year.")
+    [c] = [c for c in extract(text, None, learned=learned) if c.value == 4.0]
+    assert c.year is None

@@ -49,7 +49,7 @@ from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_
 from natospend.claims.subjects import RUPEE_HINTS, SUBJECT_ROLES, find_mentions, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
-from natospend.claims.years import find_years
+from natospend.claims.years import find_years, names_relative_year
 
 __all__ = ["Claim", "extract", "CLAIM_TYPES"]
 
@@ -104,6 +104,12 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
         return [], s
     py = ctx.published.year if ctx.published else None
     s.years, s.quantities = find_years(text, py), find_quantities(text)
+    if py is None and ctx.year is not None and names_relative_year(text):
+        # 'Poland is expected to spend more than 4% ... this year' in an undated text: a year
+        # nobody can tell, not the one a sentence before named ('... set up in 2022'). (In a
+        # dated text the year named before is right more often than the year of writing:
+        # rules on rounds 1-21, 5 fewer right years.)
+        ctx.year = None
     out: list[Claim] = []
     used_percents: set[int] = set()
     members: dict[int, tuple[str, int | None, bool]] = {}

@@ -94,6 +94,13 @@ def _relative_scan(text: str) -> re.Pattern[str] | None:
     return _RELATIVE if "ago" in low else _RELATIVE_LED
 
 
+def names_relative_year(text: str) -> bool:
+    """Whether ``text`` dates something by the time of writing ('this year', 'last year',
+    'two years ago'), which only a publication date resolves."""
+    scan = _relative_scan(text)
+    return scan is not None and scan.search(text) is not None
+
+
 def find_years(text: str, published_year: int | None) -> list[YearRef]:
     """Explicit and relative year references in ``text``, left to right."""
     refs: list[YearRef] = []
