@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev22"
+BLIND_ROUND_FILES = "claims_dev23"
 
 
 def _only(claims, ctype):
@@ -2198,3 +2198,24 @@ def test_this_year_in_an_undated_text_is_no_year_not_the_one_named_before(learne
             "than 4%, bringing it closer to 5% this year.")
     [c] = [c for c in extract(text, None, learned=learned) if c.value == 4.0]
     assert c.year is None
+
+
+@pytest.mark.parametrize("text", [
+    "In 2025, all 32 members spent at least 2 percent of GDP on defense.",
+    "In 2025 the 2 percent of GDP target was met by all members for the first time.",
+])
+def test_all_members_spending_or_meeting_a_target_is_a_count_of_all(text):
+    [c] = _only(extract(text, date(2026, 3, 27)), "allies_meeting_target")
+    assert (c.value, c.year, c.target_pct) == (32, 2025, 2.0)
+
+
+def test_all_members_in_a_hypothetical_are_no_count():
+    text = ("Under a hypothetical scenario where all members spent 5% of GDP, the US share would "
+            "remain over half.")
+    assert not [c for c in extract(text, date(2025, 9, 3)) if c.type == "allies_meeting_target"]
+
+
+def test_a_rough_count_is_hedged():
+    text = "Roughly 10 of NATO's 31 members meet the alliance's 2% of GDP standard."
+    [c] = _only(extract(text, date(2023, 8, 5)), "allies_meeting_target")
+    assert (c.value, c.hedge, c.total) == (10, "about", 31)

@@ -26,6 +26,10 @@ ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['â€
 
 # Rarer ways to say a count meets a target, tried only where a count was found ('18 alliance
 # countries were allocating at least 2 percent', 'only eleven ... had kept their promise').
+# 'all 32 members spent at least 2 percent of GDP': 'spent' right after a group of all members
+# (after a number alone it is too often a total: 'Of 30 members, only Greece ... spent')
+ALL_SPENT = re.compile(r"\s+(?:\w+\s+)?spent\b", re.I)
+IF_ALL_BEFORE = re.compile(r"\b(?:if|where|unless|suppose)\s+$", re.I)
 COUNT_VERB_MORE = words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
                         "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) "
                         "(?:promise|pledge|commitment)")

@@ -11,6 +11,7 @@ from natospend.claims.count_words import (
     AIM_GAP,
     ALL_OF_BEFORE,
     ALL_RE,
+    ALL_SPENT,
     COUNT_AIM_GAP,
     COUNT_NEG,
     COUNT_VERB_MORE,
@@ -18,6 +19,7 @@ from natospend.claims.count_words import (
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
     ICELAND_OUT,
+    IF_ALL_BEFORE,
     INFINITIVE_GAP,
     LIST_VERB_AFTER,
     MEMBER_OF,
@@ -159,10 +161,16 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     for m in ALL_RE.finditer(text) if targetish and s.may_match(ALL_RE) else ():
         if NOT_ALL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 'not all NATO members met', 'half of all NATO members': no count of all
+        if IF_ALL_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue  # 'a hypothetical scenario where all members spent 5% of GDP'
+        # 'the 2 percent of GDP target was met by all members': the verb comes first
+        met_by = MET_BY.search(text, max(0, m.start() - 24), m.start()) is not None
         verb = COUNT_VERB.search(text, m.end(), m.end() + 60) or \
-            COUNT_VERB_MORE.search(text, m.end(), m.end() + 60)
-        if verb is None or AIM_GAP.search(text, m.end(), verb.start()) or (
-                INFINITIVE_GAP.fullmatch(text, m.end(), verb.start()) and text[:m.start()].strip()):
+            COUNT_VERB_MORE.search(text, m.end(), m.end() + 60) or \
+            ALL_SPENT.match(text, m.end())  # 'all 32 members spent at least 2 percent'
+        if not met_by and (verb is None or AIM_GAP.search(text, m.end(), verb.start()) or (
+                INFINITIVE_GAP.fullmatch(text, m.end(), verb.start())
+                and text[:m.start()].strip())):
             # 'all NATO members will have agreed on a goal of spending 5%', 'the deadline for
             # all members to hit this goal': an aim; but a headline's 'All NATO Members to Hit
             # 2% Defense Spending in 2025' says what will happen
@@ -279,7 +287,7 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         else:
             year = yref.year if yref else None
             inferred = yref.inferred if yref else False
-        hedge = {"about": "about", "around": "about", "roughly": "about",
+        hedge = {"about": "about", "around": "about", "roughly": "about", "approximately": "about",
                  "more than": "more than", "over": "more than",
                  "at least": "at least",
                  "fewer than": "less than", "less than": "less than", "nearly": "nearly",

@@ -134,7 +134,8 @@ _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance[
                r"|of\s+the)\s+){0,2}(?:member[\s-]+)?(?:members|allies|countries|nations|states|"
                r"people)")
 COUNT_RE = re.compile(
-    r"(?=[\dmMoOaAfFlLnNtTsSeE])(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|less\s+than|nearly|almost)\s+)?"
+    r"(?=[\dmMoOaAfFlLnNtTsSeErR])(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|"
+    r"less\s+than|nearly|almost|about|around|roughly|approximately)\s+)?"
     r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
     r"thirty(?:[-‑]\w+)?)\b)"
