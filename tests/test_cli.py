@@ -205,3 +205,12 @@ def test_every_help_example_keeps_one_command_a_line():
             assert line.count("natospend ") <= 1, (path, line)
             seen += "natospend " in line
     assert seen >= 20
+
+
+def test_check_without_a_date_says_what_a_date_would_resolve(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Poland will spend 4.7% of GDP on defence this year.")
+    undated = run("check", str(article))
+    assert undated.exit_code == 0 and "Give --published YYYY-MM-DD" in undated.output
+    dated = run("check", str(article), "--published", "2025-06-01")
+    assert "Give --published" not in dated.output

@@ -77,6 +77,11 @@ def _print_report(rows: list[dict[str, Any]], published: str | None,
                   threshold: float | None = None, left_out: int = 0) -> None:
     when = f", published {published}" if published else " (no publication date given)"
     click.echo(f"{len(rows)} claims found{when}.")
+    if not published and rows:
+        # without it 'this year' has no year, aid cannot be matched to its announcement, and
+        # every figure is judged against the latest edition only
+        click.echo("Give --published YYYY-MM-DD to read 'this year' and 'last year', to match "
+                   "aid to its announcement and to judge against the edition then current.")
     if left_out:
         click.echo(f"{left_out} more whose type the checker is less than {threshold:.2f} sure "
                    "of are left out; --min-confidence 0 reports them too.")
