@@ -14,6 +14,9 @@ NEWSY = st.sampled_from([
     "spent", "will spend", "pledged", "package", "military aid", "of GDP", "by 2035", "in 2024",
     "this year", "last year", "more than", "about", "$", "€", "£", "zł", "bn", "billion", "%",
     "2%", "3.5%", "23 of 32", "1.05", "691 million", "(", ")", ",", ".", " ", "\n", "<p>", "</p>",
+    # lists and runs of figures, whose pairing once crashed on a group's members
+    "the Baltic states", "Latvia and Lithuania", "and", "respectively", "each", "3.1%, 2.9%",
+    "for the U.S.", "all 32 members", "met by all", "S$", "Montenegro said", "shortfall",
 ])
 
 

@@ -2153,6 +2153,14 @@ def test_as_many_shares_as_names_pair_off_in_order(text, learned):
     assert sorted((c.subject, c.value) for c in claims) == [("LTU", 2.85), ("LVA", 3.15)]
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_group_s_members_take_no_order_from_a_run_of_shares(learned):
+    # the Baltic states' members are named by no word of the sentence: no pairing (it crashed)
+    text = "The Baltic states spend 3.4%, 3.1% and 2.9% of GDP on defence."
+    claims = extract(text, date(2025, 3, 9), learned=learned)
+    assert {c.value for c in claims} == {3.4, 3.1, 2.9}
+
+
 def test_a_share_for_a_name_after_it_is_that_name_s():
     text = ("Poland is estimated to have spent 4.12% of its GDP on defence in 2024, compared to a "
             "2.02% average for European NATO members and Canada, and 3.38% for the U.S.")
