@@ -61,6 +61,12 @@ def test_weights_for_other_features_are_refused():
         parse_subject_model(data)
 
 
+def _sents(text: str, day: date | None):
+    """The text's sentences as the rules read them (names, figures, years)."""
+    from natospend.claims.extract import read_sentence, sentences_in_context
+    return [read_sentence(sent, ctx)[1] for sent, ctx in sentences_in_context(text, day)]
+
+
 def _one(text: str, quote: str, subjects: bool, day: date | None = None):
     """The claim on the first occurrence of ``quote``: learned typing and years, with or
     without the subject layer."""
@@ -159,6 +165,24 @@ def test_another_figure_s_currency_names_the_government_that_says_we():
     assert _one(text, "2.5%", True, day).subject == "GBR"
     text = "The budget will rise by £2.9 billion next year. We will reach 2.5% of GDP by 2027."
     assert _one(text, "2.5%", True, day).subject == "GBR"
+
+
+def test_a_text_s_only_national_currency_names_the_government_it_speaks_of():
+    day = date(2025, 12, 15)
+    # the 3% comes before any amount of the text, in a sentence with none
+    text = ("When the plan is produced, will it say when the Government will reach the critical "
+            "3% threshold? We are increasing defence spending with £5 billion extra in our "
+            "budget.")
+    assert _one(text, "3%", True, day).subject == "GBR"
+    doc = DocSubjects()
+    for s in _sents(text, day):
+        doc.read(s, ())
+    assert doc.currencies == {"GBR"}
+    # two national currencies name no one
+    doc = DocSubjects()
+    for s in _sents(text + " Poland adds 10 billion zlotys.", day):
+        doc.read(s, ())
+    assert doc.currencies == {"GBR", "POL"}
 
 
 def test_lists_and_counts_keep_the_rules_subjects():

@@ -57,7 +57,7 @@ from natospend.claims.patterns import GROUPISH
 from natospend.claims.sentence import Claim, Sent, clause_of
 from natospend.claims.subjects import SUBJECT_ROLES, Mention, currency_country
 
-SUBJECT_FEATURES_VERSION = 3
+SUBJECT_FEATURES_VERSION = 4
 NULL = "null"  # the feature name of the null candidate's kind
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 # 'Germany will spend', 'Poland has', 'Spain, which ...': the name heads a clause about itself
@@ -238,7 +238,7 @@ class DocSubjects:
     a name further on counts too ('The country spends 2%' before 'Latvia's budget ...').
     Also keeps, per sentence, what all its claims share (cues, candidates from outside it)."""
 
-    __slots__ = ("head", "counts", "usable", "shared", "_top")
+    __slots__ = ("head", "counts", "usable", "shared", "_top", "currencies")
 
     def __init__(self) -> None:
         self.head: str | None = None
@@ -247,6 +247,8 @@ class DocSubjects:
         self.usable: dict[int, list[Mention]] = {}
         self.shared: dict[int, _Shared] = {}
         self._top: str | None | object = _UNKNOWN  # top()'s answer until a count changes
+        # the countries whose own currency an amount of the text is in ('£5 billion': GBR)
+        self.currencies: set[str] = set()
 
     def read(self, s: Sent, prev: tuple[Sent, ...]) -> None:
         """Count the names of ``s`` and of the sentences before it not counted yet."""
@@ -255,6 +257,8 @@ class DocSubjects:
             if start in self.usable:
                 continue
             usable = self.usable[start] = _usable(x.mentions)
+            self.currencies.update(c for o in x.quantities if o.kind == "money" and o.currency
+                                   and (c := currency_country(o.currency)) is not None)
             if usable:
                 if self.head is None:
                     self.head = usable[0].code
@@ -305,6 +309,10 @@ class DocSubjects:
         top = self.top()
         if top is not None:
             src.add(top, "doc_top")
+        if len(self.currencies) == 1:
+            # a text whose amounts are in one country's own currency is about that country:
+            # 'the Government ... will reach the critical 3% threshold' beside '£5 billion'
+            src.add(next(iter(self.currencies)), "doc_currency")
         return _Shared(_sentence_cues(s), src, usable, [None] * len(s.mentions),
                        "n_usable=" + str(min(len({m.code for m in usable}), 3)), s, first)
 

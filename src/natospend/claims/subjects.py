@@ -139,7 +139,9 @@ def find_mentions(text: str) -> list[Mention]:
         if code == "MNE" and (_MONTENEGRO_THE_PM_BEFORE.search(text, max(0, m.start() - 20),
                                                                m.start())
                               or _SPEAKS_AFTER.match(text, m.end())):
-            continue  # Luís Montenegro, Portugal's prime minister since 2024, 'Montenegro said'
+            # Luís Montenegro, Portugal's prime minister since 2024: 'Prime Minister
+            # Montenegro', 'Montenegro told journalists' speak for Portugal
+            code, role, demonym = "PRT", "ally", False
         out.append(Mention(m.start(), m.end(), code, role, demonym))
     if len(out) >= 2 and _DATELINE.match(text, out[0].start) and not text[:out[0].start].strip():
         # 'ANKARA\nAustralian Prime Minister Anthony Albanese ...': a wire's dateline says where
