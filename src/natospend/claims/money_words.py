@@ -53,8 +53,8 @@ COUNTED_AFTER = re.compile(
 
 CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
                    "altogether", "cumulative", "per year", "annually", "a year", "each year",
-                   "every year", "over \\w+ years", "over the next", "in total", "totall?ed",
-                   "since the start", "the war began", "all-time")
+                   "every year", "annual", "over \\w+ years", "over the next", "in total",
+                   "totall?ed", "since the start", "the war began", "all-time")
 
 OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
                      "armed forces", "rearm\\w*", "ReArm", "procurement")
