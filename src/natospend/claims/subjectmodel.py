@@ -14,7 +14,8 @@ the sentence (the finder of ``subjects``, its name tables), and NATO_EUROPE besi
 'European allies'; those of the sentence before; the first name of the earliest sentence read
 (the headline, mostly); the context's subject; the most named code of the text; the country
 whose currency the figure is in, else that of another figure in the sentence or of the text
-before; NATO; DONORS for aid. Features say where a candidate came
+before; the one country whose own currency the text's amounts are in, if only one; NATO; DONORS
+for aid. Features say where a candidate came
 from and, for a name in the sentence, how it sits relative to the figure (before or after, how
 far, in its clause, the nearest, past another figure) and how it is written (a possessive, a
 demonym, the head of 'X will spend', after 'in' or 'to', the group's spelling), each also
