@@ -76,7 +76,6 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*(?:each\s*)?\)")
-_EACH = re.compile(r"\s*each\b")
 
 
 def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
@@ -94,7 +93,7 @@ def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
     idx = next((i for i, m in enumerate(s.mentions) if m.end == opened.start()), None)
     if idx is None or s.mentions[idx].role not in COUNTRY_ROLES:
         return None
-    if _EACH.match(text, q.end):
+    if EACH_AFTER.match(text, q.end):
         return [m.code for m in list_around(s, idx)]
     return [s.mentions[idx].code]
 

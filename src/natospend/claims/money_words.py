@@ -64,16 +64,14 @@ MONEY_NOT_BEFORE = re.compile(
     r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
     # 'the next largest shortfalls were €11bn in Spain', 'a funding gap of $5 billion'
     r"shortfalls?(?:\s+(?:was|were|is|are|of|at|stood\s+at))?|(?:funding\s+)?(?:hole|gap)\s+of|"
-    # 'GDP for 2026 is estimated at around 8,2 billion euros'
-    r"GDP(?:\s+(?:for|in)\s+\d{4})?\s+(?:is|was|will\s+be)\s+(?:estimated|projected|expected)"
-    r"\s+(?:at|to\s+be)|"
-    # "Montenegro's GDP in 2023 was less than 7 billion euros", "Bulgaria's GDP stands at 8.4
-    # billion", 'GDP (in 2035) may be approximately 9.23 billion euros', 'GDP for 2025 is
-    # expected to reach $1.465 trillion'
-    # (not a share of it: '0.25% of GDP will reach around 112 million euros')
-    r"(?<!of\s)(?<!of\sthe\s)GDP\)?(?:\s+(?:for|in)\s+\d{4})?(?:\s+(?:is|was)\s+(?:expected|forecast|projected)\s+to"
-    r"|\s+(?:could|may|might|would|will))?\s+(?:is|was|be|will\s+be|stands?\s+at|stood\s+at|"
-    r"amounted\s+to|amounts\s+to|reach(?:es|ed)?)|"
+    # a GDP: 'GDP for 2026 is estimated at around 8,2 billion euros', "Montenegro's GDP in 2023
+    # was less than 7 billion euros", "Bulgaria's GDP stands at 8.4 billion", 'GDP (in 2035)
+    # may be approximately 9.23 billion euros', 'GDP for 2025 is expected to reach $1.465
+    # trillion'; not a share of it ('0.25% of GDP will reach around 112 million euros')
+    r"(?<!of\s)(?<!of\sthe\s)GDP\)?(?:\s+(?:for|in)\s+\d{4})?\s+(?:(?:is|was|will\s+be)\s+"
+    r"(?:estimated|projected|expected|forecast)\s+(?:at|to\s+be|to\s+reach)|"
+    r"(?:could|may|might|would|will)\s+(?:be|reach)|is|was|will\s+be|stands?\s+at|stood\s+at|"
+    r"amount(?:s|ed)\s+to|reach(?:es|ed)?)|"
     # 'reduce the budget deficit by €40 billion', 'underfunded their commitments by $827 billion'
     r"deficits?(?:\s+(?:of|by|at|to))?|underfunded\s+(?:\w+\s+){0,4}?by|spending\s+cuts\s+of)\s+"
     r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"

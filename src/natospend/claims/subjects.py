@@ -136,11 +136,9 @@ def find_mentions(text: str) -> list[Mention]:
         elif not demonym and venues and \
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
-        if code == "MNE" and (_MONTENEGRO_THE_PM_BEFORE.search(text, max(0, m.start() - 20),
-                                                               m.start())
-                              or _SPEAKS_AFTER.match(text, m.end())):
-            # Luís Montenegro, Portugal's prime minister since 2024: 'Prime Minister
-            # Montenegro', 'Montenegro told journalists' speak for Portugal
+        if code == "MNE" and _SPEAKS_AFTER.match(text, m.end()):
+            # 'Montenegro told journalists': Luís Montenegro, Portugal's prime minister since
+            # 2024, whose names with a title are Portugal's aliases (claim_aliases.csv)
             code, role, demonym = "PRT", "ally", False
         out.append(Mention(m.start(), m.end(), code, role, demonym))
     if len(out) >= 2 and _DATELINE.match(text, out[0].start) and not text[:out[0].start].strip():
@@ -152,10 +150,8 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-# Portugal's prime minister is named Montenegro: 'Prime Minister Luís Montenegro', 'Montenegro
-# told journalists'. The country seldom speaks in the news; its government or minister does.
-_MONTENEGRO_THE_PM_BEFORE = re.compile(r"(?:\bLu[ií]s|\bPrime\s+Minister|\bPM|\bPremier|\bMr\.?)"
-                                       r"\s+$")
+# 'Montenegro said': the country seldom speaks in the news; its government or minister does,
+# and Portugal's prime minister is named Montenegro.
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|stated|explained|stressed|noted|"
                            r"argued|admitted|insisted|recalled|replied)\b")
 
