@@ -458,6 +458,14 @@ def test_hedges_read_as_the_gold_readers_read_them():
     assert lo <= 1.85 <= hi and not lo <= 2.03 <= hi
 
 
+def test_more_than_a_share_excludes_the_share_itself():
+    # 'more than 2 per cent of their combined GDP' (February 2024): the 2024-02 edition's 2.00%
+    # for the European allies does not exceed it, as the gold readers of rounds 10, 23 and 24
+    # decided; 2.02% does
+    lo, hi = interval(Claim("share_of_gdp", value=2.0, unit="pct_gdp", hedge="more than"))
+    assert not lo <= 2.0 <= hi and lo <= 2.01 <= hi
+
+
 def test_aid_amounts_fit_their_hedge_and_rounding():
     from natospend.claims.verify_aid import _fits
 

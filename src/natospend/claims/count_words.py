@@ -30,6 +30,11 @@ ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['â€
 # (after a number alone it is too often a total: 'Of 30 members, only Greece ... spent')
 ALL_SPENT = re.compile(r"\s+(?:\w+\s+)?spent\b", re.I)
 IF_ALL_BEFORE = re.compile(r"\b(?:if|where|unless|suppose)\s+$", re.I)
+# 'Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2
+# percent': a demand on every ally, not a count of those who do
+DEMAND_ALL_BEFORE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|"
+                               r"ask(?:s|ed|ing)?|press(?:es|ed|ing)?|encourag(?:e|es|ed|ing)|"
+                               r"requir(?:e|es|ed|ing))\s+$", re.I)
 COUNT_VERB_MORE = words("allocat(?:e|es|ed|ing)", "devot\\w*", "invest(?:s|ed|ing)?",
                         "(?:kept|keep\\w*|fulfil\\w*|honou?r\\w*) (?:their|its|the) "
                         "(?:promise|pledge|commitment)")

@@ -15,6 +15,7 @@ from natospend.claims.count_words import (
     COUNT_AIM_GAP,
     COUNT_NEG,
     COUNT_VERB_MORE,
+    DEMAND_ALL_BEFORE,
     EUROPEAN_COUNT,
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
@@ -153,15 +154,18 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         if COUNT_VERB.search(text, m.end()):
             frac = 2 / 3 if m.group(2).lower().startswith("two") else \
                 (0.5 if "half" in m.group(2).lower() else 1 / 3)
-            if any(f[0] <= m.start() < f[1] for f in found):
-                continue
+            if any(f[0] <= m.start() < f[1] or (
+                    0 <= f[0] - m.end() <= 24 and _SAME_COUNT.fullmatch(text, m.end(), f[0]))
+                    for f in found):
+                continue  # 'two-thirds of NATO members, that is 21 of 32 nations': one count
             found.append((m.start(), m.end(), round(frac * _member_count(ctx.published)), None,
                           m.group("hedge") or "about"))
             break  # 'at least two thirds ..., maybe even more than two thirds': one count
     for m in ALL_RE.finditer(text) if targetish and s.may_match(ALL_RE) else ():
         if NOT_ALL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 'not all NATO members met', 'half of all NATO members': no count of all
-        if IF_ALL_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+        if IF_ALL_BEFORE.search(text, max(0, m.start() - 10), m.start()) or \
+                DEMAND_ALL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # 'a hypothetical scenario where all members spent 5% of GDP'
         # 'the 2 percent of GDP target was met by all members': the verb comes first
         met_by = MET_BY.search(text, max(0, m.start() - 24), m.start()) is not None
@@ -335,3 +339,9 @@ def _list_counts(s: Sent) -> list[tuple[int, int, int, int | None, str | None]]:
 def _member_count(published: date | None) -> int:
     from natospend.countries import members_on
     return len(members_on(published)) if published else 32
+
+
+# between a fraction of the allies and the count it rounds: 'two-thirds of NATO members, that
+# is 21 of 32 nations', 'half of the allies (16)'
+_SAME_COUNT = re.compile(r"\s*(?:,\s*(?:that\s+is|i\.\s?e\.|or|namely)\s*,?\s*|\(|[-–—]\s*)",
+                         re.I)

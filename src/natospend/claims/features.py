@@ -379,6 +379,9 @@ def sentence_candidates(s: Sent, rules: list[Claim], ctx: Context, py: int | Non
         if not by_type:
             if q.kind == "number" and not (q.value == int(q.value) and 0 < q.value <= 32):
                 continue  # a plain number that is no count: never a claim the rules miss
+            if q.kind == "number" and any(c.type == "allies_meeting_target" and c.span[0] <=
+                                          span[0] and span[1] <= c.span[1] for c in rules):
+                continue  # the total of a count the rules read ('21 of 32 nations')
             by_type = {"none": []}
         for rt, rc in by_type.items():
             out.append(Candidate(span, q.value, rt, rc, s, q, ctx, i, py))

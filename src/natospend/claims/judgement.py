@@ -101,7 +101,7 @@ def interval(claim: ClaimLike) -> tuple[float, float]:
     if hedge == "range" and lo is not None and hi is not None:
         return lo - step, hi + step
     if hedge in ("more than", "over", "above", "exceeding"):
-        return v - 1e-9, math.inf
+        return v + 1e-9, math.inf
     if hedge in ("at least",):
         # a share 'at least 2%' (or an ally that 'achieved' 2%) is 2% as NATO rounds it, not
         # the 1.5% the written digits would allow: Slovakia's 1.74% did not reach it

@@ -157,7 +157,8 @@ _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFI
                        re.I)
 # A number starts at a digit or at the start of a word: testing that first skips the middle of
 # every word, which is most positions in news text.
-_NUMBER_RE = re.compile(rf"(?=\d|(?<![\w])[zotfsenhaZOTFSENHA]){NUMBER}", re.I)
+# Nor the year of 'FY25' ('expenditure for FY25 to 70 billion' is no range from 25).
+_NUMBER_RE = re.compile(rf"(?=\d(?<!FY\d)(?<!fy\d)|(?<![\w])[zotfsenhaZOTFSENHA]){NUMBER}", re.I)
 _FRACTION_RE = re.compile(rf"(?=[aohtAOHT])\b(?:{_alternation(_FRACTIONS)})\b(?=\s+of\b)", re.I)
 
 # (phrase right before the number, hedge). 'surpass about $1.5 trillion' is 'more than'.
@@ -172,6 +173,7 @@ HEDGES: dict[str, str] = {
     "some": "about", "approx.": "about", "circa": "about", "an estimated": "about",
     "nearly": "nearly", "almost": "nearly", "nearing": "nearly", "close to": "nearly",
     "just under": "nearly", "up to": "up to", "as much as": "up to", "as many as": "up to",
+    "capped at": "up to", "capped it at": "up to",
     "less than": "less than", "under": "less than", "below": "less than",
     "fewer than": "less than",
 }

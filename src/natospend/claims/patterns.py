@@ -331,7 +331,7 @@ AND_NEXT = re.compile(r"^[^.;%]{0,80}?\s(?:and|plus)\s+(?:another\s+|a\s+further
 
 # Inline patterns of the share-of-GDP rules, compiled once (each use would look up re's cache).
 FROM_RIGHT_BEFORE = re.compile(r"\bfrom\s+$")
-OF_GNI_AFTER = re.compile(r"\s?of\s+gross\s+national", re.I)
+OF_GNI_AFTER = re.compile(r"\s?of\s+(?:the\s+|their\s+|its\s+)?(?:gross\s+national|GNI\b)", re.I)
 BRACKET_GAP = re.compile(r"^\s*\(?\s*$")
 DEFENCE_BUDGET = re.compile(r"defen[cs]e\s+(?:spending|budget)", re.I)
 FROM_AT_START = re.compile(r"\s*(?:up\s+)?from\b", re.I)

@@ -333,7 +333,10 @@ def _year_for(s: Sent, start: int, end: int) -> YearRef | None:
     after = [y for y in s.years if end <= y.start < stop and y.kind not in ("date", "since")]
     if after:
         return after[0]
-    prev_q = max((q.end for q in s.quantities if q.end <= start), default=a)
+    # the figure before this one, not the year's own digits ('By 2030 they will reach 3%')
+    prev_q = max((q.end for q in s.quantities if q.end <= start and not (
+        q.kind == "number" and any(y.start <= q.start and q.end <= y.end for y in s.years))),
+        default=a)
     before = [y for y in s.years if max(a, prev_q) <= y.start and y.end <= start
               and y.kind not in ("date", "since")]
     if before:

@@ -123,7 +123,7 @@ def _mention_re() -> re.Pattern[str]:
 def find_mentions(text: str) -> list[Mention]:
     """Every ally, donor, recipient or group named in ``text``, left to right."""
     lex = _lexicon()
-    out = []
+    out: list[Mention] = []
     venues = _may_name_venue(text)
     for m in _mention_re().finditer(text):
         code, role, demonym = lex[m.group()]
@@ -132,7 +132,12 @@ def find_mentions(text: str) -> list[Mention]:
             if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or \
                     _INSTITUTION_AFTER.match(text, m.end()):
                 continue  # 'the Stockholm International Peace Research Institute' is not Sweden
+            if out and out[-1].code != code and out[-1].role != "group" and \
+                    _OWNER_BETWEEN.fullmatch(text, out[-1].end, m.start()):
+                continue  # 'Finland's Ministry of Defence', 'the Dutch MoD': not the UK's
             role = role.removesuffix("-metonym")
+        elif code == "USA" and _DOLLARS_AFTER.match(text, m.end()):
+            continue  # 'US $1.5 trillion', '7 billion US dollars': a currency, not its country
         elif not demonym and venues and \
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
@@ -148,6 +153,11 @@ def find_mentions(text: str) -> list[Mention]:
         if any(m.code != out[0].code and m.role in ("ally", "donor", "country") for m in out[1:]):
             del out[0]
     return out
+
+
+# between a country and an institution it owns: 'Finland's Ministry of Defence', 'Dutch MoD'
+_OWNER_BETWEEN = re.compile(r"(?:['’]s)?\s+")
+_DOLLARS_AFTER = re.compile(r"\s?\$|\s+dollars?\b", re.I)
 
 
 # 'Montenegro said': the country seldom speaks in the news; its government or minister does,

@@ -154,7 +154,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         if word in _COUNTRY_ABBR:
             return nxt is not None and _SENTENCE_OPENERS.match(text, nxt.start(1)) is not None
         if len(raw) == 1 and raw.isupper():
-            return False  # an initial: 'John F. Kennedy'
+            # an initial: 'John F. Kennedy'; but not at the end of a line ('for Day X.\n')
+            return nxt is not None and "\n" in text[m.end():nxt.start(1)]
     return not next_char or next_char.isupper() or next_char.isdigit() or next_char in "$€£¥*•-"
 
 
