@@ -2258,10 +2258,11 @@ def test_a_ministry_owned_by_a_named_country_is_not_the_uk_s():
     assert c.subject == "GBR"  # on its own it is still London's
 
 
-def test_a_share_of_gross_national_income_is_no_share_of_gdp():
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_share_of_gross_national_income_is_no_share_of_gdp(learned):
     text = ("Luxembourg's military expenditures are to be increased to 2% of the gross national "
             "income (GNI) by 2030, and to 1% of GNI next year.")
-    assert extract(text, date(2024, 6, 11)) == []
+    assert extract(text, date(2024, 6, 11), learned=learned) == []
 
 
 def test_urging_all_members_to_spend_is_no_count():
