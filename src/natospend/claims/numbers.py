@@ -146,7 +146,7 @@ _PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
 _SCALE_RE = re.compile(
     rf"(?:\+?\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
 _SUFFIX_RE = re.compile(
-    rf"{_HYPHEN}?\s?(?:additional\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
+    rf"{_HYPHEN}?\s?(?:(?:additional|extra)\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)
 _PERCENT_RE = re.compile(
     # 'nearly 1.71pc of the GDP' (Dawn, The Nation): lower case only, 'PC' is a computer

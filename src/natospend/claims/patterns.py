@@ -128,6 +128,7 @@ AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
             "support(?:ing)? (?:for |to )?(?:Ukraine|Kyiv|Kiev)", "to Ukraine", "for Ukraine",
             "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
             "Ukraine support", "PURL", "help(?:ing)? (?:\\w+ )?Ukraine", "to help it",
+            "(?:reconstruction|recovery|rebuilding) of (?:(?:war-torn|war-ravaged) )?Ukraine",
             "drawdowns?",
             "USAI", "Ukrainian (?:military|army|armed forces|forces)")
 _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
@@ -343,7 +344,9 @@ SPACES = re.compile(r"\s+")
 
 PROJECTED = words("projected", "projections?", "forecasts?", "forecasted", "expected to",
                   "is expected", "are expected", "estimated", "estimates?", "on course to",
-                  "on track to", "predicted")
+                  "on track to", "predicted",
+                  # 'he expects Canada's defence spending to climb to at least 1.75 per cent'
+                  "expects? (?:\\w+['’]s\\s+)?(?:defen[cs]e\\s+)?spending")
 PLAN_WORDS = words("aims?", "aiming", "plans?", "planning", "targets?", "targeting", "goals?",
                    "pledged?", "wants?", "intends?", "commit\\w*", "promis\\w*", "need\\w*",
                    "should", "must", "would have to", "propos\\w*", "recommend\\w*",
