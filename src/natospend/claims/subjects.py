@@ -184,7 +184,8 @@ def _may_name_venue(text: str) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|visit(?:ed|ing)?|near|of|via)\s+$", re.I)
-_INSTITUTION_AFTER = re.compile(r"\s+(?:International|Peace|Post|Times|Agreement|Institute|Treaty)\b")
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:International|Peace|Post|Times|Agreement|Institute|Treaty)\b")
 _VENUE_BEFORE = re.compile(r"\b(?:summit|meeting|conference|talks|gathering)\s+(?:held\s+)?in\s+"
                            r"(?:the\s+\w+\s+capital\s+(?:of\s+)?)?$", re.I)
 _CROWNS = {"DNK": "DKK", "NOR": "NOK", "SWE": "SEK", "ISL": "ISK", "CZE": "CZK"}
