@@ -2340,3 +2340,41 @@ def test_a_share_someone_expects_spending_to_climb_to_is_a_forecast_level():
             "cent of GDP by 2029.")
     [c] = extract(text, date(2024, 6, 14))
     assert (c.type, c.year, c.hedge) == ("share_of_gdp", 2029, "at least")
+
+
+@pytest.mark.parametrize("text", [
+    "Defence spending will account for 32 percent of total 2025 budget expenditure of 41.5 "
+    "trillion roubles ($446bn).",
+    "Ottawa intends to save 60 billion dollars over five years, reinvesting in defence.",
+    "The government aims to double defense industry exports to $11 billion.",
+    "By contrast, Lockheed grossed $71 billion in defence revenue.",
+])
+def test_a_whole_budget_exports_takings_and_savings_are_not_defence_spending(text):
+    assert not [c for c in extract(text, date(2025, 1, 10)) if c.type == "spending_amount"]
+
+
+def test_a_conversion_after_the_noun_an_amount_names_is_no_amount():
+    text = ("European Union leaders have reached an agreement to grant Ukraine a €90 billion loan "
+            "(£79 billion; $105 billion).")
+    [c] = extract(text, date(2025, 12, 19))
+    assert (c.type, c.value, c.unit) == ("aid_pledge", 90e9, "EUR")
+    # not a bracket of other years' figures
+    values = [q.value for q in find_quantities("spent €2 billion in 2025 (€1 billion in 2024)")]
+    assert 1e9 in values
+
+
+@pytest.mark.parametrize("text", [
+    "The International Monetary Fund estimates that Ukraine will need about €137 billion in the "
+    "next two years.",
+    "The total estimated remaining funding needs of Ukraine for the period 2026-27 amount to "
+    "€135.7 billion.",
+])
+def test_what_ukraine_needs_is_no_aid(text):
+    # after a pledge, which makes a bare amount aid
+    pledge = "Germany pledged €2 billion in military aid to Ukraine. "
+    assert [c.value for c in extract(pledge + text, date(2025, 12, 19))] == [2e9]
+
+
+def test_granting_ukraine_money_is_aid():
+    [c] = extract("EU leaders agreed to grant Ukraine a €90 billion loan.", date(2025, 12, 19))
+    assert (c.type, c.subject, c.value) == ("aid_pledge", "EU", 90e9)

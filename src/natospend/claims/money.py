@@ -15,6 +15,7 @@ from natospend.claims.money_words import (
     EACH_OF_NEXT_YEARS,
     INVEST,
     MONEY_NOT_BEFORE,
+    NEEDS_BEFORE,
     NOT_SPENDING_AFTER,
     OWN_SPENDING,
     PER_YEAR_AFTER,
@@ -162,13 +163,16 @@ def no_amount(s: Sent, q: Quantity) -> bool:
 def not_spending(s: Sent, q: Quantity) -> bool:
     """Whether the words around an amount say it is something else, whoever types it (the
     rules here, the learned layer's own claims): a GDP, a debt, revenue, a market, a deal
-    ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue')."""
+    ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue'), a
+    need ('the funding needs of Ukraine ... amount to €135.7 billion')."""
     text = s.text
     a = clause_of(s, q.start)[0]
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
+    before = text[a:q.start]
     return NOT_SPENDING_AFTER.match(local_after) is not None or (
-        s.may_match(MONEY_NOT_BEFORE)
-        and MONEY_NOT_BEFORE.search(text[a:q.start][-40:]) is not None)
+        s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
+        ("needs" in before or "requirement" in before)
+        and NEEDS_BEFORE.search(before[-90:]) is not None)
 
 
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
@@ -184,8 +188,7 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
             return None
     a, b = clause_of(s, q.start)
     before = text[a:q.start]
-    if NOT_SPENDING_AFTER.match(local_after) or (
-            s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:])):
+    if not_spending(s, q):
         return None
     if s.has(DEVELOPMENT_AID) and not s.has(DEFENCE_NOUN):
         return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'

@@ -43,6 +43,13 @@ NOT_SPENDING_AFTER = re.compile(
     r"(?:less|short)\s+(?:than\s+(?:needed|required|necessary)|of)\b|"
     r"(?:[\w-]+\s+){0,3}?(?:shortfalls?|hole|funding\s+gap)\b)", re.I)
 
+# Further back than MONEY_NOT_BEFORE looks: 'the total estimated remaining funding needs of
+# Ukraine for the period 2026-27 amount to €135.7 billion' is a need, no one's aid
+NEEDS_BEFORE = re.compile(
+    r"\b(?:funding|financing)\s+(?:needs|requirements?)\s+(?:[\w-]+\s+){0,6}?(?:amount\s+to|"
+    r"total|stand\s+at|are\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
+
 # A figure with no currency of its own borrows the sentence's or the article's; not when what
 # follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
 COUNTED_AFTER = re.compile(
@@ -73,7 +80,17 @@ MONEY_NOT_BEFORE = re.compile(
     r"(?:could|may|might|would|will)\s+(?:be|reach)|is|was|will\s+be|stands?\s+at|stood\s+at|"
     r"amount(?:s|ed)\s+to|reach(?:es|ed)?)|"
     # 'reduce the budget deficit by €40 billion', 'underfunded their commitments by $827 billion'
-    r"deficits?(?:\s+(?:of|by|at|to))?|underfunded\s+(?:\w+\s+){0,4}?by|spending\s+cuts\s+of)\s+"
+    r"deficits?(?:\s+(?:of|by|at|to))?|underfunded\s+(?:\w+\s+){0,4}?by|spending\s+cuts\s+of|"
+    # a state's whole budget, exports, takings and savings: 'total 2025 budget expenditure of
+    # 41.5 trillion roubles', 'government expenditures next year will reach 3.628 trillion
+    # drams', 'exports to $11 billion', 'Lockheed grossed $71 billion', 'to save 60 billion'
+    r"total\s+(?:\d{4}\s+)?budget\s+expenditures?\s+of|(?:government|state|public)\s+"
+    r"expenditures?\s+(?:\w+\s+){0,2}?(?:will\s+(?:reach|be|amount\s+to)|of|reach(?:es|ed)?)|"
+    r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save|"
+    # what Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
+    # billion', 'the remaining funding needs of Ukraine for 2026-27 amount to €135.7 billion'
+    r"(?:Ukraine|Kyiv|Kiev)(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:will\s+need|would\s+need|needs|need|"
+    r"requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?)\s+"
     r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|under\s+)?$", re.I)
 

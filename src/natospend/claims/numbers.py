@@ -351,6 +351,10 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _fold_conversion(text, q)
         out.append(q)
         pos = q.end
+        if q.kind == "money" and (after := _NOUN_CONVERSION_RE.match(text, q.end)):
+            # 'a €90 billion loan (£79 billion; $105 billion)': the bracket converts the amount
+            # a noun after it names, so its figures are no amounts of their own
+            pos = after.end()
     for m in _FRACTION_RE.finditer(text) if _may_have_fraction(text) else ():
         if not any(q.start <= m.start() < q.end for q in out):
             out.append(Quantity("number", m.start(), m.end(), _FRACTIONS[fold(m.group())],
@@ -502,6 +506,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
 _CONVERSION_RE = re.compile(
     r"\s?[(\[（]\s?(?:approximately |about |around |roughly |some |just over |nearly |almost )?"
     r"[^()\[\]（）]{0,40}[)\]）]")
+# a conversion after the noun an amount qualifies: ' loan (£79 billion; $105 billion)', with a
+# currency sign or code inside and no per cent
+_NOUN_CONVERSION_RE = re.compile(
+    r" [a-z]{3,12} ?[(\[]\s?(?:approximately |about |around |roughly |some )?"
+    r"(?:US\$|C\$|A\$|\$|€|£|¥|USD |EUR |GBP )\s?\d[^()\[\]%]{0,40}[)\]]")
 # '300 billion Swedish kronor, or around 28 billion euros, in defense': a conversion too, when
 # the second amount has its own currency and ends the phrase
 _OR_CONVERSION_RE = re.compile(

@@ -129,6 +129,8 @@ AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
             "Ukraine['’]s (?:navy|army|defen[cs]e|military|needs|armed)", "Kyiv", "Kiev",
             "Ukraine support", "PURL", "help(?:ing)? (?:\\w+ )?Ukraine", "to help it",
             "(?:reconstruction|recovery|rebuilding) of (?:(?:war-torn|war-ravaged) )?Ukraine",
+            "(?:giv(?:e|es|ing)|gave|given|grant(?:s|ed|ing)?|provid(?:e|es|ed|ing)|send(?:s|ing)?|"
+            "sent|offer(?:s|ed|ing)?|lend(?:s|ing)?|lent) (?:war-torn )?(?:Ukraine|Kyiv|Kiev)",
             "drawdowns?",
             "USAI", "Ukrainian (?:military|army|armed forces|forces)")
 _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
