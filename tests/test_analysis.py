@@ -105,7 +105,8 @@ def test_revisions_between_editions():
     (lambda: cost_to_target(3.5, 2035, 2025, group="narnia"), "unknown group"),
     (lambda: cost_to_target(3.5, 2035, 2025, growth=90), "out of range"),
     (lambda: cost_to_target(3.5, 2035, 2025, edition="2025-08"), "no GDP table"),
-    (lambda: gap(2, 2030, "2024-06"), "no share-of-GDP figures for 2030"),
+    (lambda: gap(2, 2030, "2024-06"),
+     r"no share_of_gdp_pct figures for 2030 \(years with figures: 2014-2024\)"),
     (lambda: compare_editions("2024-06", "2024-06"), "different editions"),
 ])
 def test_bad_input_is_refused_with_a_reason(call, message):

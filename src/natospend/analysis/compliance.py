@@ -19,6 +19,17 @@ class AnalysisInputError(ValueError):
     """A question the data cannot answer as asked: a target out of range, a bad year."""
 
 
+def require_figures(data: pd.DataFrame, column: str, year: int, edition: str) -> None:
+    """Raise DataNotFoundError, naming the years that do have figures, when ``data`` has no
+    ``column`` figure for ``year``: a user who asks for 1990 or 2031 learns what to ask for."""
+    if not data.loc[data["year"] == year, column].dropna().empty:
+        return
+    years = sorted(data.dropna(subset=[column])["year"].unique())
+    span = f"{years[0]}-{years[-1]}" if years else "none"
+    raise dataset.DataNotFoundError(f"edition {edition} has no {column} figures for {year} "
+                                    f"(years with figures: {span})")
+
+
 def check_target(target: float, measure: str = "gdp") -> None:
     upper = 100.0 if measure == "equipment" else 20.0
     if not 0 < target <= upper:
@@ -48,11 +59,7 @@ def compliance(target: float = 2.0, year: int | None = None, edition: str | None
     if year is None:
         year = int(data.dropna(subset=[column])["year"].max())
     have = data[data["year"] == year].set_index("iso3")
-    if have[column].dropna().empty:
-        years = sorted(data.dropna(subset=[column])["year"].unique())
-        span = f"{years[0]}-{years[-1]}" if years else "none"
-        raise dataset.DataNotFoundError(f"edition {ed} has no {column} figures for {year} "
-                                        f"(years with figures: {span})")
+    require_figures(data, column, year, ed)
     rows: list[dict[str, Any]] = []
     for iso3 in members_in(year):
         ally = countries.ally_by_iso3()[iso3]

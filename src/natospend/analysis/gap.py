@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from natospend import countries, dataset
-from natospend.analysis.compliance import check_target, members_in
+from natospend.analysis.compliance import check_target, members_in, require_figures
 from natospend.analysis.groups import resolve_group
 
 MONEY_NOTE = ("Money gaps are the gap in points applied to GDP: at current prices and exchange "
@@ -26,9 +26,8 @@ def gap(target: float, year: int | None = None, edition: str | None = "latest",
     data = dataset.expenditure(ed, aggregates=False)
     if year is None:
         year = int(data.dropna(subset=["share_of_gdp_pct"])["year"].max())
+    require_figures(data, "share_of_gdp_pct", year, ed)
     rows = data[data["year"] == year].set_index("iso3")
-    if rows["share_of_gdp_pct"].dropna().empty:
-        raise dataset.DataNotFoundError(f"edition {ed} has no share-of-GDP figures for {year}")
     members = [m for m in members if m in members_in(year)]
     df = pd.DataFrame({"iso3": members})
     for col in ("name", "share_of_gdp_pct", "gdp_usd_current_m", "gdp_usd_constant_m",
