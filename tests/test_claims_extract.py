@@ -2378,3 +2378,11 @@ def test_what_ukraine_needs_is_no_aid(text):
 def test_granting_ukraine_money_is_aid():
     [c] = extract("EU leaders agreed to grant Ukraine a €90 billion loan.", date(2025, 12, 19))
     assert (c.type, c.subject, c.value) == ("aid_pledge", "EU", 90e9)
+
+
+def test_an_earlier_count_after_a_count_of_a_total_is_read():
+    text = ("Of the alliance's thirty-two members, at least 24 have met the spending target, up "
+            "from six in 2021.")
+    counts = {(c.value, c.year) for c in extract(text, date(2024, 7, 1))
+              if c.type == "allies_meeting_target"}
+    assert counts == {(24, 2024), (6, 2021)}

@@ -184,21 +184,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         if ICELAND_OUT.search(text):
             n -= 1
         found.append((m.start(), m.end(), n, total, None))
+    followed = bool(found)
     if found:
-        # '..., compared to only three in 2014': an earlier count in the same sentence
-        last_end = max(f[1] for f in found)
-        for m in FOLLOWUP_COUNT.finditer(text, last_end) if s.may_match(FOLLOWUP_COUNT) else ():
-            n = count_value(m.group("n"))
-            # '..., compared to a previous forecast of 23': the earlier estimate of the count
-            if 0 < n <= 32 and (m.group("forecast") or any(
-                    y.start >= m.end("n") and y.start - m.end("n") < 12 and y.year
-                    for y in s.years)):
-                found.append((m.start("n"), m.end("n"), n, None, None))
-                if m.group("forecast"):
-                    forecasts.add(m.start("n"))  # of the same year as the count before it
-        for m in NUMBER_ROSE.finditer(text, last_end) if s.may_match(NUMBER_ROSE) else ():
-            # '..., and by June, that number had risen to 23'
-            found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+        found.extend(_followups(s, max(f[1] for f in found), forecasts))
     if not found and (ctx.count_topic or s.has(NUMBER_OF_GROUP)
                       or (s.years and s.has(NUMBER_ANAPHOR))):
         for m in FOLLOWUP_COUNT.finditer(text) if s.may_match(FOLLOWUP_COUNT) else ():
@@ -248,6 +236,10 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         found.append((of_total.start(), of_total.end(), count_value(of_total.group("n")),
                       count_value(of_total.group("total")),
                       hedge if hedge and hedge.lower().startswith(("at", "more")) else None))
+        if not followed:
+            # 'Of the alliance's thirty-two members, at least 24 have met the spending target,
+            # up from six in 2021'
+            found.extend(_followups(s, of_total.end(), forecasts))
     only = s.find(THE_ONLY_ONES) if ctx.listed >= 2 and not found else None
     if only:
         # 'Poland ... 4.48%, followed by Lithuania (4%) and Latvia (3.73%). These are the only
@@ -345,3 +337,24 @@ def _member_count(published: date | None) -> int:
 # is 21 of 32 nations', 'half of the allies (16)'
 _SAME_COUNT = re.compile(r"\s*(?:,\s*(?:that\s+is|i\.\s?e\.|or|namely)\s*,?\s*|\(|[-–—]\s*)",
                          re.I)
+
+
+def _followups(s: Sent, after: int, forecasts: set[int]) -> list[tuple[int, int, int, int | None,
+                                                                      str | None]]:
+    """The earlier counts a sentence gives after its count, from ``after`` on ('..., compared to
+    only three in 2014', '..., and by June, that number had risen to 23'). A count compared with
+    'a previous forecast of 23' is that forecast, of the same year: its start goes in
+    ``forecasts``."""
+    text = s.text
+    out: list[tuple[int, int, int, int | None, str | None]] = []
+    for m in FOLLOWUP_COUNT.finditer(text, after) if s.may_match(FOLLOWUP_COUNT) else ():
+        n = count_value(m.group("n"))
+        if 0 < n <= 32 and (m.group("forecast") or any(
+                y.start >= m.end("n") and y.start - m.end("n") < 12 and y.year
+                for y in s.years)):
+            out.append((m.start("n"), m.end("n"), n, None, None))
+            if m.group("forecast"):
+                forecasts.add(m.start("n"))
+    for m in NUMBER_ROSE.finditer(text, after) if s.may_match(NUMBER_ROSE) else ():
+        out.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+    return out
