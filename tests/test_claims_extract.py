@@ -238,6 +238,9 @@ _PIECES = st.sampled_from([
     " of GDP", " by 2035", " Poland", " NATO", " allies", " more than ", "(", ")", ". ", "U.S.",
     " twenty-three", " of 32", " members", " meet", " aid", " to Ukraine", "\n\n", "kr", "zł",
     " one", " and", " a", "\n", " half", "\r\n", " thirty", " two", "-", " billion euros",
+    # session 12's words: conversions after a noun, fiscal years, caps, needs, owners
+    " loan", "; ", " capped at ", "FY25", " extra", " US dollars", " Ukraine will need ",
+    " grant Ukraine", ", that is ", "'s", " Ministry of Defence", " X.", " GNI",
 ])
 
 
