@@ -8,6 +8,7 @@ making of the :class:`Claim` itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -169,6 +170,8 @@ class Sent:
     _candidates: dict[str, list[int]] = field(default_factory=dict)
     # each mention's coordinated list, by separator pattern (``list_around``)
     _lists: dict[str, list[list[Mention]]] = field(default_factory=dict)
+    # the ends of the figures that are not a year's own digits, in order (``_figure_ends``)
+    _ends: list[int] | None = None
 
     @property
     def text(self) -> str:
@@ -325,6 +328,17 @@ def year_for(s: Sent, start: int, end: int) -> YearRef | None:
     return found
 
 
+def _figure_ends(s: Sent) -> list[int]:
+    """The ends of the sentence's figures other than a year's own digits ('2030' in 'By
+    2030'), sorted: worked out once per sentence, as every figure asks (a scan per figure was
+    quadratic in a long run of figures)."""
+    if s._ends is None:
+        spans = [(y.start, y.end) for y in s.years]
+        s._ends = sorted(q.end for q in s.quantities if not (
+            q.kind == "number" and any(a <= q.start and q.end <= b for a, b in spans)))
+    return s._ends
+
+
 def _year_for(s: Sent, start: int, end: int) -> YearRef | None:
     if not s.years:  # every branch below picks among them
         return None
@@ -334,9 +348,9 @@ def _year_for(s: Sent, start: int, end: int) -> YearRef | None:
     if after:
         return after[0]
     # the figure before this one, not the year's own digits ('By 2030 they will reach 3%')
-    prev_q = max((q.end for q in s.quantities if q.end <= start and not (
-        q.kind == "number" and any(y.start <= q.start and q.end <= y.end for y in s.years))),
-        default=a)
+    ends = _figure_ends(s)
+    k = bisect_right(ends, start)
+    prev_q = ends[k - 1] if k else a
     before = [y for y in s.years if max(a, prev_q) <= y.start and y.end <= start
               and y.kind not in ("date", "since")]
     if before:
