@@ -11,7 +11,7 @@ import re
 
 from natospend.claims.patterns import words
 
-ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|NATO['’]s\s+|"
+ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|(?:of\s+)?NATO['’]s\s+|"
                     r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
                     # 'all 32 North Atlantic Treaty Organization members', 'all 32 of its members'
                     r"(?:(?P<total>\d{2})\s+(?:of\s+(?:its|the|NATO['’]s)\s+)?)?"
@@ -103,8 +103,8 @@ REACHED_IT = re.compile(r"\b(?:achieved|reached|met|exceeded|hit|surpassed)\s+(?
                         re.I)
 
 NUMBER_ROSE = re.compile(
-    r"\b(?:that|the|this)\s+number\b[^.;%]{0,60}?\b(?:ris(?:e|en|es|ing)|rose|gr[eo]w\w*|"
-    r"increas\w*|climb\w*|jump\w*)\s+to\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"\b(?:that|the|this)\s+number\b[^.;]{0,70}?\b(?:(?:ris(?:e|en|es|ing)|rose|gr[eo]w\w*|"
+    r"increas\w*|climb\w*|jump\w*)\s+to|stands\s+at|stood\s+at)\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve)\b(?![\d%]|[.,]\d|\s*(?:per|percent|billion|million|thousand))",
     re.I)
 
@@ -130,7 +130,7 @@ THE_ONLY_ONES = re.compile(
 
 FRACTION_OF_ALLIES = re.compile(
     r"(?:\b(?P<hedge>at\s+least|more\s+than|nearly|almost|about|around|roughly)\s+)?"
-    r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+)?"
+    r"\b(two[-‑ ]thirds|a\s+third|one[-‑ ]third|half)\s+of\s+(?:the\s+|NATO['’]s\s+|its\s+|our\s+)?"
     r"(?:\d{2}\s+)?(?:(?:NATO\s+|alliance\s+)?(?:allies|members|member\s+states|"
     r"member\s+countries)|alliance|NATO)\b", re.I)
 

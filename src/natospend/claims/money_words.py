@@ -22,7 +22,7 @@ SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air
 # '$400 million in each of 2026 and 2027') and the span of years it holds for.
 PER_YEAR_AFTER = re.compile(
     r"[^.;]{0,25}?\b(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly|"
-    r"in\s+each\s+of)\b", re.I)
+    r"in\s+each\s+of|for\s+each\s+of\s+the\s+(?:fiscal\s+)?years)\b", re.I)
 PER_YEAR_BEFORE = re.compile(r"\b(?:annually|yearly|each\s+year|every\s+year)\s+(?:\w+\s+){0,3}$",
                              re.I)
 # 'Spain and Greece have requested 1.2 billion euros each': the amount is every name's
@@ -70,7 +70,7 @@ MONEY_NOT_BEFORE = re.compile(
     r"\b(?:population\s+of|debt|borrowing|federal\s+budget|revenue|GDP|economy|market|stock|shares|contracts?|"
     r"deal|sales|profits?|valuation|loss(?:es)?|damage|"
     # 'the next largest shortfalls were €11bn in Spain', 'a funding gap of $5 billion'
-    r"shortfalls?(?:\s+(?:was|were|is|are|of|at|stood\s+at))?|(?:funding\s+)?(?:hole|gap)\s+of|"
+    r"shortfalls?(?:\s+(?:\w+\s+){0,2}?(?:was|were|is|are|of|at|stood\s+at))?|(?:funding\s+)?(?:hole|gap)\s+of|"
     # a GDP: 'GDP for 2026 is estimated at around 8,2 billion euros', "Montenegro's GDP in 2023
     # was less than 7 billion euros", "Bulgaria's GDP stands at 8.4 billion", 'GDP (in 2035)
     # may be approximately 9.23 billion euros', 'GDP for 2025 is expected to reach $1.465

@@ -462,6 +462,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 not shared.group(1).lower().lstrip().startswith("percentage"):
             # ('in 2025 to 6.3 percent': a year, then the level; no share is above 100)
             kind = "percent"  # '4.5 and 4 per cent', 'from 1.3 to 2 per cent': one unit for both
+        elif digits and start > 0 and text[start - 1] == "%" and \
+                (start == 1 or text[start - 2].isspace()) and value <= 100:
+            # 'the guideline of spending %2 of GDP': the sign before the figure, as Turkish
+            # writes it (Yeni Şafak's English edition)
+            kind, start = "percent", start - 1
     hedge, hedge_start = _hedge_before(text, start)
     if high_value is None:
         between = _BETWEEN_RE.search(text, max(0, start - 12), start) \

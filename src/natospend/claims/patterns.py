@@ -154,7 +154,9 @@ COUNT_RE = re.compile(
 LOWERCASE_FORM[id(COUNT_RE)] = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))
 COUNT_VERB = words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
                    "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
-                   "at or above", "on track", "above", "surpass\\w*", "achiev\\w*")
+                   "at or above", "on track", "above", "surpass\\w*", "achiev\\w*",
+                   # 'only three NATO members ... were at the 2% threshold'
+                   "(?:are|were) at (?:the|or above)")
 
 
 
@@ -223,6 +225,11 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"methodology|statistics|gathering|session|envoy|ambassadors?|counterparts?|partners?)\b",
     re.I)
 PREP_BEFORE = re.compile(r"\b(?:to|from|according\s+to)\s+(?:the\s+)?$", re.I)
+# 'Poland leads the alliance in defense expenditure, allocating 4.12%', 'spends the most of all
+# members': the group an ally is ranked in, not who spends
+RANKED_IN_BEFORE = re.compile(r"\b(?:leads?|led|leading|tops?|topped|topping|heads?|headed|"
+                              r"outpac(?:es|ed|ing)|outspends?|outspent|most\s+of|of\s+all)\s+"
+                              r"(?:the\s+|all\s+)?(?:other\s+)?$", re.I)
 ATTRIBUTIVE_MORE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+(?:rules|standards|definitions?|data|figures|estimates|report|"
     r"criteria|methodology)\b|(?:member|ally)\b(?!\s+(?:states|countries|nations)))", re.I)

@@ -34,6 +34,7 @@ from natospend.claims.patterns import (
     NEGATED_BEFORE,
     POSSESSIVE_AFTER,
     PREP_BEFORE,
+    RANKED_IN_BEFORE,
     SPENDER_BEFORE,
     SPENDS_BETWEEN,
     WORD_NUMS,
@@ -440,7 +441,9 @@ def _candidates(s: Sent, kind: str) -> list[int]:
           and not NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
           and not DEPENDS_ON_BEFORE.search(text, max(0, m.start - 26), m.start)
           and not (m.role == "group" and (NAMES_TARGET_AFTER.match(text, m.end)
-                                          or ATTRIBUTIVE_AFTER.match(text, m.end)))]
+                                          or ATTRIBUTIVE_AFTER.match(text, m.end)
+                                          or RANKED_IN_BEFORE.search(text, max(0, m.start - 24),
+                                                                     m.start)))]
     if kind == "percent":
         # 'submitted to NATO', 'according to NATO', 'NATO accounting rules',
         # 'Croatia, another NATO member': the alliance is not who spends the share.

@@ -138,6 +138,8 @@ def find_mentions(text: str) -> list[Mention]:
             role = role.removesuffix("-metonym")
         elif code == "USA" and _DOLLARS_AFTER.match(text, m.end()):
             continue  # 'US $1.5 trillion', '7 billion US dollars': a currency, not its country
+        elif m.group() in _BARE_MEMBERS and _MEMBERS_OF_AFTER.match(text, m.end()):
+            continue  # '311 members of the U.S. House', 'member states of the EU': of what follows
         elif not demonym and venues and \
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
@@ -158,6 +160,10 @@ def find_mentions(text: str) -> list[Mention]:
 # between a country and an institution it owns: 'Finland's Ministry of Defence', 'Dutch MoD'
 _OWNER_BETWEEN = re.compile(r"(?:['’]s)?\s+")
 _DOLLARS_AFTER = re.compile(r"\s?\$|\s+dollars?\b", re.I)
+# NATO's bare aliases for its members, and what makes them another body's
+_BARE_MEMBERS = frozenset(("members", "member states", "member countries", "member nations"))
+_MEMBERS_OF_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the\s+|our\s+|this\s+)?(?:alliance|Alliance|NATO|Nato|North\s+Atlantic)\b)")
 
 
 # 'Montenegro said': the country seldom speaks in the news; its government or minister does,
