@@ -393,6 +393,8 @@ def test_a_count_of_european_allies_counts_only_them():
 
 @pytest.mark.parametrize(("words", "verdict"), [
     ("only three members met it – the United States, Greece and the United Kingdom", SUPPORTED),
+    ("only three NATO members – the U.S., the U.K. and Greece – were at the 2% threshold",
+     SUPPORTED),
     ("the United States spent 2% of GDP on defence in 2014", CONTRADICTED),
 ])
 def test_an_ally_said_to_meet_a_round_target_spends_at_least_it(words, verdict):

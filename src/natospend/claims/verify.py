@@ -311,7 +311,10 @@ def _met_a_target(claim: ClaimLike) -> bool:
 # extractor weighs with the words around them; here a verb alone turns '2%' into 'at least 2%',
 # so only verbs that say a level was met (and 'reaching', which REACHED lacks).
 _MET = re.compile(r"\b(?:met|meets?|meeting|reached|reach(?:es|ing)|hit(?:s|ting)?|"
-                  r"achiev(?:ed|es|ing)|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?)\b", re.I)
+                  r"achiev(?:ed|es|ing)|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|"
+                  # 'only three NATO members - the U.S., the U.K. and Greece - were at the 2%
+                  # threshold'
+                  r"(?:was|were|are|is)\s+at\s+(?:or\s+above\s+)?the)\b", re.I)
 
 
 def judge_count(claim: ClaimLike, edition: str, published: date | None) -> Judgement:
