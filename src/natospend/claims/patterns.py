@@ -372,6 +372,7 @@ DEFENCE_NOUN = words(r"defen[cs]e", "military", "armed forces", "security", "NAT
 EXTRA_BEFORE = re.compile(r"\b(?:extra|another)\s+$", re.I)
 MODAL_GOAL = words("would have to", "will have to", "needs? to", "should", "must",
                    "would need", "will need", "recommend\\w*", "propos\\w*")
+BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
 BUDGET_RAISES = re.compile(
     r"\bbudget\s+(?:\w+\s+){0,2}?(?:would|will|is\s+set\s+to|to)\s+(?:raise|increase|boost|lift|"
     r"bring|take|push)\b", re.I)

@@ -23,6 +23,7 @@ from natospend.claims.patterns import (
     BARE_TARGET,
     BRACKET_GAP,
     BUDGET_RAISES,
+    BUDGET_WORD,
     CHANGE_BEFORE,
     COMMITTED,
     DEADLINE_PHRASE,
@@ -460,9 +461,6 @@ def _phrase_deadline(phrase: re.Match[str] | None, after: str, ctx: Context) -> 
         y = re.search(r"\d{4}", after[phrase.end():phrase.end() + 6])
         deadline = int(y.group()) if y else deadline
     return deadline
-
-
-BUDGET_WORD = re.compile(r"\bbudget\b", re.I)
 
 
 def not_defence_share(s: Sent, q: Quantity) -> bool:

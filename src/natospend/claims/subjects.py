@@ -137,7 +137,10 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # 'Finland's Ministry of Defence', 'the Dutch MoD': not the UK's
             role = role.removesuffix("-metonym")
         elif code == "USA" and _DOLLARS_AFTER.match(text, m.end()):
-            continue  # 'US $1.5 trillion', '7 billion US dollars': a currency, not its country
+            # 'US $1.5 trillion', '7 billion US dollars': a currency, not its country. Only the
+            # US: its dollar is everyone's unit, while 'Australian dollars' still points to its
+            # country (for every name, tried on rounds 1-26: one right claim fewer, none gained)
+            continue
         elif m.group() in _BARE_MEMBERS and _MEMBERS_OF_AFTER.match(text, m.end()):
             continue  # '311 members of the U.S. House', 'member states of the EU': of what follows
         elif not demonym and venues and \
