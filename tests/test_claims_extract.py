@@ -2268,6 +2268,23 @@ def test_a_share_of_gross_national_income_is_no_share_of_gdp(learned):
     assert extract(text, date(2024, 6, 11), learned=learned) == []
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_share_of_the_world_s_gdp_is_no_ally_s_share(learned):
+    text = ("In 2024, world military expenditure rose 9% to $2.7tn, equivalent to 2.5% of global "
+            "GDP – the steepest yearly increase in decades.")
+    assert [c for c in extract(text, date(2026, 1, 8), learned=learned)
+            if c.unit == "pct_gdp"] == []
+
+
+def test_aid_held_back_until_allies_spend_a_share_leaves_the_share_a_target():
+    text = ("Lee's amendment would have blocked all but two percent of the aid being made "
+            "available until countries in NATO not yet meeting the expectation of spending the "
+            "equivalent of two percent of their GDP on their defense reached that threshold.")
+    [c] = extract(text, date(2023, 7, 22))
+    assert (c.type, c.subject, c.value) == ("target_commitment", "NATO", 2.0)
+    assert c.span[0] == text.index("two percent of their")  # the share, not the aid's
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

@@ -59,7 +59,7 @@ from natospend.claims.features import (
     sentence_words,
 )
 from natospend.claims.money import no_amount, not_spending
-from natospend.claims.patterns import OF_GNI_AFTER
+from natospend.claims.patterns import NOT_OWN_GDP_AFTER
 from natospend.claims.sentence import (
     Claim,
     Context,
@@ -235,9 +235,10 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
         year, inferred = resolve_year(yref, ctx, False)
     unit = _UNIT_FOR.get(ctype) or resolve_currency(q.currency or ctx.currency, subjects[0],
                                                     s.text[:q.start], ctx.rupee, ctx.crown)
-    if unit == "pct_gdp" and (q.value > 100 or OF_GNI_AFTER.match(s.text, q.end)):
+    if unit == "pct_gdp" and (q.value > 100 or NOT_OWN_GDP_AFTER.match(s.text, q.end)):
         # a year or a plain figure is no share of GDP ('2025' typed as a target), nor a
-        # share of gross national income (Luxembourg's '2% of GNI by 2030')
+        # share of gross national income (Luxembourg's '2% of GNI by 2030') or of the
+        # world's GDP
         return []
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)

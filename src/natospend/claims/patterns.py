@@ -68,6 +68,10 @@ GDP_AFTER = re.compile(
     r"\s?(?:of|in)\s+(?:(?:the|its|their|his|her|our|each|a|national|annual|the\s+country['’]s|"
     r"each\s+country['’]s|[A-Z][\w.]*['’]s?|\(much\s+larger\))\s+){0,3}"
     r"(?:GDP|gross\s+domestic\s+product|economic\s+output|national\s+income|economy)\b", re.I)
+# 'two percent of their GDP on their defense': a share named as defence's in so many words
+GDP_ON_DEFENCE_AFTER = re.compile(
+    GDP_AFTER.pattern + r"\s+on\s+(?:(?:their|its|the)\s+)?(?:defen[cs]e|military\s+spending)\b",
+    re.I)
 GDP_SHARE_BEFORE = words(r"GDP share", r"share of (?:its |their )?GDP", r"burden")
 NOT_GDP_AFTER = re.compile(
     r"\s?(?:of\s+(?:gross\s+national\s+income|GNI|the\s+(?:loan|total|global|world|budget|funds|"
@@ -341,7 +345,10 @@ AND_NEXT = re.compile(r"^[^.;%]{0,80}?\s(?:and|plus)\s+(?:another\s+|a\s+further
 
 # Inline patterns of the share-of-GDP rules, compiled once (each use would look up re's cache).
 FROM_RIGHT_BEFORE = re.compile(r"\bfrom\s+$")
-OF_GNI_AFTER = re.compile(r"\s?of\s+(?:the\s+|their\s+|its\s+)?(?:gross\s+national|GNI\b)", re.I)
+# A share of a national income, or of the world's output, is no share of an ally's GDP.
+NOT_OWN_GDP_AFTER = re.compile(
+    r"\s?of\s+(?:(?:the\s+|their\s+|its\s+)?(?:gross\s+national|GNI\b)|"
+    r"(?:the\s+)?(?:global|world|worldwide)\s+(?:GDP|gross\s+domestic|economic\s+output)\b)", re.I)
 BRACKET_GAP = re.compile(r"^\s*\(?\s*$")
 DEFENCE_BUDGET = re.compile(r"defen[cs]e\s+(?:spending|budget)", re.I)
 FROM_AT_START = re.compile(r"\s*(?:up\s+)?from\b", re.I)

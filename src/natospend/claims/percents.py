@@ -43,6 +43,7 @@ from natospend.claims.patterns import (
     FUTURE_TARGET_VERB,
     GDP_AFTER,
     GDP_EFFECT_BEFORE,
+    GDP_ON_DEFENCE_AFTER,
     GDP_SHARE_BEFORE,
     HYPOTHETICAL,
     LEVEL_CUE_BEFORE,
@@ -51,7 +52,7 @@ from natospend.claims.patterns import (
     MOVED_FROM,
     MOVED_TARGET,
     NOT_GDP_AFTER,
-    OF_GNI_AFTER,
+    NOT_OWN_GDP_AFTER,
     OTHER_SECTOR_AFTER,
     PART_AND,
     PART_OF_TARGET,
@@ -232,7 +233,7 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
             return claims_for(s, q, [*subjects_for(s, q, ctx, "percent")][:1], "share_of_gdp",
                               None, False, None)
         return []
-    if OF_GNI_AFTER.match(text[q.end:q.end + 30]):
+    if NOT_OWN_GDP_AFTER.match(text[q.end:q.end + 30]):
         return []
     if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start) or \
             s.search(GDP_EFFECT_BEFORE, max(0, q.start - 50), q.start):
@@ -251,8 +252,10 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
             return []
     aid = AID.search(text, a, b) if s.may_match(AID) else None
     if aid and not DEFENCE_BUDGET.search(clause) and \
-            not DEFENCE_NOUN.search(text, q.end, aid.start()):
-        # but not '3.5% of GDP to standard defence needs, including support for Ukraine'
+            not DEFENCE_NOUN.search(text, q.end, aid.start()) and \
+            not (aid.end() <= q.start and GDP_ON_DEFENCE_AFTER.match(text, q.end)):
+        # but not '3.5% of GDP to standard defence needs, including support for Ukraine', nor
+        # '... blocked the aid until countries ... spend two percent of their GDP on defense'
         return []
     money = _money_restated(s, q)
     if money is not None and explicit:
