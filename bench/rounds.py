@@ -21,12 +21,13 @@ ROUNDS: dict[int, tuple[str, ...]] = {
     24: ("claims_dev24a.jsonl", "claims_dev24b.jsonl"),
     25: ("claims_dev25a.jsonl", "claims_dev25b.jsonl"),
     26: ("claims_dev26a.jsonl", "claims_dev26b.jsonl"),
+    27: ("claims_dev27a.jsonl", "claims_dev27b.jsonl"),
 }
 """The rounds the rules were tuned on and the learned layers are trained on."""
 
-BLIND_ROUND = 27
+BLIND_ROUND = 28
 # Rounds 18, 19 and 20 have one labeller each (the search store had run short of new sources);
-# rounds 21 to 27 have two again, each on half of the calendar (before and after The Hague
+# rounds 21 to 28 have two again, each on half of the calendar (before and after The Hague
 # summit).
 BLIND_FILES = (f"claims_dev{BLIND_ROUND}a.jsonl", f"claims_dev{BLIND_ROUND}b.jsonl")
 
