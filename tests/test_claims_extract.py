@@ -2285,6 +2285,69 @@ def test_aid_held_back_until_allies_spend_a_share_leaves_the_share_a_target():
     assert c.span[0] == text.index("two percent of their")  # the share, not the aid's
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_amount_a_year_from_one_year_until_another_is_one_claim_a_year(learned):
+    text = ("According to the agreement, Iceland will allocate almost $30 million per year in aid "
+            "to Ukraine from 2024 until 2028.")
+    claims = extract(text, date(2024, 5, 31), learned=learned)
+    assert [c.year for c in claims] == [2024, 2025, 2026, 2027, 2028]
+    assert {(c.type, c.subject, c.value, c.hedge) for c in claims} == {
+        ("aid_pledge", "ISL", 30e6, "nearly")}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_ranking_in_brackets_takes_its_unit_from_the_first_row(learned):
+    text = ("Some years ago, the NATO members agreed to provide 2 percent of GDP to defence "
+            "expenditure. That target has not been achieved by most of them.\nInterestingly, "
+            "the nations closest to Russia have the highest expenditure. According to 2023 data, "
+            "Poland (3.9 percent) leads the way from Greece (3.01), Estonia (2.73), Lithuania "
+            "(2.54), Finland (2.45), Romania (2.44), Hungary (2.43), and Slovakia (2.03).")
+    shares = [(c.subject, c.value, c.year) for c in extract(text, date(2024, 2, 19),
+                                                            learned=learned)
+              if c.type == "share_of_gdp"]
+    assert shares == [("POL", 3.9, 2023), ("GRC", 3.01, 2023), ("EST", 2.73, 2023),
+                      ("LTU", 2.54, 2023), ("FIN", 2.45, 2023), ("ROU", 2.44, 2023),
+                      ("HUN", 2.43, 2023), ("SVK", 2.03, 2023)]
+
+
+def test_bracketed_figures_with_no_unit_row_are_no_shares():
+    text = ("Defence ministers met in Brussels. Delegations: Greece (3.01), Estonia (2.73), "
+            "Lithuania (2.54), Finland (2.45).")
+    assert extract(text, date(2024, 2, 19)) == []
+
+
+def test_a_figure_after_but_is_not_the_count_s_target():
+    text = ("Britain is one of 11 member states to hit the target but the average for NATO "
+            "countries in Europe is estimated at 1.74 per cent.")
+    count, share = extract(text, date(2024, 5, 9))
+    assert (count.type, count.value, count.target_pct) == ("allies_meeting_target", 11, 2.0)
+    assert (share.type, share.value) == ("share_of_gdp", 1.74)
+
+
+def test_the_g7_s_money_is_the_donors():
+    text = ("At the June 2024 G7 meeting, G7 leaders said that they would launch 'extraordinary "
+            "revenue acceleration loans' for Ukraine, to make available $50 billion in "
+            "additional funding by the end of 2024.")
+    [c] = extract(text, date(2026, 2, 1))
+    assert (c.type, c.subject, c.value) == ("aid_pledge", "DONORS", 50e9)
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_people_counted_before_a_bare_figure_are_no_money(learned):
+    text = ("In April 2025 the World Bank said Ukraine received US$524 million in grants. Around "
+            "5.9 million refugees from Ukraine are recorded globally. Germany hosts the higher "
+            "number of refugees (3.3 million), reportedly followed by Russia (1.2 million).")
+    values = [c.value for c in extract(text, date(2026, 2, 1), learned=learned)]
+    assert 3.3e6 not in values and 1.2e6 not in values and 5.9e6 not in values
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_what_rebuilding_ukraine_costs_is_no_aid(learned):
+    text = ("In April 2025 the World Bank estimated that the cost of Ukraine's reconstruction and "
+            "recovery stood at US$524 million.")
+    assert extract(text, date(2026, 2, 1), learned=learned) == []
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

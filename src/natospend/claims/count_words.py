@@ -157,3 +157,7 @@ PLUS_NAMED_BEFORE = re.compile(r"\s+and\s+the\s+(?:above|aforementioned|followin
 # (but 'the 2% guideline, which isn't even met by eight Nato members' counts those short of it)
 MET_BY = re.compile(r"(?<!n't\s)(?<!not\s)(?<!even\s)\b(?:met|reached|achieved|exceeded|"
                     r"surpassed|hit|fulfilled)\s+by\s+(?:only\s+|just\s+)?$", re.I)
+
+# Where a sentence turns to something else after a count ('... to hit the target but the
+# average ... is 1.74 per cent'): a figure beyond it is not the count's target.
+CONTRAST_AFTER = re.compile(r"\s(?:but|whereas|while|although|though)\s|;", re.I)

@@ -12,6 +12,7 @@ from natospend.claims.count_words import (
     ALL_OF_BEFORE,
     ALL_RE,
     ALL_SPENT,
+    CONTRAST_AFTER,
     COUNT_AIM_GAP,
     COUNT_NEG,
     COUNT_VERB_MORE,
@@ -254,8 +255,12 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
             continue  # 'demanded that all member states raise defense spending to 5%'
 
         target = 2.0
+        # the count's own target, not a figure after 'but' ('one of 11 member states to hit
+        # the target but the average ... is estimated at 1.74 per cent')
+        turn = CONTRAST_AFTER.search(text, end)
         target_q = next((q for q in s.quantities if q.kind == "percent"
-                         and q.num_start >= end and q.value <= 6), None)
+                         and q.num_start >= end and q.value <= 6
+                         and (turn is None or q.num_start < turn.start())), None)
         if target_q is not None and (target_q.value * 2) % 1:
             # 'Poland tops the list of 32 Nato nations, spending 4.48% of GDP', 'Poland led all
             # members with 4.12%': a level, which no target is (they are halves: 2, 3.5, 5).

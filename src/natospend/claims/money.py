@@ -8,6 +8,7 @@ from datetime import date
 from natospend.claims.money_words import (
     COST_OF_SHARE,
     COUNTED_AFTER,
+    COUNTED_BEFORE,
     CUMULATIVE,
     DEFENCE_OR_TARGET,
     DEVELOPMENT_AID,
@@ -22,6 +23,7 @@ from natospend.claims.money_words import (
     PER_YEAR_BEFORE,
     PRICE_BEFORE,
     PRICED_BUDGET,
+    RECOVERY_COST_BEFORE,
     SPAN_END_BEFORE,
     SPENDING,
     SUPPORT_NOUN,
@@ -156,15 +158,18 @@ def no_amount(s: Sent, q: Quantity) -> bool:
     """Whether a figure cannot be an amount claimed, whoever types it (the rules here, the
     learned layer's own claims): no budget or package is under a million ('worth €159 (about
     $170 million)' lost its scale), and a figure with no currency of its own that counts
-    things borrows none ('2 million artillery shells')."""
-    return q.value < 1e6 or (q.currency is None and COUNTED_AFTER.match(s.text, q.end) is not None)
+    things borrows none ('2 million artillery shells', 'refugees (3.3 million)')."""
+    return q.value < 1e6 or (q.currency is None and (
+        COUNTED_AFTER.match(s.text, q.end) is not None
+        or COUNTED_BEFORE.search(s.text, max(0, q.start - 100), q.start) is not None))
 
 
 def not_spending(s: Sent, q: Quantity) -> bool:
     """Whether the words around an amount say it is something else, whoever types it (the
     rules here, the learned layer's own claims): a GDP, a debt, revenue, a market, a deal
     ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue'), a
-    need ('the funding needs of Ukraine ... amount to €135.7 billion')."""
+    need ('the funding needs of Ukraine ... amount to €135.7 billion') or what rebuilding it
+    costs ('the cost of Ukraine's reconstruction and recovery stood at US$524 million')."""
     text = s.text
     a = clause_of(s, q.start)[0]
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
@@ -172,7 +177,9 @@ def not_spending(s: Sent, q: Quantity) -> bool:
     return NOT_SPENDING_AFTER.match(local_after) is not None or (
         s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
         ("needs" in before or "requirement" in before)
-        and NEEDS_BEFORE.search(before[-90:]) is not None)
+        and NEEDS_BEFORE.search(before[-90:]) is not None) or (
+        ("reconstruction" in before or "recovery" in before or "rebuilding" in before)
+        and RECOVERY_COST_BEFORE.search(before[-110:]) is not None)
 
 
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:

@@ -50,13 +50,27 @@ NEEDS_BEFORE = re.compile(
     r"total|stand\s+at|are\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
 
+# What rebuilding Ukraine costs is no one's aid either: 'the World Bank estimated that the cost
+# of Ukraine's reconstruction and recovery stood at US$524 million'
+RECOVERY_COST_BEFORE = re.compile(
+    r"\b(?:cost|costs|bill)\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?(?:reconstruction|recovery|"
+    r"rebuilding)\b[^.;$€£]{0,40}?\b(?:stood\s+at|stands\s+at|is|was|at|amounts?\s+to|"
+    r"reach(?:es|ed)?|(?:is|was)\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
+
 # A figure with no currency of its own borrows the sentence's or the article's; not when what
 # follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
 COUNTED_AFTER = re.compile(
     r"\s?(?:(?!(?:is|are|was|were|for|to|of|in|on|and|or)\b)[\w-]+\s+)?(?:shells|rounds|"
     r"munitions|drones|missiles|rockets|Ukrainians|refugees|households|homes|families|children|"
     r"barrels|tonnes|tons|doses|vehicles|jobs|workers|users|voters|visitors|passengers|units|"
-    r"pieces|items)\b", re.I)
+    r"pieces|items|civilians|people|troops|soldiers|residents|inhabitants|migrants)\b|"
+    r"\s(?:are|were|have\s+been)\s+(?:displaced|recorded|registered|killed|wounded)\b", re.I)
+# 'Germany hosts the higher number of refugees (3.3 million), followed by Russia (1.2 million)':
+# people counted before a figure with no currency, in the same sentence and no money between.
+COUNTED_BEFORE = re.compile(r"\b(?:refugees|civilians|people|troops|soldiers|migrants|"
+                            r"inhabitants|residents|population|displaced)\b"
+                            r"(?:[^.;$€£]|\.(?=\d)){0,80}$", re.I)
 
 CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over the past",
                    "altogether", "cumulative", "per year", "annually", "a year", "each year",

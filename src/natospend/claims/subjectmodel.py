@@ -459,9 +459,11 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
         feats = sh.name(i) + _place_feats(s, m, q, near, clause)
         src.put(m.code, feats)
         if m.code == "EUROPE":
-            # 'European allies', 'European NATO members': the labels say NATO_EUROPE
+            # 'European allies', 'European NATO members', 'NATO countries in Europe': the
+            # labels say NATO_EUROPE
             near_nato = any(o.code == "NATO" and (abs(o.start - m.end) <= 2  # European NATO
-                                                  or 0 <= m.start - o.end <= 3)  # NATO's European
+                                                  or 0 <= m.start - o.end <= 3  # NATO's European
+                                                  or s.text[o.end:m.start] == " in ")
                             for o in ms)
             src.put("NATO_EUROPE", ["from_europe", *(["europe_nato"] if near_nato else []),
                                     *feats])

@@ -10,6 +10,11 @@ same number of bare decimals below 10 right after the name, and the sentence say
 run that it gives shares of GDP: a lone 'Poland 4.1' in prose is left to the other rules. The
 years come from the heading, never from the data: a column whose year the heading does not
 give takes the year the context gives, marked inferred.
+
+Prose writes the same ranking as a list with the figures in brackets, the unit given once:
+'Poland (3.9 percent) leads the way from Greece (3.01), Estonia (2.73), Lithuania (2.54)'. Such
+a run counts as a table when an ally's share written the same way, with its per cent, comes
+before it in the sentence and the text speaks of defence.
 """
 
 from __future__ import annotations
@@ -18,16 +23,19 @@ import re
 from dataclasses import dataclass
 
 from natospend.claims.numbers import Quantity
+from natospend.claims.patterns import DEFENCE
 from natospend.claims.sentence import Claim, Context, Sent, claims_for, resolve_year
 
 GDP_HEADING = re.compile(
     r"(?:%|\bper\s?cent|\bpercent)\s*(?:share\s+)?of\s+(?:GDP|gross\s+domestic\s+product)"
     r"|\bshare\s+of\s+(?:GDP|gross\s+domestic\s+product)|\bas\s+%\s+of\b", re.I)
-_NAME_TO_FIGURE = re.compile(r"\s*:?\s*$")
+_NAME_TO_FIGURE = re.compile(r"\s*[:(]?\s*$")
 _BETWEEN_CELLS = re.compile(r"\s+$")
 # Between one row's last figure and the next name: a separator and at most a short word ('N'
 # of 'N Macedonia', a footnote mark), never a figure.
-_BETWEEN_ROWS = re.compile(r"[\s,;|*]*(?:\S{1,3}\s+)?$")
+_BETWEEN_ROWS = re.compile(r"\)?[\s,;|*]*(?:\S{1,3}\s+)?$")
+# 'Poland (3.9 percent)': the row before a bracketed run that gives the run's unit
+_UNIT_ROW = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b)\s*\)")
 _YEAR_RUN_GAP = re.compile(r"\s+$")
 MIN_ROWS = 3
 
@@ -99,6 +107,23 @@ def _column_years(s: Sent, before: int, columns: int) -> list[int] | None:
     return None
 
 
+def _unit_row_before(s: Sent, ctx: Context, run: list[_Row]) -> Quantity | None:
+    """The row that gives a bracketed run its unit ('Poland (3.9 percent) ... Greece (3.01),
+    ...'), its figure, in a text that speaks of defence; None if there is none."""
+    first = run[0]
+    if not s.text[first.start:first.cells[0].start].rstrip().endswith("("):
+        return None
+    if not (ctx.defence_topic or s.has(DEFENCE) or DEFENCE.search(ctx.whole_text)):
+        return None  # (a rare run: the whole text is searched only when one is found)
+    for m in s.mentions:
+        unit = _UNIT_ROW.match(s.text, m.end) if m.role == "ally" and m.end <= first.start \
+            else None
+        if unit is not None:
+            return next((q for q in s.quantities if q.kind == "percent"
+                         and unit.start() <= q.start < unit.end()), None)
+    return None
+
+
 def table_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
     """Shares of GDP read from the rows of ranking tables in ``s`` that no claim in ``out``
     has read already."""
@@ -106,10 +131,19 @@ def table_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
     found: list[Claim] = []
     for run in _runs(s, _rows(s)):
         first = run[0].start
+        unit_row = None
         if GDP_HEADING.search(s.text, 0, first) is None:
-            continue
+            unit_row = _unit_row_before(s, ctx, run)
+            if unit_row is None:
+                continue
         columns = len(run[0].cells)
         years = _column_years(s, first, columns)
+        if unit_row is not None and unit_row.start not in taken and columns == 1:
+            # the row that gave the unit is the ranking's first
+            owner = next(m.code for m in reversed(s.mentions) if m.end <= unit_row.start)
+            first_year = years[0] if years else resolve_year(None, ctx, True)[0]
+            found.extend(claims_for(s, unit_row, [owner], "share_of_gdp", first_year, True,
+                                    None))
         for row in run:
             for i, q in enumerate(row.cells):
                 if q.start in taken:

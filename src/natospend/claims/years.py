@@ -38,8 +38,8 @@ _YEAR_RE = re.compile(
     r"(?![\d%]|\.\d| ?per ?cent| ?percent)")
 # a two-digit end only after a dash or slash ('2024-25'): 'from 4 nations in 2017 to 11
 # countries' and 'in 2017 and 11 allies' are a year and a count
-_PERIOD_AFTER = re.compile(r"\s?(?:[-–/]\s?(?:19[5-9]\d|20[0-4]\d|\d\d)|\s?(?:to|and)\s?"
-                           r"(?:19[5-9]\d|20[0-4]\d))\b")
+_PERIOD_AFTER = re.compile(r"\s?(?:[-–/]\s?(?:19[5-9]\d|20[0-4]\d|\d\d)|"
+                           r"\s?(?:to|and|until|through|till)\s?(?:19[5-9]\d|20[0-4]\d))\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _FISCAL_NEAR = re.compile(r"\b(?:fiscal|financial|budget)\b[^.]{0,12}$|\bFY\s?$", re.I)
 _DATE_BEFORE = re.compile(
