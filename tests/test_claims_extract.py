@@ -2348,6 +2348,14 @@ def test_what_rebuilding_ukraine_costs_is_no_aid(learned):
     assert extract(text, date(2026, 2, 1), learned=learned) == []
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_amount_over_months_of_two_years_has_no_year(learned):
+    text = ("From December 2021 to February 2024 the UK has announced £6.5 billion of fiscal "
+            "support to Ukraine via World Bank loan guarantees and grants.")
+    [c] = extract(text, date(2026, 2, 1), learned=learned)
+    assert (c.type, c.subject, c.value, c.year) == ("aid_pledge", "GBR", 6.5e9, None)
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

@@ -41,6 +41,12 @@ _YEAR_RE = re.compile(
 _PERIOD_AFTER = re.compile(r"\s?(?:[-–/]\s?(?:19[5-9]\d|20[0-4]\d|\d\d)|"
                            r"\s?(?:to|and|until|through|till)\s?(?:19[5-9]\d|20[0-4]\d))\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.I)
+# 'from February 2022 to March 2026', 'From December 2021 to February 2024': a period between
+# months, whose first year reads as a bare date otherwise
+_FROM_MONTH_BEFORE = re.compile(rf"\b(?:between|from)\s+{_MONTHS}\s+$", re.I)
+_TO_MONTH_YEAR_AFTER = re.compile(
+    rf"\s+(?:to|until|and|through|till)\s+(?:(?:early|late|mid)[-\s]?)?(?:{_MONTHS}\s+)?"
+    r"(19[5-9]\d|20[0-4]\d)\b", re.I)
 _FISCAL_NEAR = re.compile(r"\b(?:fiscal|financial|budget)\b[^.]{0,12}$|\bFY\s?$", re.I)
 _DATE_BEFORE = re.compile(
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+{_MONTHS},?)\s+$")
@@ -109,6 +115,13 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
         if m.start() < skip_to:
             continue
         look = max(0, m.start() - 30)
+        from_month = _FROM_MONTH_BEFORE.search(text, look, m.start())
+        months = _TO_MONTH_YEAR_AFTER.match(text, m.end()) if from_month else None
+        if from_month and months and int(months.group(1)) > int(m.group()):
+            refs.append(YearRef(from_month.start(), months.end(), None, "period",
+                                span=(int(m.group()), int(months.group(1)))))
+            skip_to = months.end()
+            continue
         period = _PERIOD_AFTER.match(text, m.end())
         if period:
             between = _BETWEEN_BEFORE.search(text, look, m.start())
