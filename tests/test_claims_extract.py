@@ -2356,6 +2356,14 @@ def test_an_amount_over_months_of_two_years_has_no_year(learned):
     assert (c.type, c.subject, c.value, c.year) == ("aid_pledge", "GBR", 6.5e9, None)
 
 
+def test_a_relative_clause_is_about_the_name_just_before_it():
+    text = ("Sweden, which became NATO's 32nd member last week, aims to reach the target this "
+            "year, while Finland, which joined in 2023, is planning to spend 2.3% of GDP on its "
+            "armed forces in 2024.")
+    [c] = extract(text, date(2024, 3, 13))
+    assert (c.type, c.subject, c.value, c.year) == ("share_of_gdp", "FIN", 2.3, 2024)
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

@@ -521,6 +521,7 @@ def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
     return pcts[a:b + 1]
 
 
+_RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
 
@@ -562,6 +563,10 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         chosen = in_clause[-1]
     elif kind == "percent" and a > 0 and GENERIC_TARGET.search(text, a, q.start):
         return ["NATO"]  # '..., while the target spending rate is 2% of GDP'
+    elif kind == "percent" and before and a > 0 and _RELATIVE_START.match(text, a):
+        # '... the closest are Croatia and France, which now spend 1,9 percent of GDP each':
+        # a relative clause is about the name just before it
+        chosen = before[-1]
     elif before:
         chosen = before[0]
     else:
