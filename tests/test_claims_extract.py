@@ -2364,6 +2364,19 @@ def test_a_relative_clause_is_about_the_name_just_before_it():
     assert (c.type, c.subject, c.value, c.year) == ("share_of_gdp", "FIN", 2.3, 2024)
 
 
+@pytest.mark.parametrize("text", [
+    "The new package brings Australia's overall financial support to Ukraine to more than $650 "
+    "million.",
+    "With this latest contribution, the total value of defense equipment supplied by Finland to "
+    "Ukraine has reached €2.2 billion, as per the Finnish Defense Ministry.",
+    "Lithuania has provided Ukraine with more than 1 billion euros in aid, half of which is "
+    "military aid.",
+])
+def test_what_a_donor_has_given_so_far_has_no_year(text):
+    [c] = extract(text, date(2024, 6, 1))
+    assert (c.type, c.year) == ("aid_pledge", None)
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")
