@@ -76,13 +76,11 @@ CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over t
                    "altogether", "cumulative", "per year", "annually", "a year", "each year",
                    "every year", "annual", "over \\w+ years", "over the next", "in total",
                    "totall?ed", "since the start", "the war began", "all-time",
-                   # what a donor has given so far, and multi-year plans: 'brings Australia's
-                   # overall support to', 'has provided Ukraine with more than 1 billion euros',
-                   # 'the total value of defense equipment supplied ... has reached', 'Japan's
-                   # five-year 43-trillion-yen buildup'
+                   # what a donor has given so far: 'brings Australia's overall support to',
+                   # 'has provided Ukraine with more than 1 billion euros', 'the total value of
+                   # defense equipment supplied ... has reached'
                    "overall", "total (?:value|amount|volume|sum)", "(?:has|have) (?:so far )?"
-                   "(?:provided|given|sent|donated|delivered|contributed)",
-                   "(?:five|four|three|six|seven|eight|ten|multi)[- ]year")
+                   "(?:provided|given|sent|donated|delivered|contributed)")
 
 OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
                      "armed forces", "rearm\\w*", "ReArm", "procurement")
