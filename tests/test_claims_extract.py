@@ -2377,6 +2377,30 @@ def test_what_a_donor_has_given_so_far_has_no_year(text):
     assert (c.type, c.year) == ("aid_pledge", None)
 
 
+def test_by_the_end_of_the_decade_is_a_deadline():
+    text = ("Rishi Sunak, the Prime Minister, last week announced that Britain's spending would "
+            "increase to 2.5 per cent of GDP by the end of the decade.")
+    [c] = extract(text, date(2024, 5, 1))
+    assert (c.type, c.subject, c.value, c.deadline) == ("target_commitment", "GBR", 2.5, 2030)
+
+
+def test_allies_spending_a_share_of_their_gdp_each_have_it():
+    text = ("Portugal and Canada have voluntarily committed to spending two percent of their Gross "
+            "Domestic Product (GDP) on defense this year.")
+    claims = extract(text, date(2025, 6, 17))
+    assert [(c.type, c.subject, c.value, c.year) for c in claims] == [
+        ("share_of_gdp", "PRT", 2.0, 2025), ("share_of_gdp", "CAN", 2.0, 2025)]
+
+
+def test_a_level_reached_only_by_listed_allies_is_each_one_s():
+    text = ("Last year, just 11 of the alliance's 32 members, including the UK, reached the current "
+            "target. Mr Duda has previously argued that 3 per cent – a level reached only by "
+            "Poland, the US and Greece – is required to defend against growing threats.")
+    shares = [(c.subject, c.value) for c in extract(text, date(2024, 5, 1))
+              if c.type == "share_of_gdp" and c.value == 3.0]
+    assert shares == [("POL", 3.0), ("USA", 3.0), ("GRC", 3.0)]
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

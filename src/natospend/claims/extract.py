@@ -22,7 +22,12 @@ from dataclasses import replace
 from datetime import date
 
 from natospend.claims.counts import count_claims, member_level
-from natospend.claims.lists import named_list_shares, next_sentence_list_shares, ranked_shares
+from natospend.claims.lists import (
+    named_list_shares,
+    next_sentence_list_shares,
+    ranked_shares,
+    reached_by_shares,
+)
 from natospend.claims.money import money_claim, remember_money_topic
 from natospend.claims.numbers import find_quantities
 from natospend.claims.patterns import (
@@ -134,6 +139,8 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
                 out.extend(c)
     if len(s.mentions) >= 2 and any(c.unit in ("pct_gdp", "count") for c in out):
         out = named_list_shares(s, out, ctx)
+    if s.mentions and any(c.unit == "pct_gdp" for c in out) and " by " in s.text:
+        out = reached_by_shares(s, out, ctx)
     if ctx.next_text and any(c.type == "allies_meeting_target" for c in out):
         out.extend(next_sentence_list_shares(s, out, ctx.next_text))
     if any(q.kind == "number" for q in s.quantities) and (

@@ -16,6 +16,7 @@ from natospend.claims.patterns import (
     COUNTED_GROUP,
     GROUP_NOUN,
     INCLUDE_INTRO,
+    LEVEL_REACHED_BY,
     NAMED_LIST_EXAMPLES,
     NAMED_LIST_INTRO,
     RANK_AFTER,
@@ -103,6 +104,38 @@ def _named_lists(s: Sent) -> list[tuple[int, int, int, list[str]]]:
         if len(codes) >= 2 and group[0] is m:
             found.append((intro.start(), m.start, group[-1].end, codes))
     return found
+
+
+def reached_by_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
+    """The allies a share is said to be reached by, each at that level: '3 per cent – a level
+    reached only by Poland, the US and Greece' (whatever the figure itself is, a target
+    someone argues for or a level)."""
+    text, base = s.text, s.sent.start
+    extra: list[Claim] = []
+    done = {(c.span, c.subject) for c in out}
+    for c in out:
+        if c.unit != "pct_gdp" or c.value > 10:
+            continue
+        q = next((o for o in s.quantities if o.start == c.span[0] - base), None)
+        by = LEVEL_REACHED_BY.match(text, c.span[1] - base) if q is not None else None
+        if by is None:
+            continue
+        first = next((i for i, m in enumerate(s.mentions) if m.start == by.end()
+                      and m.role == "ally"), None)
+        if first is None or q is None:
+            continue
+        codes = list(dict.fromkeys(g.code for g in list_around(s, first)
+                                   if g.start >= by.end()))
+        year, inferred = resolve_year(year_for(s, q.start, q.end), ctx, True)
+        extra.extend(x for x in claims_for(s, q, codes, "share_of_gdp", year, inferred, None)
+                     if (x.span, x.subject) not in done)
+        done.update((x.span, x.subject) for x in extra)
+    if not extra:
+        return out
+    # a share already read for one of them is now among the list's
+    keep = [c for c in out if not (c.type == "share_of_gdp" and
+                                   (c.span, c.subject) in {(x.span, x.subject) for x in extra})]
+    return keep + extra
 
 
 def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:

@@ -477,6 +477,11 @@ RESTATED_BETWEEN = re.compile(
 # What introduces the allies a figure or a count is about: 'only eight NATO countries met the 2%
 # target, including Greece, the US, ...', 'is shared by six countries — Portugal, ...',
 # 'Three countries that can meet the 2% target are Slovakia, Finland, and Romania'.
+# '3 per cent – a level reached only by Poland, the US and Greece'
+LEVEL_REACHED_BY = re.compile(
+    r"\s*(?:of\s+(?:their\s+|its\s+)?GDP\s*)?[,–—-]\s*(?:a\s+(?:level|threshold|figure|mark)\s+)?"
+    r"(?:that\s+is\s+|which\s+is\s+)?(?:(?:already|so\s+far)\s+)?(?:reached|met|exceeded|achieved|"
+    r"surpassed|hit)\s+(?:so\s+far\s+|only\s+|just\s+)?by\s+(?:the\s+)?", re.I)
 NAMED_LIST_INTRO = re.compile(
     r"(?:\bincluding|\binclude[sd]?|\bsuch\s+as|\bnamely|\bin\s+addition\s+to|\bare|\bwere|"
     r"[—–:]|\s-)\s*(?:the\s+)?$", re.I)

@@ -521,6 +521,7 @@ def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
     return pcts[a:b + 1]
 
 
+_OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
@@ -592,7 +593,9 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     if len({g.code for g in group}) >= 2:  # 'Keir Starmer, the UK's ...' is one subject
         codes = list(dict.fromkeys(g.code for g in group))  # a name listed twice is one
         window = text[group[-1].end:q.start]
-        if kind == "percent" and re.search(r"\beach\b|\btheir\b|\ball\b|\bboth\b", window):
+        if kind == "percent" and (re.search(r"\beach\b|\btheir\b|\ball\b|\bboth\b", window)
+                                  or _OF_THEIR_AFTER.match(text, q.end)):
+            # 'Portugal and Canada have committed to spending two percent of their GDP'
             return codes
         for code, members in group_members().items():
             if set(codes) <= members:

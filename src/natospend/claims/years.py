@@ -57,7 +57,8 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>(?:this|last|next)\s+(?:fiscal\s+|financial\s+|budget\s+)?year|"
     r"the\s+current\s+(?:fiscal\s+|financial\s+|budget\s+)?year|the\s+past\s+year|"
     r"the\s+previous\s+year|the\s+coming\s+year|currently|current|now|as\s+of\s+today|today|"
-    r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years)\b",
+    r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years|"
+    r"(?P<decade>the\s+end\s+of\s+(?:the|this)\s+decade))\b",
     re.I)
 _REL_PREP_BEFORE = re.compile(
     r"\b(?P<prep>by|from|starting|starting\s+from|beginning|until)\s+$", re.I)
@@ -66,7 +67,7 @@ _GOAL_FOR_BEFORE = re.compile(r"\b(?:goals?|targets?|pledges?|commitments?)\s+$"
 # Every relative reference contains one of these words. Substring tests on the lowered text
 # are several times cheaper than a case-insensitive regex scan, and exact: no character outside
 # ASCII has one of their letters as its lower case, nor matches one under re.IGNORECASE.
-_RELATIVE_HINTS = ("year", "current", "now", "today")
+_RELATIVE_HINTS = ("year", "current", "now", "today", "decade")
 _SPACES = re.compile(r"\s+")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
@@ -164,6 +165,9 @@ def find_years(text: str, published_year: int | None) -> list[YearRef]:
             elif m.group("ago"):
                 n = _small(m.group("ago"))
                 year = published_year - n if n else None
+            elif m.group("decade"):
+                # 'by the end of the decade', written in 2024: 2030, as the labels read it
+                year, kind = (published_year // 10 + 1) * 10, "by"
             elif m.group("within") or m.group("inyears"):
                 n = _small(m.group("within") or m.group("inyears"))
                 year, kind = (published_year + n if n else None), "by"
