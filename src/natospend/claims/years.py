@@ -56,7 +56,10 @@ _PREP_BEFORE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:this|last|next)\s+(?:fiscal\s+|financial\s+|budget\s+)?year|"
     r"the\s+current\s+(?:fiscal\s+|financial\s+|budget\s+)?year|the\s+past\s+year|"
-    r"the\s+previous\s+year|the\s+coming\s+year|currently|current|now|as\s+of\s+today|today|"
+    r"the\s+previous\s+year|the\s+coming\s+year|currently|"
+    # not a target's adjective: 'reached the current target' dates nothing
+    r"current(?!\s+(?:NATO\s+|alliance\s+)?(?:targets?|goals?|guidelines?|benchmarks?|thresholds?|"
+    r"commitments?|pledges?|requirements?|standards?)\b)|now|as\s+of\s+today|today|"
     r"(?P<ago>\w+)\s+years\s+ago|within\s+(?P<within>\w+)\s+years|in\s+(?P<inyears>\w+)\s+years|"
     r"(?P<decade>the\s+end\s+of\s+(?:the|this)\s+decade))\b",
     re.I)
