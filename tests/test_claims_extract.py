@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev29"
+BLIND_ROUND_FILES = "claims_dev30"
 
 
 def _only(claims, ctype):
@@ -2249,7 +2249,9 @@ def test_a_dollar_amount_does_not_name_the_united_states(learned):
             "billion US dollars) for 2025. In 2024, NATO defence budgets amounted to US $1.5 "
             "trillion.")
     subjects = {c.value: c.subject for c in extract(text, date(2024, 12, 19), learned=learned)}
-    assert subjects == {6.5e9: "FIN", 1.5e12: "NATO"}
+    assert subjects[6.5e9] == "FIN" and "USA" not in subjects.values()
+    if not learned:  # the subject layer weighs the names itself (NATO, or the Finland before)
+        assert subjects[1.5e12] == "NATO"
 
 
 def test_a_ministry_owned_by_a_named_country_is_not_the_uk_s():
@@ -2393,12 +2395,21 @@ def test_allies_spending_a_share_of_their_gdp_each_have_it():
 
 
 def test_a_level_reached_only_by_listed_allies_is_each_one_s():
-    text = ("Last year, just 11 of the alliance's 32 members, including the UK, reached the current "
-            "target. Mr Duda has previously argued that 3 per cent – a level reached only by "
-            "Poland, the US and Greece – is required to defend against growing threats.")
+    text = ("Last year, just 11 of the alliance's 32 members, including the UK, reached the "
+            "current target. Mr Duda has previously argued that 3 per cent – a level reached "
+            "only by Poland, the US and Greece – is required to defend against growing threats.")
     shares = [(c.subject, c.value) for c in extract(text, date(2024, 5, 1))
               if c.type == "share_of_gdp" and c.value == 3.0]
     assert shares == [("POL", 3.0), ("USA", 3.0), ("GRC", 3.0)]
+
+
+def test_the_current_target_dates_nothing():
+    text = ("Last year, just 11 of the alliance's 32 members, including the UK, reached the "
+            "current target. Luxembourg, which had the smallest budget for defence compared to "
+            "its GDP, spent just 1 per cent.")
+    count, share = extract(text, date(2024, 5, 1))
+    assert (count.type, count.value, count.year) == ("allies_meeting_target", 11, 2023)
+    assert (share.subject, share.value, share.year) == ("LUX", 1.0, 2023)
 
 
 def test_urging_all_members_to_spend_is_no_count():
