@@ -2412,6 +2412,17 @@ def test_the_current_target_dates_nothing():
     assert (share.subject, share.value, share.year) == ("LUX", 1.0, 2023)
 
 
+@pytest.mark.parametrize("text", [
+    "\"The begins with increasing defense spending,\" Hegseth said from NATO headquarters in "
+    "Brussels on Thursday. \"2% is a start as President Trump has said.\"",
+    "I expect that when we meet in Vilnius, we will agree a new Defence Investment Pledge. Where "
+    "2% of GDP for defence is a floor, not a ceiling.",
+])
+def test_a_share_called_a_start_or_a_floor_is_the_alliance_s_yardstick(text):
+    [c] = extract(text, date(2025, 2, 13))
+    assert (c.type, c.subject, c.value) == ("target_commitment", "NATO", 2.0)
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")

@@ -324,7 +324,10 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
     if TARGET_COPULA_AFTER.match(text, q.end) or TARGET_IS_BEFORE.search(before[-60:]):
         named = next((y for y in s.years if y.year and not y.inferred and a <= y.start
                       and y.end <= q.start), yref if yref and not yref.inferred else None)
-        return claims_for(s, q, subjects[:1], "target_commitment", None, False,
+        # nobody named: the yardstick is the alliance's ('2% is a start as President Trump has
+        # said')
+        owner = subjects[:1] if subjects[0] is not None else ["NATO"]
+        return claims_for(s, q, owner, "target_commitment", None, False,
                           named.year if named else None)
     if yref and yref.year and ctx.published and yref.year < ctx.published.year and \
             yref.end <= q.start and COMMITTED.search(text, yref.end, q.start):
