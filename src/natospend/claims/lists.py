@@ -118,11 +118,11 @@ def reached_by_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
             continue
         q = next((o for o in s.quantities if o.start == c.span[0] - base), None)
         by = LEVEL_REACHED_BY.match(text, c.span[1] - base) if q is not None else None
-        if by is None:
+        if q is None or by is None:
             continue
         first = next((i for i, m in enumerate(s.mentions) if m.start == by.end()
                       and m.role == "ally"), None)
-        if first is None or q is None:
+        if first is None:
             continue
         codes = list(dict.fromkeys(g.code for g in list_around(s, first)
                                    if g.start >= by.end()))
@@ -133,9 +133,9 @@ def reached_by_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:
     if not extra:
         return out
     # a share already read for one of them is now among the list's
-    keep = [c for c in out if not (c.type == "share_of_gdp" and
-                                   (c.span, c.subject) in {(x.span, x.subject) for x in extra})]
-    return keep + extra
+    listed = {(x.span, x.subject) for x in extra}
+    return [c for c in out if not (c.type == "share_of_gdp" and (c.span, c.subject) in listed)
+            ] + extra
 
 
 def named_list_shares(s: Sent, out: list[Claim], ctx: Context) -> list[Claim]:

@@ -412,8 +412,8 @@ TARGET_IS_BEFORE = re.compile(
     r"(?:is|was|remains|stands\s+at)\s+(?:originally\s+|initially\s+|now\s+|still\s+)?$", re.I)
 # '5% should be our target', 'hitting 3 per cent was an “ambition”'
 TARGET_COPULA_AFTER = re.compile(
-    r"\s+(?:of\s+GDP\s+)?(?:(?:for|on)\s+defen[cs]e\s+)?(?:should|must|will|would|was|is)\s+(?:be\s+)?(?:just\s+|only\s+|merely\s+)?"
-    r"(?:our|the|their|its|his|her|an?)\s+[“\"']?(?:\w+\s+)?(?:target|goal|aim|ambition|"
+    r"\s+(?:of\s+GDP\s+)?(?:(?:for|on)\s+defen[cs]e\s+)?(?:should|must|will|would|was|is)\s+"
+    r"(?:be\s+)?(?:just\s+|only\s+|merely\s+)?(?:our|the|their|its|his|her|an?)\s+[“\"']?(?:\w+\s+)?(?:target|goal|aim|ambition|"
     # '2% is a start', '2% is a floor, not a ceiling': a yardstick, as a target is
     r"start|floor|minimum|baseline)\b", re.I)
 # 'the five percent being demanded of NATO members'
