@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev30"
+BLIND_ROUND_FILES = "claims_dev31"
 
 
 def _only(claims, ctype):
@@ -2421,6 +2421,23 @@ def test_the_current_target_dates_nothing():
 def test_a_share_called_a_start_or_a_floor_is_the_alliance_s_yardstick(text):
     [c] = extract(text, date(2025, 2, 13))
     assert (c.type, c.subject, c.value) == ("target_commitment", "NATO", 2.0)
+
+
+def test_a_bare_number_that_will_spend_the_level_after_a_count_is_a_count():
+    text = ("In the year 2020, only nine NATO allies were spending 2% of their GDP on defense. "
+            "This year, 23 will spend at least 2%. And some will spend more than that.")
+    counts = [(c.value, c.year) for c in extract(text, date(2024, 7, 11))
+              if c.type == "allies_meeting_target"]
+    assert counts == [(9, 2020), (23, 2024)]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_money_for_another_country_s_war_is_no_aid_to_ukraine(learned):
+    text = ("The $95.34 billion national security supplemental package includes $60.06 billion to "
+            "support Ukraine; $14.1 billion in security assistance for Israel; and $8.1 billion "
+            "for the Indo-Pacific.")
+    values = [c.value for c in extract(text, date(2024, 2, 13), learned=learned)]
+    assert 60.06e9 in values and 14.1e9 not in values and 8.1e9 not in values
 
 
 def test_urging_all_members_to_spend_is_no_count():

@@ -161,3 +161,11 @@ MET_BY = re.compile(r"(?<!n't\s)(?<!not\s)(?<!even\s)\b(?:met|reached|achieved|e
 # Where a sentence turns to something else after a count ('... to hit the target but the
 # average ... is 1.74 per cent'): a figure beyond it is not the count's target.
 CONTRAST_AFTER = re.compile(r"\s(?:but|whereas|while|although|though)\s|;", re.I)
+
+# After a count, a bare number that will spend or meet the level is the next count: 'In 2020,
+# only nine NATO allies were spending 2% ... This year, 23 will spend at least 2%.'
+BARE_COUNT_MEETS = re.compile(
+    r"(?<![\d$€£.,])\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|(?:twenty|thirty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\s+"
+    r"(?:will|are|were|now|have|had|should)\s+(?:now\s+|already\s+|be\s+)?"
+    r"(?:spend|spending|meet|meeting|reach|reached|hit|exceed|met)\b", re.I)

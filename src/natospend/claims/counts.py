@@ -12,6 +12,7 @@ from natospend.claims.count_words import (
     ALL_OF_BEFORE,
     ALL_RE,
     ALL_SPENT,
+    BARE_COUNT_MEETS,
     CONTRAST_AFTER,
     COUNT_AIM_GAP,
     COUNT_NEG,
@@ -196,6 +197,11 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                 found.append((m.start("n"), m.end("n"), n, None, None))
         for m in NUMBER_ROSE.finditer(text) if s.may_match(NUMBER_ROSE) else ():
             found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+        if ctx.count_topic and "%" in text:
+            for m in BARE_COUNT_MEETS.finditer(text):
+                n = count_value(m.group("n"))
+                if 0 < n <= 32 and not any(f[0] <= m.start("n") < f[1] for f in found):
+                    found.append((m.start("n"), m.end("n"), n, None, None))
         for q in s.quantities:
             if q.kind == "number" and 0 < q.value <= 32 and q.value == int(q.value) and \
                     not any(f[0] <= q.num_start < f[1] for f in found):

@@ -18,6 +18,7 @@ from natospend.claims.money_words import (
     MONEY_NOT_BEFORE,
     NEEDS_BEFORE,
     NOT_SPENDING_AFTER,
+    OTHER_RECIPIENT_AFTER,
     OWN_SPENDING,
     PER_YEAR_AFTER,
     PER_YEAR_BEFORE,
@@ -169,12 +170,14 @@ def not_spending(s: Sent, q: Quantity) -> bool:
     rules here, the learned layer's own claims): a GDP, a debt, revenue, a market, a deal
     ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue'), a
     need ('the funding needs of Ukraine ... amount to €135.7 billion') or what rebuilding it
-    costs ('the cost of Ukraine's reconstruction and recovery stood at US$524 million')."""
+    costs ('the cost of Ukraine's reconstruction and recovery stood at US$524 million'), or money
+    for another country's war ('$14.1 billion in security assistance for Israel')."""
     text = s.text
     a = clause_of(s, q.start)[0]
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
     before = text[a:q.start]
     return NOT_SPENDING_AFTER.match(local_after) is not None or (
+        OTHER_RECIPIENT_AFTER.match(local_after) is not None) or (
         s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
         ("needs" in before or "requirement" in before)
         and NEEDS_BEFORE.search(before[-90:]) is not None) or (

@@ -50,6 +50,11 @@ NEEDS_BEFORE = re.compile(
     r"total|stand\s+at|are\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
 
+# Money for another country's war is neither a donor's aid to Ukraine nor its own defence
+# budget: '$14.1 billion in security assistance for Israel', '$8.1 billion for the Indo-Pacific'
+OTHER_RECIPIENT_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:for|to)\s+(?:Israel|Taiwan|Gaza|(?:the\s+)?Indo-Pacific)\b")
+
 # What rebuilding Ukraine costs is no one's aid either: 'the World Bank estimated that the cost
 # of Ukraine's reconstruction and recovery stood at US$524 million'
 RECOVERY_COST_BEFORE = re.compile(
