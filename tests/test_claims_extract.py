@@ -2440,6 +2440,15 @@ def test_money_for_another_country_s_war_is_no_aid_to_ukraine(learned):
     assert 60.06e9 in values and 14.1e9 not in values and 8.1e9 not in values
 
 
+@pytest.mark.parametrize("learned", [False, True])
+def test_nato_excluding_the_us_is_europe_and_canada(learned):
+    text = ("The overall spending for Nato members, excluding the US, has increased from 1.4% of "
+            "GDP in 2014 to 2% in 2024.")
+    claims = extract(text, date(2025, 6, 24), learned=learned)
+    assert [(c.subject, c.value, c.year) for c in claims] == [
+        ("NATO_EUROPE_CANADA", 1.4, 2014), ("NATO_EUROPE_CANADA", 2.0, 2024)]
+
+
 def test_urging_all_members_to_spend_is_no_count():
     text = ("Urging all members of the North Atlantic Treaty Organization to spend a minimum of 2 "
             "percent of gross domestic product on defense.")
