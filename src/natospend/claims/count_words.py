@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from natospend.claims.patterns import words
+from natospend.claims.patterns import COUNT_WORDS, words
 
 ALL_RE = re.compile(r"\b(?P<all>all\s+(?:its\s+|of\s+its\s+|of\s+the\s+|(?:of\s+)?NATO['’]s\s+|"
                     r"North\s+Atlantic\s+Treaty\s+Organi[sz]ation\s+(?:\(NATO\)\s+)?)?"
@@ -165,7 +165,6 @@ CONTRAST_AFTER = re.compile(r"\s(?:but|whereas|while|although|though)\s|;", re.I
 # After a count, a bare number that will spend or meet the level is the next count: 'In 2020,
 # only nine NATO allies were spending 2% ... This year, 23 will spend at least 2%.'
 BARE_COUNT_MEETS = re.compile(
-    r"(?<![\d$€£.,])\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|(?:twenty|thirty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)\s+"
+    rf"(?<![\d$€£.,])\b(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+"
     r"(?:will|are|were|now|have|had|should)\s+(?:now\s+|already\s+|be\s+)?"
     r"(?:spend|spending|meet|meeting|reach|reached|hit|exceed|met)\b", re.I)

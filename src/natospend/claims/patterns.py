@@ -140,12 +140,14 @@ AID = words("(?<!development )(?<!overseas )(?<!foreign )aid(?! cuts?| budget)",
 _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance['’]s|of\s+NATO['’]s"
                r"|of\s+the)\s+){0,2}(?:member[\s-]+)?(?:members|allies|countries|nations|states|"
                r"people)")
+# A number of allies in words, up to the alliance's size ('twenty-three'); count_value reads it.
+COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
+               r"thirty(?:[-‑]\w+)?")
 COUNT_RE = re.compile(
     r"(?=[\dmMoOaAfFlLnNtTsSeErR])(?:\b(?P<hedge>more\s+than|over|at\s+least|fewer\s+than|"
     r"less\s+than|nearly|almost|about|around|roughly|approximately)\s+)?"
-    r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
-    r"thirty(?:[-‑]\w+)?)\b)"
+    rf"(?P<n>\b\d{{1,2}}\b|\b(?:{COUNT_WORDS})\b)"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(?:[\w-]+\s+){0,3}?(?:alliance|NATO|bloc)['’]s\s+)?"
     r"(?P<total>\d{2}|thirty(?:[-‑]\w+)?)\b)?"
     rf"(?:\s+{_COUNT_NOUN}(?:\s+(?:out\s+)?of\s+(?P<total2>\d{{2}})\b)?"
