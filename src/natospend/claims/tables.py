@@ -107,9 +107,9 @@ def _column_years(s: Sent, before: int, columns: int) -> list[int] | None:
     return None
 
 
-def _unit_row_before(s: Sent, ctx: Context, run: list[_Row]) -> Quantity | None:
+def _unit_row_before(s: Sent, ctx: Context, run: list[_Row]) -> tuple[str, Quantity] | None:
     """The row that gives a bracketed run its unit ('Poland (3.9 percent) ... Greece (3.01),
-    ...'), its figure, in a text that speaks of defence; None if there is none."""
+    ...'), as its ally and its figure, in a text that speaks of defence; None if there is none."""
     first = run[0]
     if not s.text[first.start:first.cells[0].start].rstrip().endswith("("):
         return None
@@ -119,8 +119,9 @@ def _unit_row_before(s: Sent, ctx: Context, run: list[_Row]) -> Quantity | None:
         unit = _UNIT_ROW.match(s.text, m.end) if m.role == "ally" and m.end <= first.start \
             else None
         if unit is not None:
-            return next((q for q in s.quantities if q.kind == "percent"
-                         and unit.start() <= q.start < unit.end()), None)
+            figure = next((q for q in s.quantities if q.kind == "percent"
+                           and unit.start() <= q.start < unit.end()), None)
+            return (m.code, figure) if figure is not None else None
     return None
 
 
@@ -138,12 +139,11 @@ def table_shares(s: Sent, ctx: Context, out: list[Claim]) -> list[Claim]:
                 continue
         columns = len(run[0].cells)
         years = _column_years(s, first, columns)
-        if unit_row is not None and unit_row.start not in taken and columns == 1:
+        if unit_row is not None and unit_row[1].start not in taken and columns == 1:
             # the row that gave the unit is the ranking's first
-            owner = next(m.code for m in reversed(s.mentions) if m.end <= unit_row.start)
+            owner, figure = unit_row
             first_year = years[0] if years else resolve_year(None, ctx, True)[0]
-            found.extend(claims_for(s, unit_row, [owner], "share_of_gdp", first_year, True,
-                                    None))
+            found.extend(claims_for(s, figure, [owner], "share_of_gdp", first_year, True, None))
         for row in run:
             for i, q in enumerate(row.cells):
                 if q.start in taken:
