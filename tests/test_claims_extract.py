@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev31"
+BLIND_ROUND_FILES = "claims_dev32"
 
 
 def _only(claims, ctype):
@@ -2624,3 +2624,32 @@ def test_a_shortfall_once_estimated_is_no_spending():
     text = ("The spending plans for each ministry are now ready, and a shortfall once estimated "
             "at 21 billion euros has been fully bridged.")
     assert extract(text, date(2026, 7, 3)) == []
+
+
+def test_a_dollar_the_text_calls_american_stays_american():
+    # 'US $' with a space and 'USD $' name the currency: neither is a Canadian's dollar, and a
+    # hedge before the letters still hedges the figure
+    text = ("Canada will give about US $60 million to Ukraine. Canada will also give roughly "
+            "USD $2 million to Ukraine, and plus $5 million to Ukraine.")
+    got = [(c.value, c.unit, c.hedge) for c in extract(text, date(2025, 11, 10))]
+    assert got == [(60e6, "USD", "about"), (2e6, "USD", "about"), (5e6, "CAD", None)]
+
+
+def test_a_package_for_ukraine_and_another_country_is_not_aid_to_ukraine():
+    text = ("The Senate approved a $95 billion aid package for Ukraine, Israel and Taiwan. It "
+            "holds $60 billion for Ukraine, while Israel will receive $14 billion and $8 billion "
+            "would be used to support U.S. partners in the Indo-Pacific.")
+    assert [c.value for c in extract(text, date(2024, 2, 13))] == [60e9]
+
+
+def test_what_a_donor_has_spent_so_far_has_no_year():
+    text = ("The United States has spent around $113 billion in aid to Ukraine. The total aid "
+            "Congress approved for Ukraine is $113.4 billion.")
+    assert [(c.value, c.year) for c in extract(text, date(2024, 3, 29))] == [
+        (113e9, None), (113.4e9, None)]
+
+
+def test_an_ally_whose_initiative_takes_the_money_is_not_its_giver():
+    text = ("Canada will give $3 million for drones. The minister also announced $13 million "
+            "for the Czech Republic's effort to buy shells for Ukraine.")
+    assert {c.subject for c in extract(text, date(2024, 4, 26))} == {"CAN"}

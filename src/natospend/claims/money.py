@@ -19,6 +19,7 @@ from natospend.claims.money_words import (
     NEEDS_BEFORE,
     NOT_SPENDING_AFTER,
     OTHER_RECIPIENT_AFTER,
+    OTHER_RECIPIENT_BEFORE,
     OWN_SPENDING,
     PER_YEAR_AFTER,
     PER_YEAR_BEFORE,
@@ -78,6 +79,9 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
     return group[idx].code
 
 
+# A dollar sign the country names ('US$5', 'US $60', 'USD $2') stays the US dollar in a
+# Canadian's or an Australian's sentence; a bare one is theirs.
+US_DOLLAR_BEFORE = re.compile(r"\b(?:US|USD|U\.S\.)\s?\$$", re.I)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*$")
 _CLOSE_BRACKET = re.compile(r"\s*(?:each\s*)?\)")
 
@@ -178,6 +182,7 @@ def not_spending(s: Sent, q: Quantity) -> bool:
     before = text[a:q.start]
     return NOT_SPENDING_AFTER.match(local_after) is not None or (
         OTHER_RECIPIENT_AFTER.match(local_after) is not None) or (
+        OTHER_RECIPIENT_BEFORE.search(before[-90:]) is not None) or (
         s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
         ("needs" in before or "requirement" in before)
         and NEEDS_BEFORE.search(before[-90:]) is not None) or (
@@ -242,7 +247,7 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if currency is None:
         return None  # crowns of no crown country
     if currency == "USD" and text[q.num_start - 1:q.num_start] == "$" and \
-            not text[max(0, q.num_start - 3):q.num_start].upper().endswith("US$") and \
+            not US_DOLLAR_BEFORE.search(text, max(0, q.num_start - 7), q.num_start) and \
             subject in ("CAN", "AUS", "NZL"):
         currency = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}[subject]
     yref = year_for(s, q.start, q.end)

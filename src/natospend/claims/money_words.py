@@ -52,8 +52,17 @@ NEEDS_BEFORE = re.compile(
 
 # Money for another country's war is neither a donor's aid to Ukraine nor its own defence
 # budget: '$14.1 billion in security assistance for Israel', '$8.1 billion for the Indo-Pacific'
+# A package for Ukraine and one of them at once is no one's aid to Ukraine alone either: '$95
+# billion war aid package for Ukraine, Israel and other U.S. allies'.
+_OTHER_RECIPIENT = r"(?:Israel(?:i|'s|’s)?|Taiwan(?:ese|'s|’s)?|Gaza|(?:the\s+)?Indo-Pacific)\b"
 OTHER_RECIPIENT_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:for|to)\s+(?:Israel|Taiwan|Gaza|(?:the\s+)?Indo-Pacific)\b")
+    r"[^.;]{0,40}?\b(?:for|to)\s+(?:(?:support|help|aid|assist|arm)\s+(?:[\w.]+\s+){0,2}?"
+    rf"(?:in\s+)?)?(?:Ukraine\s*(?:,|and)\s+)?{_OTHER_RECIPIENT}")
+# ... and named first: 'Israel will receive $26.4 billion for military aid'
+OTHER_RECIPIENT_BEFORE = re.compile(
+    rf"\b{_OTHER_RECIPIENT}[^.;$€£]{{0,60}}?\b(?:will|would|is\s+to|are\s+to)\s+"
+    r"(?:get|receive)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+)?$")
 
 # What rebuilding Ukraine costs is no one's aid either: 'the World Bank estimated that the cost
 # of Ukraine's reconstruction and recovery stood at US$524 million'
@@ -85,7 +94,11 @@ CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over t
                    # 'has provided Ukraine with more than 1 billion euros', 'the total value of
                    # defense equipment supplied ... has reached'
                    "overall", "total (?:value|amount|volume|sum)", "(?:has|have) (?:so far )?"
-                   "(?:provided|given|sent|donated|delivered|contributed)")
+                   "(?:provided|given|sent|donated|delivered|contributed)",
+                   # 'the US has spent around $113 billion in aid to Ukraine', 'the total aid the
+                   # U.S. has appropriated for Ukraine is $113.4 billion', 'thus far'
+                   "thus far", "(?:has|have) (?:so far |already )?(?:spent|appropriated)",
+                   "total (?:\\w+ )?(?:aid|assistance|support|investment)")
 
 OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
                      "armed forces", "rearm\\w*", "ReArm", "procurement")

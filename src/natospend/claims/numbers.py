@@ -180,7 +180,8 @@ HEDGES: dict[str, str] = {
 _HEDGE_RE = re.compile(
     rf"\b(?=[{''.join(sorted({c for h in HEDGES for c in (h[0].lower(), h[0].upper())}))}])"
     rf"({_alternation(HEDGES)})\s+(?:(?:about|around|approximately|roughly|an?|the)\s+)?"
-    rf"(?:estimated\s+)?(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
+    # 'about US $60 billion': the country's letters, then the sign the figure starts at
+    rf"(?:estimated\s+)?(?:\$|€|£|¥|US\$|EUR|USD|GBP|US|U\.S\.)?\s?$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", re.I)
 # What a window before a figure ends with, lowercased and without trailing spaces, where
 # ``_PREFIX_RE`` or ``_HEDGE_RE`` matches in it (``_may_end_with``): a currency prefix; a hedge
@@ -189,7 +190,7 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\$|€|£|¥|US\$|EUR|USD|GBP)?\s?$", 
 _PREFIX_ENDS = tuple(_CURRENCY_PREFIX)
 _HEDGE_ENDS = (*HEDGES, "about", "around", "approximately", "roughly", "a", "an", "the",
                "estimated")
-_HEDGE_SIGNS = ("$", "€", "£", "¥", "us$", "eur", "usd", "gbp")
+_HEDGE_SIGNS = ("$", "€", "£", "¥", "us$", "eur", "usd", "gbp", "us", "u.s.")
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,12 @@ def find_mentions(text: str) -> list[Mention]:
         elif not demonym and venues and \
                 _VENUE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # 'at the NATO summit in Lithuania': where, not who
+        if role in COUNTRY_ROLES and _CHANNEL_BEFORE.search(text, max(0, m.start() - 12),
+                                                            m.start()) and \
+                _CHANNEL_AFTER.match(text, m.end()):
+            # '$13 million for the Czech Republic's effort to provide ammunition to Ukraine',
+            # 'EUR 35 million for the Czech initiative': the way the money goes, not its giver
+            role = "other"
         if code == "MNE" and _SPEAKS_AFTER.match(text, m.end()):
             # 'Montenegro told journalists': Luís Montenegro, Portugal's prime minister since
             # 2024, whose names with a title are Portugal's aliases (claim_aliases.csv)
@@ -182,6 +188,9 @@ _DOLLARS_AFTER = re.compile(r"\s?\$|\s+dollars?\b", re.I)
 _EXCLUDING_BEFORE = re.compile(r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|"
                                r"not\s+counting)\s+(?:the\s+)?$", re.I)
 _AND_CANADA_AFTER = re.compile(r"\s+and\s+Canada\b")
+_CHANNEL_BEFORE = re.compile(r"\b(?:for|to|into)\s+(?:the\s+)?$", re.I)
+_CHANNEL_AFTER = re.compile(r"(?:['’]s)?(?:[-‑]led|\s+(?:\w+\s+)?(?:initiative|efforts?|"
+                            r"scheme|mechanism|coalition))\b", re.I)
 # NATO's bare aliases for its members, and what makes them another body's
 _BARE_MEMBERS = frozenset(("members", "member states", "member countries", "member nations"))
 _MEMBERS_OF_AFTER = re.compile(
