@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev32"
+BLIND_ROUND_FILES = "claims_dev33"
 
 
 def _only(claims, ctype):
@@ -2653,3 +2653,31 @@ def test_an_ally_whose_initiative_takes_the_money_is_not_its_giver():
     text = ("Canada will give $3 million for drones. The minister also announced $13 million "
             "for the Czech Republic's effort to buy shells for Ukraine.")
     assert {c.subject for c in extract(text, date(2024, 4, 26))} == {"CAN"}
+
+
+def test_ukraine_s_own_defence_is_ukraine_s():
+    # Ukraine is mostly named as aid's recipient; its own defence spending is still its own,
+    # while what it needs in general is no one's claim
+    text = ("Ukraine will need at least $120 billion for its defense in 2026. Its spending has "
+            "soared, and Ukraine now spends more than 31% of its gross domestic product on its "
+            "military. The IMF estimates that Ukraine will need about $40 billion next year.")
+    got = [(c.type, c.subject, c.value) for c in extract(text, date(2025, 9, 14))]
+    assert got == [("spending_amount", "UKR", 120e9), ("share_of_gdp", "UKR", 31.0)]
+
+
+def test_hundreds_spelled_out_are_read_whole():
+    assert parse_number("four hundred eighty-five") == 485
+    assert parse_number("four hundred and sixty-seven and a half") == 467.5
+    text = ("Defense expenditures by NATO members in Europe and Canada reached four hundred "
+            "eighty-five billion dollars in 2024.")
+    [c] = extract(text, date(2025, 2, 12))
+    assert (c.value, c.unit, c.year) == (485e9, "USD", 2024)
+
+
+def test_there_were_n_such_countries_is_the_next_count():
+    text = ("Only five NATO members spent more than 2% of their GDP on defence in 2016. There "
+            "were seven such countries in 2022, and last year there were already 11. There are "
+            "32 members.")
+    got = [(c.value, c.year) for c in extract(text, date(2024, 2, 13))
+           if c.type == "allies_meeting_target"]
+    assert got == [(5, 2016), (7, 2022), (11, 2023)]

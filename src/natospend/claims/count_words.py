@@ -168,3 +168,11 @@ BARE_COUNT_MEETS = re.compile(
     rf"(?<![\d$€£.,])\b(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+"
     r"(?:will|are|were|now|have|had|should)\s+(?:now\s+|already\s+|be\s+)?"
     r"(?:spend|spending|meet|meeting|reach|reached|hit|exceed|met)\b", re.I)
+
+# Where the count is the topic, 'there were N (such countries)' is the next count: 'only five
+# NATO member countries allocated more than 2% ... There were seven such countries in 2022, and
+# last year there were already 11.' (not 'there are 32 members': a total, not who meets a level)
+THERE_WERE_COUNT = re.compile(
+    r"\bthere\s+(?:were|are|was|will\s+be)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
+    rf"(?P<n>\d{{1,2}}|{COUNT_WORDS})(?:\s+such\s+(?:countries|allies|members|nations|states)\b|"
+    r"(?=\s*[.,;]|\s+(?:in|by)\s+\d{4}|\s+(?:last|this|that)\s+year))", re.I)

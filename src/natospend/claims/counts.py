@@ -42,6 +42,7 @@ from natospend.claims.count_words import (
     TARGET_WORD,
     THE_ONLY_ONE,
     THE_ONLY_ONES,
+    THERE_WERE_COUNT,
     WHOLE_ALLIANCE_BEFORE,
 )
 from natospend.claims.numbers import Quantity
@@ -197,6 +198,11 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                 found.append((m.start("n"), m.end("n"), n, None, None))
         for m in NUMBER_ROSE.finditer(text) if s.may_match(NUMBER_ROSE) else ():
             found.append((m.start(), m.end(), count_value(m.group("n")), None, None))
+        for m in THERE_WERE_COUNT.finditer(text) if ctx.count_topic and \
+                s.may_match(THERE_WERE_COUNT) else ():
+            n = count_value(m.group("n"))
+            if 0 < n <= 32 and not any(f[0] <= m.start("n") < f[1] for f in found):
+                found.append((m.start("n"), m.end("n"), n, None, None))
         if ctx.count_topic and "%" in text:
             for m in BARE_COUNT_MEETS.finditer(text):
                 n = count_value(m.group("n"))

@@ -19,11 +19,13 @@ from natospend.claims.count_words import (
     ONLY_N_REACH,
     THE_ONLY_ONE,
     THE_ONLY_ONES,
+    THERE_WERE_COUNT,
 )
 from natospend.claims.money_words import (
     DEVELOPMENT_AID,
     MONEY_NOT_BEFORE,
     OWN_SPENDING,
+    UKRAINE_NEEDS_BEFORE,
     WORLD_TOTAL,
 )
 from natospend.claims.patterns import (
@@ -54,6 +56,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     NUMBER_OF_GROUP: (("number of",),),
     NUMBER_ANAPHOR: (("number",),),
     NUMBER_ROSE: (("number",),),
+    THERE_WERE_COUNT: (("there",),),
     FOLLOWUP_COUNT: (("was", "compared", "from", "fell", "rose", "rising", "falling", "rebound",
                       "climb", "grew", "dropp"),),
     # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
@@ -88,7 +91,8 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                         "economy", "market", "stock", "shares", "contract", "deal", "sales",
                         "profit", "valuation", "loss", "damage", "shortfall", "hole", "gap",
                         "deficit", "underfunded", "cuts", "expenditure", "export", "grossed",
-                        "turnover", "saving", "save", "need", "require"),),
+                        "turnover", "saving", "save"),),
+    UKRAINE_NEEDS_BEFORE: (("ukraine", "kyiv", "kiev"), ("need", "require")),
     WORLD_TOTAL: (("global", "world"),),
     TARGET_OF_BEFORE: (("target", "threshold", "benchmark", "goal", "guideline", "commitment"),
                        ("of",)),

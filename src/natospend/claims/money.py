@@ -30,6 +30,8 @@ from natospend.claims.money_words import (
     SPENDING,
     SUPPORT_NOUN,
     TRANSFER,
+    UKRAINE_NEEDS_BEFORE,
+    UKRAINE_OWN_DEFENCE_AFTER,
     WORLD_TOTAL,
 )
 from natospend.claims.numbers import Quantity
@@ -184,6 +186,8 @@ def not_spending(s: Sent, q: Quantity) -> bool:
         OTHER_RECIPIENT_AFTER.match(local_after) is not None) or (
         OTHER_RECIPIENT_BEFORE.search(before[-90:]) is not None) or (
         s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
+        s.may_match(UKRAINE_NEEDS_BEFORE) and UKRAINE_NEEDS_BEFORE.search(before[-40:])
+        and not UKRAINE_OWN_DEFENCE_AFTER.match(local_after)) or (
         ("needs" in before or "requirement" in before)
         and NEEDS_BEFORE.search(before[-90:]) is not None) or (
         ("reconstruction" in before or "recovery" in before or "rebuilding" in before)

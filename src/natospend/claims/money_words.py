@@ -123,13 +123,22 @@ MONEY_NOT_BEFORE = re.compile(
     # drams', 'exports to $11 billion', 'Lockheed grossed $71 billion', 'to save 60 billion'
     r"total\s+(?:\d{4}\s+)?budget\s+expenditures?\s+of|(?:government|state|public)\s+"
     r"expenditures?\s+(?:\w+\s+){0,2}?(?:will\s+(?:reach|be|amount\s+to)|of|reach(?:es|ed)?)|"
-    r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save|"
-    # what Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
-    # billion', 'the remaining funding needs of Ukraine for 2026-27 amount to €135.7 billion'
-    r"(?:Ukraine|Kyiv|Kiev)(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:will\s+need|would\s+need|needs|need|"
-    r"requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?)\s+"
+    r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save)\s+"
     r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|under\s+)?$", re.I)
+
+# What Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
+# billion', 'the remaining funding needs of Ukraine for 2026-27 amount to €135.7 billion'; but
+# what it needs for its own defence is its defence spending (UKRAINE_OWN_DEFENCE_AFTER): 'Ukraine
+# will need at least $120 billion for its defense in 2026'
+UKRAINE_NEEDS_BEFORE = re.compile(
+    r"\b(?:Ukraine|Kyiv|Kiev)(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:will\s+need|would\s+need|needs|"
+    r"need|requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?\s+"
+    r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|under\s+|at\s+least\s+)?$", re.I)
+UKRAINE_OWN_DEFENCE_AFTER = re.compile(
+    r"\s+(?:(?:a|per)\s+year\s+)?(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?"
+    r"(?:defen[cs]e|military|army|armed\s+forces)\b", re.I)
 
 DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
                         "overseas aid", "foreign aid", "official development assistance", "ODA")

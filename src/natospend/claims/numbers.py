@@ -51,9 +51,14 @@ def _by_first_letter(alternatives: list[str]) -> str:
 
 _SMALL_UNITS = "|".join(k for k in _UNITS if _UNITS[k] < 10)
 # 'twenty-three' before 'twenty', longer units before shorter ('seventeen' before 'seven').
+_BELOW_HUNDRED = [rf"{tens}(?:{_HYPHEN}|\s)(?:{_SMALL_UNITS})" for tens in _TENS] \
+    + sorted(_UNITS, key=len, reverse=True) + list(_TENS)
+# 'four hundred eighty-five billion dollars', 'four hundred and sixty-seven' (transcripts and
+# read-aloud copies spell every figure out)
 _WORD_NUMBER = "(?:" + _by_first_letter(
-    [rf"{tens}(?:{_HYPHEN}|\s)(?:{_SMALL_UNITS})" for tens in _TENS]
-    + sorted(_UNITS, key=len, reverse=True) + list(_TENS)) + ")"
+    [rf"{unit}\s+hundred(?:\s+(?:and\s+)?(?:{'|'.join(_BELOW_HUNDRED)}))?"
+     for unit in _SMALL_UNITS.split("|") if unit != "zero"]
+    + _BELOW_HUNDRED) + ")"
 # '1,67%': a decimal comma, read only right before a percent sign or word (elsewhere '1,050' is
 # a thousand and fifty).
 _COMMA_DECIMAL = r"\d{1,2},\d{1,2}(?=\s?(?:%|per\s?cent|percent))"
@@ -272,16 +277,17 @@ def parse_number(token: str) -> float:
         if "," in t and _COMMA_DECIMAL_TOKEN.fullmatch(t):
             return float(t.replace(" ", "").replace(",", "."))
         return float(t.replace(",", ""))
-    if t.endswith(" a half") and " and " in t:  # 'two and a half'
-        return parse_number(t[:t.index(" and ")]) + 0.5
-    parts = _WORD_SPLIT_RE.split(t)
+    if t.endswith(" and a half"):  # 'two and a half', 'four hundred and six and a half'
+        return parse_number(t.removesuffix(" and a half")) + 0.5
     total = 0
-    for p in parts:
+    for p in _WORD_SPLIT_RE.split(t):
         if p in _TENS:
             total += _TENS[p]
         elif p in _UNITS:
             total += _UNITS[p]
-        else:
+        elif p == "hundred" and 0 < total < 10:
+            total *= 100
+        elif p != "and" or total < 100:
             raise ValueError(f"not a number: {token!r}")
     return float(total)
 

@@ -158,7 +158,7 @@ COUNT_RE = re.compile(
 # only while the pattern has no upper-case escape ('\S', '\D'), which lowering would turn
 # into another class: tests/test_claims_fast_patterns.py checks that.
 LOWERCASE_FORM[id(COUNT_RE)] = re.compile(COUNT_RE.pattern.lower().replace("(?p<", "(?P<"))
-COUNT_VERB = words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*",
+COUNT_VERB = words("meet\\w*", "met", "reach\\w*", "hit\\w*", "exceed\\w*", "spend\\w*", "spent",
                    "pass(?:ed|es|ing)?", "clear(?:s|ed|ing)?", "compl(?:y|ies|ied|ying) with",
                    "at or above", "on track", "above", "surpass\\w*", "achiev\\w*",
                    # 'only three NATO members ... were at the 2% threshold'

@@ -437,7 +437,8 @@ def _candidates(s: Sent, kind: str) -> list[int]:
     text = s.text
     ok = [i for i, m in enumerate(s.mentions)
           if (m.role in SUBJECT_ROLES or (m.role != "recipient" and m.start < 3)
-              or (m.role == "recipient" and m.start < 3 and kind == "spending"))
+              or (m.role == "recipient" and m.start < 3 and kind == "spending")
+              or (m.role == "recipient" and RECIPIENT_OWN_AFTER.match(text, m.end)))
           and not NEGATED_BEFORE.search(text, max(0, m.start - 12), m.start)
           and not DEPENDS_ON_BEFORE.search(text, max(0, m.start - 26), m.start)
           and not (m.role == "group" and (NAMES_TARGET_AFTER.match(text, m.end)
@@ -521,6 +522,14 @@ def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
     return pcts[a:b + 1]
 
 
+# Ukraine is the recipient of aid, but its own defence is its own: "Ukraine's defense spending",
+# 'Ukraine will need at least $120 billion for its defense', 'it now spends more than 31% of
+# its gross domestic product'
+RECIPIENT_OWN_AFTER = re.compile(
+    r"(?:['’]s\s+(?:own\s+)?(?:defen[cs]e|military)\s+(?:spending|budget|expenditure)|"
+    r"\s+(?:will\s+|would\s+|now\s+)?(?:needs?|spends?|spent|allocates?|allocated|"
+    r"plans?\s+to\s+spend)\b[^.;]{0,60}?\bits\s+(?:own\s+)?(?:defen[cs]e|military|army|"
+    r"armed\s+forces|gross\s+domestic|GDP))", re.I)
 _OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
