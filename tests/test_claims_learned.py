@@ -3,6 +3,7 @@ labelled sentences, that it leaves the default path alone, and that it holds up 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import sys
@@ -12,8 +13,10 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
+from scipy.sparse import csr_matrix
 
 from natospend.claims import CLAIM_TYPES, extract
 from natospend.claims.check import DEFAULT_MIN_CONFIDENCE, InputError, check, check_counted
@@ -86,6 +89,22 @@ def test_weights_for_other_features_are_refused():
     data["metadata"]["configuration"]["features_version"] = FEATURES_VERSION + 1
     with pytest.raises(ValueError, match="features version"):
         parse_model(data)
+
+
+def test_trees_for_other_features_are_refused():
+    data = _shipped()
+    raw = resources.files("natospend.claims").joinpath(data["metadata"]["trees"]["file"])
+    fewer = dict(list(data["w"].items())[:-1])
+    with pytest.raises(ValueError, match="trees made for"):
+        parse_model({**data, "w": fewer}, raw.read_bytes())
+
+
+def test_the_shipped_trees_are_the_ones_the_metadata_names():
+    trees = _shipped()["metadata"]["trees"]
+    raw = resources.files("natospend.claims").joinpath(trees["file"]).read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == trees["sha256"]
+    assert trees["rounds"] == load_model().trees.num_boosted_rounds()
+    assert load_model().gate == trees["gate"]
 
 
 def _types(text: str, published: date, learned: bool) -> list[tuple[str, float]]:
@@ -194,13 +213,28 @@ def test_window_features_without_a_same_length_lowercase():
     assert "sw=poland" in sentence_features(sc.sent, sc.ctx)
 
 
+def _present(model, figures) -> csr_matrix:
+    """The trees' input built from feature names, as training builds it: one row per figure,
+    a 1 in the column of each of its sentence's and its own features the model knows."""
+    column = {k: j for j, k in enumerate(model.weights)}
+    rows = [sorted(column[k] for k in {*sentence_features(sc.sent, sc.ctx), *c.feats}
+                   if k in column) for sc, c in figures]
+    indptr = np.cumsum([0, *map(len, rows)])
+    indices = [j for r in rows for j in r]
+    return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr),
+                      shape=(len(rows), len(column)))
+
+
 def test_batch_scores_are_the_scores_of_the_feature_names():
     """The scorer finds a figure's rows without building its window features' names and sums
     many figures at once; it must find the rows of the names training sees and sum them to the
-    model's definition (sentence features, then the figure's own), up to rounding."""
+    model's definition (sentence features, then the figure's own), up to rounding; where the
+    linear model is unsure (best class under the gate), its probabilities averaged with the
+    trees' on the same names."""
     model = load_model()
+    assert model.trees is not None and 0.5 < model.gate < 1
     rows = model.rows
-    n = 0
+    n = gated = 0
     for p in _passages("claims_dev6a.jsonl", 60):
         day = date.fromisoformat(p["published"]) if p.get("published") else None
         batch = list(read_candidates(p["text"], day))
@@ -211,13 +245,20 @@ def test_batch_scores_are_the_scores_of_the_feature_names():
             for c in sc.candidates:
                 names = c.feats
                 assert c.rows(rows) - {None} == {rows.index[k] for k in names if k in rows.index}
-                plain.append(figure_scores(model, base, names))
+                linear = np.array(figure_scores(model, base, names))
+                linear = np.exp(linear - linear.max())
+                linear /= linear.sum()
+                if linear.max() < model.gate:
+                    trees = model.trees.inplace_predict(_present(model, [(sc, c)]))[0]
+                    linear = 0.5 * linear + 0.5 * trees
+                    gated += 1
+                plain.append(np.log(linear).tolist())
         assert len(scores) == len(plain)
         for got, want in zip(scores, plain, strict=True):
-            assert got == pytest.approx(want, abs=1e-9)
+            assert got == pytest.approx(want, abs=1e-6)
             assert decide(model, got) == decide(model, want)
             n += 1
-    assert n > 50
+    assert n > 50 and 0 < gated < n
 
 
 def test_year_for_is_kept_per_figure_and_unchanged_by_keeping():
@@ -271,7 +312,8 @@ def test_retraining_reproduces_the_shipped_weights():
         import claims_train
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    model = claims_train.train(sorted(claims_train.ROUNDS))
+    data = claims_train.examples(sorted(claims_train.ROUNDS))
+    model = claims_train.train_on(data)
     shipped = _shipped()
     assert model["classes"] == shipped["classes"]
     assert model["bias"] == pytest.approx(shipped["bias"], abs=1e-6)
@@ -279,6 +321,15 @@ def test_retraining_reproduces_the_shipped_weights():
     assert len(common) >= 0.99 * max(len(model["w"]), len(shipped["w"]))
     assert max(abs(a - b) for k in common
                for a, b in zip(model["w"][k], shipped["w"][k], strict=True)) <= 2e-3
+    # the trees, trained on the same figures over the shipped features, give the shipped
+    # trees' probabilities
+    retrained = parse_model(shipped, claims_train.train_trees(data, shipped))
+    figures = [(sc, c) for p in _passages("claims_dev9a.jsonl", 40)
+               for sc in read_candidates(p["text"], date.fromisoformat(p["published"]))
+               for c in sc.candidates]
+    x = _present(load_model(), figures)
+    assert load_model().trees.inplace_predict(x) == pytest.approx(
+        retrained.trees.inplace_predict(x), abs=1e-5)
 
 
 def test_cli_check_is_learned_unless_rules_only(tmp_path):

@@ -106,11 +106,18 @@ class Model:
     matrix: np.ndarray = field(default_factory=lambda: np.zeros((1, 1)), compare=False)
     rows: FeatureRows = field(default_factory=lambda: FeatureRows({}))
     word_index: dict[str, int] = field(default_factory=dict)
+    # Gradient-boosted trees over the same features (each present or absent; column j is
+    # matrix row j + 2), whose class probabilities are averaged with the linear model's where
+    # its best class has a probability under ``gate`` (:func:`type_scores`); None scores with
+    # the linear model alone.
+    trees: Any = field(default=None, compare=False)
+    gate: float = 0.0
 
 
-def parse_model(data: dict[str, Any]) -> Model:
-    """A :class:`Model` from the JSON written by bench/claims_train.py; refuses weights made
-    for other features, which would score silently and wrongly."""
+def parse_model(data: dict[str, Any], trees: bytes | None = None) -> Model:
+    """A :class:`Model` from the JSON written by bench/claims_train.py and, if given, the
+    trees it wrote beside it (XGBoost's UBJSON); refuses weights or trees made for other
+    features, which would score silently and wrongly."""
     meta = data.get("metadata", {})
     version = meta.get("configuration", {}).get("features_version")
     if version != FEATURES_VERSION:
@@ -126,14 +133,34 @@ def parse_model(data: dict[str, Any]) -> Model:
     words = [i for k, i in index.items() if k.startswith("sw=")]
     matrix[words] *= WORD_WEIGHT
     return Model(classes, bias, weights, meta, matrix, FeatureRows(index),
-                 {k[3:]: i for k, i in index.items() if k.startswith("sw=")})
+                 {k[3:]: i for k, i in index.items() if k.startswith("sw=")},
+                 *_load_trees(trees, len(weights), len(classes)))
+
+
+def _load_trees(raw: bytes | None, n_features: int, n_classes: int) -> tuple[Any, float]:
+    """The trees and their gate; (None, 0.0) without trees."""
+    if raw is None:
+        return None, 0.0
+    import xgboost  # noqa: PLC0415  (imported with the first model, not with the package)
+
+    booster = xgboost.Booster()
+    booster.load_model(bytearray(raw))
+    booster.set_param({"nthread": 1})  # one figure batch at a time; one core, as benchmarked
+    if booster.num_features() != n_features or \
+            int(booster.attr("n_classes") or -1) != n_classes:
+        raise ValueError(f"trees made for {booster.num_features()} features and "
+                         f"{booster.attr('n_classes')} classes, the weights have {n_features} "
+                         f"and {n_classes}")
+    return booster, float(booster.attr("gate") or 1.0)
 
 
 @cache
 def load_model() -> Model:
-    """The shipped weights, read once per process (about 0.1 s)."""
-    text = resources.files("natospend.claims").joinpath("model.json").read_text("utf-8")
-    return parse_model(json.loads(text))
+    """The shipped weights and trees, read once per process (about 0.2 s)."""
+    files = resources.files("natospend.claims")
+    data = json.loads(files.joinpath("model.json").read_text("utf-8"))
+    trees = data["metadata"].get("trees")
+    return parse_model(data, files.joinpath(trees["file"]).read_bytes() if trees else None)
 
 
 def sentence_score(model: Model, feats: dict[str, float]) -> list[float]:
@@ -195,9 +222,46 @@ def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
     if not starts:
         return np.zeros((0, len(model.classes)))
     m = model.matrix
-    per_sentence = np.add.reduceat(m[np.frombuffer(shared, dtype=np.int64)], sentence_starts)
-    own = np.add.reduceat(m[np.frombuffer(figures, dtype=np.int64)], starts)
-    return per_sentence[owner] + own  # type: ignore[no-any-return]
+    shared_rows = np.frombuffer(shared, dtype=np.int64)
+    figure_rows = np.frombuffer(figures, dtype=np.int64)
+    per_sentence = np.add.reduceat(m[shared_rows], sentence_starts)
+    own = np.add.reduceat(m[figure_rows], starts)
+    scores = per_sentence[owner] + own
+    if model.trees is None:
+        return scores  # type: ignore[no-any-return]
+    linear = np.exp(scores - scores.max(axis=1, keepdims=True))
+    linear /= linear.sum(axis=1, keepdims=True)
+    # The trees only where the linear model is unsure: held out, consulting them for every
+    # figure typed no figure better, and they cost more than the rest of the layer
+    unsure = np.flatnonzero(linear.max(axis=1) < model.gate)
+    if len(unsure):
+        present = _present_features(shared_rows, sentence_starts, figure_rows, starts,
+                                    [owner[i] for i in unsure.tolist()], unsure.tolist(),
+                                    len(model.weights))
+        linear[unsure] = 0.5 * linear[unsure] + 0.5 * model.trees.inplace_predict(present)
+    return np.log(linear)  # type: ignore[no-any-return]
+
+
+def _present_features(shared: np.ndarray, sentence_starts: list[int], figures: np.ndarray,
+                      starts: list[int], owner: list[int], which: list[int],
+                      n_features: int) -> Any:
+    """The features of the figures ``which`` (whose sentences are ``owner``), as the trees
+    read them: a sparse 0/1 matrix, one row per figure, column j for matrix row j + 2 (its
+    sentence's rows less the bias, its own less the zero row)."""
+    from scipy.sparse import csr_matrix  # noqa: PLC0415
+
+    s_bounds = [*sentence_starts, len(shared)]
+    f_bounds = [*starts, len(figures)]
+    parts: list[np.ndarray] = []
+    indptr = [0]
+    for i, k in zip(which, owner, strict=True):
+        a = shared[s_bounds[k] + 1:s_bounds[k + 1]]
+        b = figures[f_bounds[i] + 1:f_bounds[i + 1]]
+        parts += (a, b)
+        indptr.append(indptr[-1] + len(a) + len(b))
+    columns = np.concatenate(parts) - 2
+    return csr_matrix((np.ones(len(columns), dtype=np.float32), columns, indptr),
+                      shape=(len(owner), n_features))
 
 
 def _unit_kind(unit: str) -> str:
