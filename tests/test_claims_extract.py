@@ -18,7 +18,7 @@ from natospend.claims.years import find_years
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The labelled round kept blind (bench/claims_quality.py's 'blind' set): tests that read the
 # labelled passages leave it out, so that nothing shows its text to whoever tunes the rules.
-BLIND_ROUND_FILES = "claims_dev33"
+BLIND_ROUND_FILES = "claims_dev35"
 
 
 def _only(claims, ctype):
@@ -2681,3 +2681,22 @@ def test_there_were_n_such_countries_is_the_next_count():
     got = [(c.value, c.year) for c in extract(text, date(2024, 2, 13))
            if c.type == "allies_meeting_target"]
     assert got == [(5, 2016), (7, 2022), (11, 2023)]
+
+
+def test_allies_listed_as_having_passed_a_mark_each_have_it():
+    text = "Poland, Estonia, Latvia and Greece have already passed the three percent mark."
+    got = [(c.subject, c.value) for c in extract(text, date(2025, 7, 18), learned=True)]
+    assert got == [("POL", 3.0), ("EST", 3.0), ("LVA", 3.0), ("GRC", 3.0)]
+
+
+def test_all_but_n_allies_is_the_rest_of_the_alliance():
+    [c] = extract("All but ten of NATO's 32 members meet the 2% target.", date(2025, 7, 18))
+    assert (c.type, c.value, c.total) == ("allies_meeting_target", 22, 32)
+    [c] = extract("All but three NATO allies now spend 2% of GDP on defence.", date(2025, 7, 18))
+    assert c.value == 29
+
+
+def test_aid_for_ukraine_and_israel_named_further_on_is_not_ukraine_s_alone():
+    text = ("Congress approved $95 billion in foreign aid to provide weapons and support to key "
+            "U.S. allies including Ukraine and Israel.")
+    assert extract(text, date(2024, 4, 24), learned=True) == []

@@ -59,7 +59,9 @@ TRAINING_FILES = {"claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                   "claims_dev28b.jsonl", "claims_dev29a.jsonl", "claims_dev29b.jsonl",
                   "claims_dev30a.jsonl", "claims_dev30b.jsonl",
                   "claims_dev31a.jsonl", "claims_dev31b.jsonl",
-                  "claims_dev32a.jsonl", "claims_dev32b.jsonl"}
+                  "claims_dev32a.jsonl", "claims_dev32b.jsonl",
+                  "claims_dev33a.jsonl", "claims_dev33b.jsonl",
+                  "claims_dev34a.jsonl", "claims_dev34b.jsonl"}
 
 
 def _shipped() -> dict:
@@ -70,13 +72,13 @@ def _shipped() -> dict:
 def test_model_file_has_its_metadata_and_loads():
     data = _shipped()
     meta = data["metadata"]
-    assert set(meta["training_files"]) == TRAINING_FILES  # rounds 1-32, never round 33
+    assert set(meta["training_files"]) == TRAINING_FILES  # rounds 1-34, never round 35
     assert meta["training_claims"] == sum(meta["training_files"].values()) > 2000
     assert meta["configuration"]["name"] == "logit-avg"
     assert meta["configuration"]["C"] == 1.0
     assert meta["configuration"]["features_version"] == FEATURES_VERSION
     assert "claims_train.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 33" in meta["note"]
+    assert "Round 35" in meta["note"]
     model = load_model()
     assert model is load_model()  # read once
     assert set(model.classes) == {"none", *CLAIM_TYPES}

@@ -139,6 +139,15 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                    and m.start() - x.end < 60]
             if who:
                 member_at[m.start()] = who[-1].code
+        elif all_but := ALL_BUT_BEFORE.search(lead):
+            # 'All but ten of NATO's 32 members meet the 2% target': the others are the count
+            whole = count_value(total) if total else _member_count(ctx.published)
+            if ICELAND_OUT.search(text):
+                whole -= 1
+            if n < whole:
+                found.append((m.start() - len(lead) + all_but.start(), m.end(), whole - n,
+                              whole if total else None, None))
+            continue
         elif WHOLE_ALLIANCE_BEFORE.search(lead):
             # 'the alliance's 31 member states', 'its 32 members are on track to meet': the
             # whole alliance, named by its size; but 'The three countries are already meeting
@@ -343,6 +352,10 @@ def _list_counts(s: Sent) -> list[tuple[int, int, int, int | None, str | None]]:
             continue
         out.append((only.start(), names[-1].end + verb.end(), len(names), None, None))
     return out
+
+
+# 'All but ten of NATO's 32 members', 'all but three allies'
+ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+$", re.I)
 
 
 def _member_count(published: date | None) -> int:

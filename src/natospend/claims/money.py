@@ -30,6 +30,7 @@ from natospend.claims.money_words import (
     SPENDING,
     SUPPORT_NOUN,
     TRANSFER,
+    UKRAINE_AND_OTHER_AFTER,
     UKRAINE_NEEDS_BEFORE,
     UKRAINE_OWN_DEFENCE_AFTER,
     WORLD_TOTAL,
@@ -184,6 +185,9 @@ def not_spending(s: Sent, q: Quantity) -> bool:
     before = text[a:q.start]
     return NOT_SPENDING_AFTER.match(local_after) is not None or (
         OTHER_RECIPIENT_AFTER.match(local_after) is not None) or (
+        text.find("Ukraine", q.end) >= 0 and UKRAINE_AND_OTHER_AFTER.match(
+            text, q.end, min(len(text), next_quantity_start(s, q.end), q.end + 120))
+        is not None) or (
         OTHER_RECIPIENT_BEFORE.search(before[-90:]) is not None) or (
         s.may_match(MONEY_NOT_BEFORE) and MONEY_NOT_BEFORE.search(before[-40:]) is not None) or (
         s.may_match(UKRAINE_NEEDS_BEFORE) and UKRAINE_NEEDS_BEFORE.search(before[-40:])

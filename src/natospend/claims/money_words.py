@@ -58,6 +58,10 @@ _OTHER_RECIPIENT = r"(?:Israel(?:i|'s|’s)?|Taiwan(?:ese|'s|’s)?|Gaza|(?:the\
 OTHER_RECIPIENT_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:for|to)\s+(?:(?:support|help|aid|assist|arm)\s+(?:[\w.]+\s+){0,2}?"
     rf"(?:in\s+)?)?(?:Ukraine\s*(?:,|and)\s+)?{_OTHER_RECIPIENT}")
+# ... further on, before the next figure: '$95 billion in foreign aid to provide weapons and
+# support to key U.S. allies including Ukraine and Israel'
+UKRAINE_AND_OTHER_AFTER = re.compile(
+    rf"(?:[^.;]|\b[A-Z]\.){{0,110}}?\bUkraine\s*(?:,|and)\s+{_OTHER_RECIPIENT}")
 # ... and named first: 'Israel will receive $26.4 billion for military aid'
 OTHER_RECIPIENT_BEFORE = re.compile(
     rf"\b{_OTHER_RECIPIENT}[^.;$€£]{{0,60}}?\b(?:will|would|is\s+to|are\s+to)\s+"

@@ -261,7 +261,8 @@ LIST_SPENDS = re.compile(
 # The same for a level or a target the listed allies reach or commit to: 'The US, UK, Poland
 # ... and Lithuania achieved the 2% goal', 'Belgium, the Czech Republic, Luxembourg, and
 # Portugal have also reached 2%', 'Italy and Spain, which have barely reached the current 2%',
-# 'Britain, France, and Germany committed to the 5 percent goal'.
+# 'Britain, France, and Germany committed to the 5 percent goal', 'Poland, Estonia, Latvia and
+# Greece have already passed the three percent mark'.
 LIST_REACHES = re.compile(
     r"(?:\s*(?:--?|[—–]))?\)?[,:]?\s+(?:which\s+|that\s+)?"
     # 'are among those that reached', 'are on track to hit'
@@ -269,7 +270,7 @@ LIST_REACHES = re.compile(
     r"(?:(?:have|has|had|all|also|both|already|each|will|would|barely|now|just|finally|"
     r"\w+ly)\s+){0,3}(?:(?:are|were)\s+on\s+(?:track|course)\s+to\s+)?"
     r"(?:achieved|reached|reach|reaching|met|meet|meeting|exceed|exceeded|exceeding|surpass|"
-    r"surpassed|surpassing|hit|committed\s+to|"
+    r"surpassed|surpassing|hit|committed\s+to|passed|crossed|topped|"
     r"announced\s+plans\s+to\s+reach)\s+"
     r"(?:(?:the|a|NATO[’']s|the\s+alliance[’']s|current|new|more|ambitious)\s+){0,4}"
     # 'met the goal of spending 2% of each country's GDP'

@@ -224,6 +224,7 @@ def _word_cue_spans(low: str) -> dict[int, list[tuple[int, int]]]:
                     break
     return spans
 _PAIRED_SOURCES = ("src=", "ref_rel=", "ref_yearfor", "ref_nearest")
+_UNDATED_RELATIVE = frozenset(("this_year", "last_year", "next_year"))
 _PAIRED_CUES = ("w=", "currently&", "month=")
 
 
@@ -447,6 +448,11 @@ def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
     if claim.type == "aid_pledge" and any(r.span for r, _ in refs):
         # aid 'for 2026-27' is two years' support, not a budget's fiscal year (money.py)
         refs = [(r, None) if r.span else (r, y) for r, y in refs]
+    if py is None and not any(y is not None for _, y in refs) and any(
+            name in _UNDATED_RELATIVE for name, _ in sy.cues):
+        # 'this year' in an undated text names no year it can be, whatever year the sentence
+        # before names (the rules say so too; weights learnt from dated texts did not)
+        return YearCandidates(claim, py, src, [], set())
     with_year = [(r, y) for r, y in refs if y is not None]
     after = [r for r, y in with_year if r.start >= q.end]
     before = [r for r, y in with_year if r.end <= q.start]
