@@ -43,12 +43,18 @@ NOT_SPENDING_AFTER = re.compile(
     r"(?:less|short)\s+(?:than\s+(?:needed|required|necessary)|of)\b|"
     r"(?:[\w-]+\s+){0,3}?(?:shortfalls?|hole|funding\s+gap)\b)", re.I)
 
+# The approximations a figure may follow at the end of the words before it, as the patterns
+# below end ('... amount to about', '... will receive nearly'); the second list for patterns
+# where a figure may be bounded either way.
+_ABOUT_END = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
+_BOUND_END = (r"(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+              r"almost\s+|over\s+|under\s+)?$")
+
 # Further back than MONEY_NOT_BEFORE looks: 'the total estimated remaining funding needs of
 # Ukraine for the period 2026-27 amount to €135.7 billion' is a need, no one's aid
 NEEDS_BEFORE = re.compile(
     r"\b(?:funding|financing)\s+(?:needs|requirements?)\s+(?:[\w-]+\s+){0,6}?(?:amount\s+to|"
-    r"total|stand\s+at|are\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-    r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
+    r"total|stand\s+at|are\s+estimated\s+at)\s+" + _ABOUT_END, re.I)
 
 # Money for another country's war is neither a donor's aid to Ukraine nor its own defence
 # budget: '$14.1 billion in security assistance for Israel', '$8.1 billion for the Indo-Pacific'
@@ -65,16 +71,14 @@ UKRAINE_AND_OTHER_AFTER = re.compile(
 # ... and named first: 'Israel will receive $26.4 billion for military aid'
 OTHER_RECIPIENT_BEFORE = re.compile(
     rf"\b{_OTHER_RECIPIENT}[^.;$€£]{{0,60}}?\b(?:will|would|is\s+to|are\s+to)\s+"
-    r"(?:get|receive)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|"
-    r"more\s+than\s+)?$")
+    r"(?:get|receive)\s+" + _ABOUT_END)
 
 # What rebuilding Ukraine costs is no one's aid either: 'the World Bank estimated that the cost
 # of Ukraine's reconstruction and recovery stood at US$524 million'
 RECOVERY_COST_BEFORE = re.compile(
     r"\b(?:cost|costs|bill)\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?(?:reconstruction|recovery|"
     r"rebuilding)\b[^.;$€£]{0,40}?\b(?:stood\s+at|stands\s+at|is|was|at|amounts?\s+to|"
-    r"reach(?:es|ed)?|(?:is|was)\s+estimated\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-    r"almost\s+|over\s+|more\s+than\s+)?$", re.I)
+    r"reach(?:es|ed)?|(?:is|was)\s+estimated\s+at)\s+" + _ABOUT_END, re.I)
 
 # A figure with no currency of its own borrows the sentence's or the article's; not when what
 # follows says what it counts: '2 million artillery shells', 'more than 2.5 million Ukrainians'.
@@ -128,8 +132,7 @@ MONEY_NOT_BEFORE = re.compile(
     r"total\s+(?:\d{4}\s+)?budget\s+expenditures?\s+of|(?:government|state|public)\s+"
     r"expenditures?\s+(?:\w+\s+){0,2}?(?:will\s+(?:reach|be|amount\s+to)|of|reach(?:es|ed)?)|"
     r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save)\s+"
-    r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
-    r"almost\s+|over\s+|under\s+)?$", re.I)
+    r"(?:of\s+)?" + _BOUND_END, re.I)
 
 # What Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
 # billion', 'the remaining funding needs of Ukraine for 2026-27 amount to €135.7 billion'; but
@@ -138,8 +141,7 @@ MONEY_NOT_BEFORE = re.compile(
 UKRAINE_NEEDS_BEFORE = re.compile(
     r"\b(?:Ukraine|Kyiv|Kiev)(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:will\s+need|would\s+need|needs|"
     r"need|requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?\s+"
-    r"(?:of\s+)?(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
-    r"almost\s+|over\s+|under\s+|at\s+least\s+)?$", re.I)
+    r"(?:of\s+)?" + _BOUND_END, re.I)
 UKRAINE_OWN_DEFENCE_AFTER = re.compile(
     r"\s+(?:(?:a|per)\s+year\s+)?(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?"
     r"(?:defen[cs]e|military|army|armed\s+forces)\b", re.I)
