@@ -164,11 +164,6 @@ def _fit(X: list[dict[str, float]], y: list[str]) -> tuple[list[str], Any, Any, 
     return list(vec.feature_names_), clf.coef_, clf.intercept_, [str(c) for c in clf.classes_]
 
 
-def train(rounds: list[int]) -> dict[str, Any]:
-    """The averaged weight table trained on ``rounds`` (without metadata)."""
-    return train_on(examples(rounds))
-
-
 def train_on(data: list[tuple[dict[str, float], str]]) -> dict[str, Any]:
     """The averaged weight table trained on labelled figures (see :func:`train`)."""
     seen = Counter(k for feats, _ in data for k in feats)

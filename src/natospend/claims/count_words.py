@@ -162,10 +162,13 @@ MET_BY = re.compile(r"(?<!n't\s)(?<!not\s)(?<!even\s)\b(?:met|reached|achieved|e
 # average ... is 1.74 per cent'): a figure beyond it is not the count's target.
 CONTRAST_AFTER = re.compile(r"\s(?:but|whereas|while|although|though)\s|;", re.I)
 
+# A count written bare, in digits or words: what the two follow-up patterns below capture as 'n'.
+_COUNT_N = rf"(?P<n>\d{{1,2}}|{COUNT_WORDS})"
+
 # After a count, a bare number that will spend or meet the level is the next count: 'In 2020,
 # only nine NATO allies were spending 2% ... This year, 23 will spend at least 2%.'
 BARE_COUNT_MEETS = re.compile(
-    rf"(?<![\d$€£.,])\b(?P<n>\d{{1,2}}|{COUNT_WORDS})\s+"
+    rf"(?<![\d$€£.,])\b{_COUNT_N}\s+"
     r"(?:will|are|were|now|have|had|should)\s+(?:now\s+|already\s+|be\s+)?"
     r"(?:spend|spending|meet|meeting|reach|reached|hit|exceed|met)\b", re.I)
 
@@ -174,5 +177,5 @@ BARE_COUNT_MEETS = re.compile(
 # last year there were already 11.' (not 'there are 32 members': a total, not who meets a level)
 THERE_WERE_COUNT = re.compile(
     r"\bthere\s+(?:were|are|was|will\s+be)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
-    rf"(?P<n>\d{{1,2}}|{COUNT_WORDS})(?:\s+such\s+(?:countries|allies|members|nations|states)\b|"
+    rf"{_COUNT_N}(?:\s+such\s+(?:countries|allies|members|nations|states)\b|"
     r"(?=\s*[.,;]|\s+(?:in|by)\s+\d{4}|\s+(?:last|this|that)\s+year))", re.I)

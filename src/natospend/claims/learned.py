@@ -202,7 +202,9 @@ def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
     matrix rows of its sentence's features (the bias row first) plus the sum of its own (the
     zero row first, so that no figure's rows are empty). One gather and one segmented sum for
     the sentences, the same for the figures: in plain Python the per-figure sums were the
-    hottest lines of the learned layer."""
+    hottest lines of the learned layer. With trees, the scores are the log of the class
+    probabilities: the linear model's, averaged with the trees' where its best class is under
+    the gate."""
     table = model.rows
     shared, figures = array("q"), array("q")
     sentence_starts: list[int] = []
@@ -235,9 +237,8 @@ def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
     # figure typed no figure better, and they cost more than the rest of the layer
     unsure = np.flatnonzero(linear.max(axis=1) < model.gate)
     if len(unsure):
-        present = _present_features(shared_rows, sentence_starts, figure_rows, starts,
-                                    [owner[i] for i in unsure.tolist()], unsure.tolist(),
-                                    len(model.weights))
+        present = _present_features(shared_rows, sentence_starts, figure_rows, starts, owner,
+                                    unsure.tolist(), len(model.weights))
         linear[unsure] = 0.5 * linear[unsure] + 0.5 * model.trees.inplace_predict(present)
     return np.log(linear)  # type: ignore[no-any-return]
 
@@ -245,23 +246,24 @@ def type_scores(model: Model, batch: list[SentenceCandidates]) -> np.ndarray:
 def _present_features(shared: np.ndarray, sentence_starts: list[int], figures: np.ndarray,
                       starts: list[int], owner: list[int], which: list[int],
                       n_features: int) -> Any:
-    """The features of the figures ``which`` (whose sentences are ``owner``), as the trees
-    read them: a sparse 0/1 matrix, one row per figure, column j for matrix row j + 2 (its
-    sentence's rows less the bias, its own less the zero row)."""
+    """The features of the figures ``which`` (figure i's sentence is ``owner[i]``), as the
+    trees read them: a sparse 0/1 matrix, one row per figure, column j for matrix row j + 2
+    (its sentence's rows less the bias, its own less the zero row)."""
     from scipy.sparse import csr_matrix  # noqa: PLC0415
 
     s_bounds = [*sentence_starts, len(shared)]
     f_bounds = [*starts, len(figures)]
     parts: list[np.ndarray] = []
     indptr = [0]
-    for i, k in zip(which, owner, strict=True):
+    for i in which:
+        k = owner[i]
         a = shared[s_bounds[k] + 1:s_bounds[k + 1]]
         b = figures[f_bounds[i] + 1:f_bounds[i + 1]]
         parts += (a, b)
         indptr.append(indptr[-1] + len(a) + len(b))
     columns = np.concatenate(parts) - 2
     return csr_matrix((np.ones(len(columns), dtype=np.float32), columns, indptr),
-                      shape=(len(owner), n_features))
+                      shape=(len(which), n_features))
 
 
 def _unit_kind(unit: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from natospend.claims.patterns import words
+from natospend.claims.patterns import OWN_FORCES, words
 
 SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air force",
                  "Bundeswehr", "rearm\\w*", "ReArm",
@@ -143,8 +143,8 @@ UKRAINE_NEEDS_BEFORE = re.compile(
     r"need|requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?\s+"
     r"(?:of\s+)?" + _BOUND_END, re.I)
 UKRAINE_OWN_DEFENCE_AFTER = re.compile(
-    r"\s+(?:(?:a|per)\s+year\s+)?(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?"
-    r"(?:defen[cs]e|military|army|armed\s+forces)\b", re.I)
+    rf"\s+(?:(?:a|per)\s+year\s+)?(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?{OWN_FORCES}\b",
+    re.I)
 
 DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
                         "overseas aid", "foreign aid", "official development assistance", "ODA")

@@ -141,6 +141,10 @@ _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance[
                r"|of\s+the)\s+){0,2}(?:member[\s-]+)?(?:members|allies|countries|nations|states|"
                r"people)")
 # A number of allies in words, up to the alliance's size ('twenty-three'); count_value reads it.
+# What a country's own defence is called after 'its' or 'its own': shared by the rule that lets
+# Ukraine, aid's recipient, be the subject of its own spending (``sentence``) and the one that
+# keeps what it needs for its defence a claim (``money_words``).
+OWN_FORCES = r"(?:defen[cs]e|military|army|armed\s+forces)"
 COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
                r"thirty(?:[-‑]\w+)?")

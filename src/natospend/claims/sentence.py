@@ -32,6 +32,7 @@ from natospend.claims.patterns import (
     LOWERCASE_FORM,
     NAMES_TARGET_AFTER,
     NEGATED_BEFORE,
+    OWN_FORCES,
     POSSESSIVE_AFTER,
     PREP_BEFORE,
     RANKED_IN_BEFORE,
@@ -528,8 +529,8 @@ def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
 RECIPIENT_OWN_AFTER = re.compile(
     r"(?:['’]s\s+(?:own\s+)?(?:defen[cs]e|military)\s+(?:spending|budget|expenditure)|"
     r"\s+(?:will\s+|would\s+|now\s+)?(?:needs?|spends?|spent|allocates?|allocated|"
-    r"plans?\s+to\s+spend)\b[^.;]{0,60}?\bits\s+(?:own\s+)?(?:defen[cs]e|military|army|"
-    r"armed\s+forces|gross\s+domestic|GDP))", re.I)
+    rf"plans?\s+to\s+spend)\b[^.;]{{0,60}}?\bits\s+(?:own\s+)?(?:{OWN_FORCES}|gross\s+domestic|"
+    r"GDP))", re.I)
 _OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
