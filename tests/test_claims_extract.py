@@ -2700,3 +2700,37 @@ def test_aid_for_ukraine_and_israel_named_further_on_is_not_ukraine_s_alone():
     text = ("Congress approved $95 billion in foreign aid to provide weapons and support to key "
             "U.S. allies including Ukraine and Israel.")
     assert extract(text, date(2024, 4, 24), learned=True) == []
+
+
+def test_the_defense_department_and_the_eu_s_plans_name_their_spender():
+    text = ("The FY2025 request seeks $849.8 billion for DoD, consistent with the Fiscal "
+            "Responsibility Act of 2023.")
+    assert [c.subject for c in extract(text, date(2024, 4, 30), learned=True)] == ["USA"]
+    text = ("'ReArm Europe' could mobilise close to 800 billion euros of defence expenditures "
+            "for a safe and resilient Europe, von der Leyen told reporters.")
+    assert [c.subject for c in extract(text, date(2025, 3, 4))] == ["EU"]
+
+
+def test_thousands_set_apart_by_spaces_before_a_currency_are_one_amount():
+    text = ("In terms of raw cash, Latvia will spend 2 157 966 637 euros on defence next year, "
+            "the largest amount ever.")
+    [c] = extract(text, date(2025, 12, 10))
+    assert (c.subject, c.value, c.unit, c.year) == ("LVA", 2157966637, "EUR", 2026)
+    # elsewhere a space parts two numbers: a year and a count stay apart
+    assert [c.value for c in extract("In 2024 23 allies met the 2% target.", date(2025, 1, 2))
+            if c.type == "allies_meeting_target"] == [23]
+
+
+def test_what_ukraine_needs_in_defense_funding_is_its_own_spending():
+    text = ("- Germany pledged over $2 billion in new military aid for Ukraine.\n"
+            "- Ukraine estimates it will need $120 billion in defense funding for 2026, aiming to "
+            "self-fund half of that amount.")
+    got = [(c.type, c.subject, c.value, c.year) for c in extract(text, date(2025, 10, 15))]
+    assert got == [("aid_pledge", "DEU", 2e9, 2025), ("spending_amount", "UKR", 120e9, 2026)]
+
+
+def test_making_up_a_share_of_gdp_is_a_level_not_a_change():
+    [c] = extract("Defence spending will make up 2.75 percent of GDP in 2024.", date(2023, 12, 12))
+    assert (c.type, c.value, c.year) == ("share_of_gdp", 2.75, 2024)
+    # 'up' alone still reads a change, which is no claim
+    assert extract("Defence spending is up 2.75 percent from 2023.", date(2024, 3, 1)) == []

@@ -251,6 +251,11 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if len(subjects) != 1 and not bracketed and not each:
         return None  # several names, none 'each' ('1.2 billion euros each'): whose is unsaid
     subject = subjects[0]
+    if subject == "UKR" and ctype == "aid_pledge":
+        # aid's recipient is never its giver: money Ukraine needs for its own defence, read
+        # after a donor's package ('Germany pledged $2 billion ... Ukraine estimates it will need
+        # $120 billion in defense funding for 2026'), is its spending
+        ctype = "spending_amount"
     currency = resolve_currency(currency, subject, text[:q.start], ctx.rupee, ctx.crown)
     if currency is None:
         return None  # crowns of no crown country

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from natospend.claims.patterns import OWN_FORCES, words
+from natospend.claims.patterns import OWN_FORCES, OWN_FUNDING, words
 
 SPENDING = words(r"defen[cs]e", "military", "armed forces", "army", "navy", "air force",
                  "Bundeswehr", "rearm\\w*", "ReArm",
@@ -137,14 +137,15 @@ MONEY_NOT_BEFORE = re.compile(
 # What Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
 # billion', 'the remaining funding needs of Ukraine for 2026-27 amount to €135.7 billion'; but
 # what it needs for its own defence is its defence spending (UKRAINE_OWN_DEFENCE_AFTER): 'Ukraine
-# will need at least $120 billion for its defense in 2026'
+# will need at least $120 billion for its defense in 2026', 'Ukraine estimates it will need $120
+# billion in defense funding for 2026'
 UKRAINE_NEEDS_BEFORE = re.compile(
     r"\b(?:Ukraine|Kyiv|Kiev)(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:will\s+need|would\s+need|needs|"
     r"need|requires?)(?:\s+(?:an?\s+)?(?:additional|extra|another|further))?\s+"
     r"(?:of\s+)?" + _BOUND_END, re.I)
 UKRAINE_OWN_DEFENCE_AFTER = re.compile(
-    rf"\s+(?:(?:a|per)\s+year\s+)?(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?{OWN_FORCES}\b",
-    re.I)
+    rf"\s+(?:(?:a|per)\s+year\s+)?(?:(?:for|on)\s+(?:its|Ukraine['’]s)\s+(?:own\s+)?{OWN_FORCES}\b"
+    rf"|{OWN_FUNDING})", re.I)
 
 DEVELOPMENT_AID = words("GNI", "gross national income", "aid spending", "development aid",
                         "overseas aid", "foreign aid", "official development assistance", "ODA")

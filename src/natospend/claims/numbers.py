@@ -70,11 +70,18 @@ _LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|
 # decimals, never thousands.
 _SCALED_COMMA_DECIMAL = \
     r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln|trn)\b)"
+# 'Latvia will spend 2 157 966 637 euros': thousands set apart by spaces, as European budgets
+# write them; read only right before a currency word, since elsewhere a space parts two numbers
+# ('in 2024 155 allies').
+_SPACED_THOUSANDS = (r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?=\s?(?:euros?|EUR|z\u0142|z\u0142oty"
+                     r"|zlotys?|PLN|kr|kroner|kronor|krone|DKK|NOK|SEK|CZK|korunas?|koruny"
+                     r"|forints?|HUF|lei|RON|leva|BGN|dollars|USD)\b)")
 _DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
            + _LISTED_COMMA_DECIMAL
            # '6,21,540.85 crore': Indian grouping, two digits between the commas
            + r"|\d{1,2}(?:,\d{2}){1,3},\d{3}(?![\d,]\d)"
-           + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
+           + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)"
+           + _SPACED_THOUSANDS + r"|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
 # 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
 # 'another half billion kronor': 'half' alone too, before a scale word.
 _A_SCALE = r"\b(?:(?:half\s+)?an?|half)(?=\s+(?:billion|million|trillion)\b)"
@@ -276,7 +283,7 @@ def parse_number(token: str) -> float:
     if t[:1].isdigit():
         if "," in t and _COMMA_DECIMAL_TOKEN.fullmatch(t):
             return float(t.replace(" ", "").replace(",", "."))
-        return float(t.replace(",", ""))
+        return float(t.replace(",", "").replace(" ", ""))
     if t.endswith(" and a half"):  # 'two and a half', 'four hundred and six and a half'
         return parse_number(t.removesuffix(" and a half")) + 0.5
     total = 0

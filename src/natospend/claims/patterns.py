@@ -86,8 +86,10 @@ GDP_EFFECT_BEFORE = re.compile(
     r"\b(?:increase|boost|raise|lift|add|grow|reduce|cut|shrink|lower)\w*\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:GDP|economy|economic\s+output|growth)\s+(?:by\s+)?(?:between\s+)?"
     r"(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+# ('to make up 2.75 percent of GDP' is a level, not a change)
 CHANGE_BEFORE = re.compile(
-    r"(?:\bby|\bup|\bdown|\brise\s+of|\bincrease\s+of|\bjumped|\brose|\bgrew|\bfell|\bdrop\s+of|"
+    r"(?:\bby|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)\bup|\bdown|\brise\s+of|"
+    r"\bincrease\s+of|\bjumped|\brose|\bgrew|\bfell|\bdrop\s+of|"
     r"\bgrowth\s+of|\bcut\s+of|\bfalling|\bcloser\s+to|\bincreased\s+by|\bincrease\s+by)\s+(?:an?\s+)?"
     r"(?:estimated\s+|about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
     re.I)
@@ -145,6 +147,9 @@ _COUNT_NOUN = (r"(?:(?:NATO|alliance|allied|member|European|of\s+the\s+alliance[
 # Ukraine, aid's recipient, be the subject of its own spending (``sentence``) and the one that
 # keeps what it needs for its defence a claim (``money_words``).
 OWN_FORCES = r"(?:defen[cs]e|military|army|armed\s+forces)"
+# Money a country needs or asks for its own forces, said without 'its': 'Ukraine estimates it
+# will need $120 billion in defense funding for 2026'
+OWN_FUNDING = r"in\s+(?:defen[cs]e|military)\s+(?:funding|spending)\b"
 COUNT_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-‑]\w+)?|"
                r"thirty(?:[-‑]\w+)?")

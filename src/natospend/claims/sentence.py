@@ -33,6 +33,7 @@ from natospend.claims.patterns import (
     NAMES_TARGET_AFTER,
     NEGATED_BEFORE,
     OWN_FORCES,
+    OWN_FUNDING,
     POSSESSIVE_AFTER,
     PREP_BEFORE,
     RANKED_IN_BEFORE,
@@ -525,12 +526,13 @@ def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
 
 # Ukraine is the recipient of aid, but its own defence is its own: "Ukraine's defense spending",
 # 'Ukraine will need at least $120 billion for its defense', 'it now spends more than 31% of
-# its gross domestic product'
+# its gross domestic product', 'Ukraine estimates it will need $120 billion in defense funding'
 RECIPIENT_OWN_AFTER = re.compile(
     r"(?:['’]s\s+(?:own\s+)?(?:defen[cs]e|military)\s+(?:spending|budget|expenditure)|"
-    r"\s+(?:will\s+|would\s+|now\s+)?(?:needs?|spends?|spent|allocates?|allocated|"
-    rf"plans?\s+to\s+spend)\b[^.;]{{0,60}}?\bits\s+(?:own\s+)?(?:{OWN_FORCES}|gross\s+domestic|"
-    r"GDP))", re.I)
+    r"\s+(?:(?:estimates?|estimated|says?|said|expects?|expected)\s+(?:that\s+)?it\s+)?"
+    r"(?:will\s+|would\s+|now\s+)?(?:needs?|spends?|spent|allocates?|allocated|"
+    rf"plans?\s+to\s+spend)\b[^.;]{{0,60}}?(?:\bits\s+(?:own\s+)?(?:{OWN_FORCES}|gross\s+domestic|"
+    rf"GDP)|\d\S*\s+(?:billion|million|bn)\s+{OWN_FUNDING}))", re.I)
 _OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
