@@ -2734,3 +2734,22 @@ def test_making_up_a_share_of_gdp_is_a_level_not_a_change():
     assert (c.type, c.value, c.year) == ("share_of_gdp", 2.75, 2024)
     # 'up' alone still reads a change, which is no claim
     assert extract("Defence spending is up 2.75 percent from 2023.", date(2024, 3, 1)) == []
+
+
+def test_money_for_several_years_said_before_the_amount_has_no_year():
+    text = "Canada will extend a three-year-long $482 million aid program to Ukraine."
+    [c] = extract(text, date(2023, 9, 22))
+    assert (c.value, c.year) == (482e6, None)
+    # a package inside a ten-year agreement is this year's
+    text = ("Spain pledged a new military assistance package valued at $1.05 billion, part of a "
+            "broader ten-year bilateral defense agreement.")
+    assert [c.year for c in extract(text, date(2025, 3, 1))] == [2025]
+
+
+def test_allies_listed_with_their_shares_after_a_missed_target_have_levels():
+    text = ("Eight of the alliance’s 32 members did not even meet NATO’s guideline target of 2%: "
+            "Spain (1.28%), Slovenia (1.29%) and Croatia (1.81%).")
+    got = [(c.type, c.subject, c.value) for c in extract(text, date(2025, 1, 13))]
+    # no count either: how many miss a target is not a count of those who meet it
+    assert got == [("share_of_gdp", "ESP", 1.28), ("share_of_gdp", "SVN", 1.29),
+                   ("share_of_gdp", "HRV", 1.81)]

@@ -16,6 +16,7 @@ from natospend.claims.money_words import (
     EACH_OF_NEXT_YEARS,
     INVEST,
     MONEY_NOT_BEFORE,
+    MULTI_YEAR_BEFORE,
     NEEDS_BEFORE,
     NOT_SPENDING_AFTER,
     OTHER_RECIPIENT_AFTER,
@@ -267,7 +268,8 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     if yref is not None and yref.kind != "period" and not (ctype == "aid_pledge" and yref.span):
         # (aid 'for 2026-27' is two years' support, not a budget's fiscal year)
         year, inferred = yref.year, yref.inferred
-    elif yref is not None or s.matches_in(CUMULATIVE, a, b):
+    elif yref is not None or s.matches_in(CUMULATIVE, a, b) or (
+            "year" in before[-24:] and MULTI_YEAR_BEFORE.search(before[-24:])):
         year, inferred = None, False
     elif ctype == "aid_pledge" and ctx.published:
         year, inferred = ctx.published.year, True

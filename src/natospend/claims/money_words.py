@@ -107,6 +107,12 @@ CUMULATIVE = words("since", "in total", "total of", "so far", "to date", "over t
                    # U.S. has appropriated for Ukraine is $113.4 billion', 'thus far'
                    "thus far", "(?:has|have) (?:so far |already )?(?:spent|appropriated)",
                    "total (?:\\w+ )?(?:aid|assistance|support|investment)")
+# Money for several years, said right before the amount: 'a three-year-long $482 million aid
+# program', 'a multi-year €3 billion package' (a 'ten-year agreement' further off has a
+# package of this year in it)
+MULTI_YEAR_BEFORE = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[-‑ ]year(?:[-‑ ]long)?|"
+    r"multi-?year)\s+$", re.I)
 
 OWN_SPENDING = words("spend\\w*", "budgets?", "expenditures?", "outlays", "Bundeswehr",
                      "armed forces", "rearm\\w*", "ReArm", "procurement")

@@ -116,6 +116,18 @@ def alliance_round(s: Sent, c: Claim) -> Claim | None:
     return replace(c, type="target_commitment", year=None, year_inferred=False)
 
 
+def _listed_after_target(s: Sent, q: Quantity) -> bool:
+    """'eight members did not meet the target of 2%: Spain (1.28%), Slovenia (1.29%)': a figure
+    in brackets after an ally's name, with the target's own figure earlier in the sentence, is
+    that ally's level, not another target."""
+    text = s.text
+    if text[max(0, q.start - 2):q.start].strip() != "(":
+        return False
+    name = next((m for m in s.mentions if m.role == "ally" and 0 <= q.start - m.end <= 3), None)
+    return name is not None and any(o.kind == "percent" and o.end <= name.start
+                                    for o in s.quantities)
+
+
 def level_cue(s: Sent, c: Claim) -> bool:
     start = c.span[0] - s.sent.start
     return LEVEL_CUE_BEFORE.search(s.text, max(0, start - 40), start) is not None
@@ -409,6 +421,9 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
                     FUTURE_TARGET_VERB.search(before[-90:]) or RAISE_TO.search(before[-90:])))):
         return claims_for(s, q, subjects, "target_commitment", None, False, yref.year)
     target_words = TARGET_WORDS.search(before[-90:])
+    if target_words and _listed_after_target(s, q):
+        year, inferred = resolve_year(yref, ctx, default_context=True)
+        return claims_for(s, q, subjects, "share_of_gdp", year, inferred, None)
     if target_words and not explicit_year:
         return claims_for(s, q, subjects, "target_commitment", None, False, None)
     if target_words and yref and not yref.inferred and \
