@@ -2753,3 +2753,18 @@ def test_allies_listed_with_their_shares_after_a_missed_target_have_levels():
     # no count either: how many miss a target is not a count of those who meet it
     assert got == [("share_of_gdp", "ESP", 1.28), ("share_of_gdp", "SVN", 1.29),
                    ("share_of_gdp", "HRV", 1.81)]
+
+
+def test_scandinavia_is_the_nordic_group():
+    text = ("Scandinavia – $500 million (combined): Sweden will contribute $275 million, Norway "
+            "$112 million and Denmark $113 million to the total.")
+    got = [(c.subject, c.value) for c in extract(text, date(2025, 8, 6))]
+    assert got[0] == ("NORDICS", 500e6)
+
+
+def test_dollars_named_after_a_dollar_sign_say_which_dollars():
+    text = ("Canada will provide $33 million Canadian dollars ($24.4 million) to a U.K.-led "
+            "partnership delivering air defense equipment to Ukraine.")
+    [c] = extract(text, date(2023, 9, 22))
+    assert (c.value, c.unit) == (33e6, "CAD")
+    assert find_quantities("$50 million Australian dollars")[0].currency == "AUD"

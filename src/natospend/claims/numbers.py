@@ -157,6 +157,8 @@ _PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
 # '¥9+ trillion': a plus sign may stand between a figure and its scale.
 _SCALE_RE = re.compile(
     rf"(?:\+?\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
+# Dollars other than the US's, which a '$' before the figure leaves open
+_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "TWD"})
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:(?:additional|extra)\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)
@@ -453,6 +455,10 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
                 high_value, end = second, two.end()
     suffix = _SUFFIX_RE.match(text, end)
     if suffix and currency is None:
+        currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]
+        end = suffix.end()
+    elif suffix and currency == "USD" and _CURRENCY_SUFFIX[fold(suffix.group(1))] in _DOLLARS:
+        # '$33 million Canadian dollars ($24.4 million)': the words name which dollar
         currency = _CURRENCY_SUFFIX[fold(suffix.group(1))]
         end = suffix.end()
     elif scaled and currency is None and (won := _WON_RE.match(text, end)):
