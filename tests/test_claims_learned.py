@@ -62,7 +62,8 @@ TRAINING_FILES = {"claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                   "claims_dev32a.jsonl", "claims_dev32b.jsonl",
                   "claims_dev33a.jsonl", "claims_dev33b.jsonl",
                   "claims_dev34a.jsonl", "claims_dev34b.jsonl",
-                  "claims_dev35a.jsonl", "claims_dev35b.jsonl"}
+                  "claims_dev35a.jsonl", "claims_dev35b.jsonl",
+                  "claims_dev36a.jsonl", "claims_dev36b.jsonl"}
 
 
 def _shipped() -> dict:
@@ -79,7 +80,7 @@ def test_model_file_has_its_metadata_and_loads():
     assert meta["configuration"]["C"] == 1.0
     assert meta["configuration"]["features_version"] == FEATURES_VERSION
     assert "claims_train.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 36" in meta["note"]
+    assert "Round 37" in meta["note"]
     model = load_model()
     assert model is load_model()  # read once
     assert set(model.classes) == {"none", *CLAIM_TYPES}
