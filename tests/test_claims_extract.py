@@ -2768,3 +2768,33 @@ def test_dollars_named_after_a_dollar_sign_say_which_dollars():
     [c] = extract(text, date(2023, 9, 22))
     assert (c.value, c.unit) == (33e6, "CAD")
     assert find_quantities("$50 million Australian dollars")[0].currency == "AUD"
+
+
+def test_two_percentages_joined_by_to_are_one_range_unless_a_change():
+    [q, _] = find_quantities("spending could reach 3.5% to 4.0% of GDP in 2025")
+    assert (q.value, q.high_value, q.hedge) == (3.5, 4.0, "range")
+    for change in ("increase defence expenditure from its current level of 2.3 per cent to 2.5 "
+                   "per cent", "spending rose by 2% to 2.5%", "a jump from 2% to 5%"):
+        assert all(q.high_value is None for q in find_quantities(change)), change
+    text = ("As a result, actual defence spending could reach 3.5% to 4.0% of GDP in 2025, and "
+            "rise to 5.25% by 2026.")
+    got = [(c.value, c.hedge) for c in extract(text, date(2025, 4, 28))]
+    assert got[0] == (3.5, "range") and (4.0, None) not in got
+
+
+def test_a_share_said_to_be_in_two_named_allies_is_each_one_s():
+    text = ("The agency forecasts that long-term defense spending will hit 3.3% of GDP in Germany "
+            "and France. Conversely, in Italy and Spain, defense spending is projected to only "
+            "reach 2% of GDP.")
+    got = [(c.subject, c.value) for c in extract(text, date(2025, 4, 1))]
+    assert got == [("DEU", 3.3), ("FRA", 3.3), ("ITA", 2.0), ("ESP", 2.0)]
+
+
+def test_the_level_an_amount_rises_from_in_brackets_is_a_figure_of_its_own():
+    text = ("NATO's EU member states will need to raise annual defence spending to more than USD "
+            "600bn (from about USD 360bn presently).")
+    got = [(c.value, c.hedge, c.year) for c in extract(text, date(2025, 6, 30))]
+    assert got == [(600e9, "more than", None), (360e9, "about", 2025)]
+    # a conversion in brackets is still one amount, a change's two ends included
+    assert len(find_quantities("7,126.3 million manats (from $3.7 billion to around $4.2 "
+                               "billion)")) == 1

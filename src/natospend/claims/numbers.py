@@ -257,6 +257,11 @@ _RANGES_FROM_RE = re.compile(r"\brang(?:es?|ed|ing)\s+from\s+(?:about\s+|around\
 # 'raised by €1.3bn to €53.25bn': an increase, then the level it reaches
 _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
 # '€16 billion to €19 billion': a range of two scaled figures, each with its scale
+# '3.5% to 4.0%', '3.5%-4%': the second end of a range of percentages, each with its sign
+_PERCENT_RANGE_RE = re.compile(
+    rf"\s?(?:to|{_HYPHEN})\s?(\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:%|per\s?cent|percent)(?![\w.]\d)",
+    re.I)
+_BY_OR_UP_BEFORE_RE = re.compile(r"\b(?:by|up|down|rose|grew|fell|jumped)\s+(?:\w+\s+)?$", re.I)
 _SCALED_RANGE_RE = re.compile(
     rf"\s?(?:{_HYPHEN}|to)\s?((?:{_alternation(_CURRENCY_PREFIX)})\s?)?({NUMBER})\s?({_SCALE_WORDS})\b"
     rf"\.?(?!\d)", re.I)
@@ -488,6 +493,16 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
             # writes it (Yeni Şafak's English edition)
             kind, start = "percent", start - 1
     hedge, hedge_start = _hedge_before(text, start)
+    if kind == "percent" and high_value is None and not changes and not points and \
+            (two_pct := _PERCENT_RANGE_RE.match(text, end)) and \
+            _BY_OR_UP_BEFORE_RE.search(text, max(0, start - 12), start) is None and \
+            "from" not in text[max(0, start - 40):start].lower():
+        # 'could reach 3.5% to 4.0% of GDP in 2025': one range, each end with its sign (but
+        # 'from its current level of 2.3 per cent to 2.5 per cent' and 'up 2% to 3%' are a
+        # change; the ends of a range are near each other)
+        second = parse_number(two_pct.group(1))
+        if value < second <= 1.5 * value:
+            high_value, end = second, two_pct.end()
     if high_value is None:
         between = _BETWEEN_RE.search(text, max(0, start - 12), start) \
             if "between" in text[max(0, start - 12):start].lower() else None
@@ -531,6 +546,11 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
 _CONVERSION_RE = re.compile(
     r"\s?[(\[（]\s?(?:approximately |about |around |roughly |some |just over |nearly |almost )?"
     r"[^()\[\]（）]{0,40}[)\]）]")
+# ... but not the level an amount rose from or is compared with: '(from about USD 360bn
+# presently)', '(up from $2.1 billion)', '(compared with €52 billion)'
+# (but '(from $3.7 billion to around $4.2 billion)' converts a change, both ends)
+_EARLIER_LEVEL_RE = re.compile(r"\s?[(\[（]\s?(?:up\s+|down\s+)?(?:from(?![^)\]）]*\bto\b)|"
+                               r"compared|against|versus|vs)\b", re.I)
 # a conversion after the noun an amount qualifies: ' loan (£79 billion; $105 billion)', with a
 # currency sign or code inside and no per cent
 _NOUN_CONVERSION_RE = re.compile(
@@ -556,6 +576,8 @@ def _fold_conversion(text: str, q: Quantity) -> Quantity:
     if not m:
         return q
     inner = m.group()
+    if _EARLIER_LEVEL_RE.match(inner):
+        return q  # '(from about USD 360bn presently)': the level before, a figure of its own
     if any(c.isdigit() for c in inner) and ("%" not in inner and "percent" not in inner.lower()):
         return Quantity(kind=q.kind, start=q.start, end=m.end(), value=q.value,
                         high_value=q.high_value, currency=q.currency, hedge=q.hedge,

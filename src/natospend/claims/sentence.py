@@ -534,6 +534,10 @@ RECIPIENT_OWN_AFTER = re.compile(
     rf"plans?\s+to\s+spend)\b[^.;]{{0,60}}?(?:\bits\s+(?:own\s+)?(?:{OWN_FORCES}|gross\s+domestic|"
     rf"GDP)|\d\S*\s+(?:billion|million|bn)\s+{OWN_FUNDING}))", re.I)
 _OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
+# Where a share is, said after it: '3.3% of GDP in Germany and France'
+IN_NAMES_AFTER = re.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product))?\s+in\s+(?:both\s+)?",
+                            re.I)
+IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
@@ -584,6 +588,12 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         chosen = before[0]
     else:
         after = [i for i in ok if s.mentions[i].start >= q.end]
+        if after and kind == "percent" and \
+                IN_NAMES_AFTER.fullmatch(text, q.end, s.mentions[after[0]].start):
+            # 'will hit 3.3% of GDP in Germany and France': the share of each named after it
+            group = list_around(s, after[0])
+            if len({g.code for g in group}) >= 2 and group[0] is s.mentions[after[0]]:
+                return list(dict.fromkeys(g.code for g in group))
         if after and not (kind == "percent" and s.mentions[after[0]].role == "group"
                           and ctx.subject and ctx.subject not in GROUPISH):
             # but 'The Baltic country ... will spend about 3% ..., making it the military
@@ -606,8 +616,11 @@ def _subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         codes = list(dict.fromkeys(g.code for g in group))  # a name listed twice is one
         window = text[group[-1].end:q.start]
         if kind == "percent" and (re.search(r"\beach\b|\btheir\b|\ball\b|\bboth\b", window)
-                                  or _OF_THEIR_AFTER.match(text, q.end)):
-            # 'Portugal and Canada have committed to spending two percent of their GDP'
+                                  or _OF_THEIR_AFTER.match(text, q.end)
+                                  or (window.startswith(",") and IN_BEFORE.search(
+                                      text, max(0, group[0].start - 4), group[0].start))):
+            # 'Portugal and Canada have committed to spending two percent of their GDP'; 'in
+            # Italy and Spain, defense spending is projected to only reach 2% of GDP'
             return codes
         for code, members in group_members().items():
             if set(codes) <= members:

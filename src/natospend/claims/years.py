@@ -56,7 +56,7 @@ _PREP_BEFORE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:this|last|next)\s+(?:fiscal\s+|financial\s+|budget\s+)?year|"
     r"the\s+current\s+(?:fiscal\s+|financial\s+|budget\s+)?year|the\s+past\s+year|"
-    r"the\s+previous\s+year|the\s+coming\s+year|currently|"
+    r"the\s+previous\s+year|the\s+coming\s+year|currently|presently|at\s+present|"
     # not a target's adjective: 'reached the current target' dates nothing
     r"current(?!\s+(?:NATO\s+|alliance\s+)?(?:targets?|goals?|guidelines?|benchmarks?|thresholds?|"
     r"commitments?|pledges?|requirements?|standards?)\b)|now|as\s+of\s+today|today|"
@@ -70,7 +70,7 @@ _GOAL_FOR_BEFORE = re.compile(r"\b(?:goals?|targets?|pledges?|commitments?)\s+$"
 # Every relative reference contains one of these words. Substring tests on the lowered text
 # are several times cheaper than a case-insensitive regex scan, and exact: no character outside
 # ASCII has one of their letters as its lower case, nor matches one under re.IGNORECASE.
-_RELATIVE_HINTS = ("year", "current", "now", "today", "decade")
+_RELATIVE_HINTS = ("year", "current", "now", "today", "decade", "present")
 _SPACES = re.compile(r"\s+")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
@@ -91,7 +91,7 @@ def _small(word: str) -> int | None:
 # these letters (the same letters under re.I), so most words fail one test instead of entering
 # the alternatives (the scan takes half the time). The '\w+ years ago' alternative can start
 # any word, so it cannot be led like this.
-_RELATIVE_LED = re.compile(r"\b(?=[tlncawi])" + _RELATIVE.pattern.removeprefix(r"\b"), re.I)
+_RELATIVE_LED = re.compile(r"\b(?=[tlncawip])" + _RELATIVE.pattern.removeprefix(r"\b"), re.I)
 
 
 def _relative_scan(text: str) -> re.Pattern[str] | None:
