@@ -256,12 +256,12 @@ _RANGES_FROM_RE = re.compile(r"\brang(?:es?|ed|ing)\s+from\s+(?:about\s+|around\
                              re.I)
 # 'raised by €1.3bn to €53.25bn': an increase, then the level it reaches
 _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
-# '€16 billion to €19 billion': a range of two scaled figures, each with its scale
 # '3.5% to 4.0%', '3.5%-4%': the second end of a range of percentages, each with its sign
 _PERCENT_RANGE_RE = re.compile(
     rf"\s?(?:to|{_HYPHEN})\s?(\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:%|per\s?cent|percent)(?![\w.]\d)",
     re.I)
 _BY_OR_UP_BEFORE_RE = re.compile(r"\b(?:by|up|down|rose|grew|fell|jumped)\s+(?:\w+\s+)?$", re.I)
+# '€16 billion to €19 billion': a range of two scaled figures, each with its scale
 _SCALED_RANGE_RE = re.compile(
     rf"\s?(?:{_HYPHEN}|to)\s?((?:{_alternation(_CURRENCY_PREFIX)})\s?)?({NUMBER})\s?({_SCALE_WORDS})\b"
     rf"\.?(?!\d)", re.I)
