@@ -63,7 +63,8 @@ TRAINING_FILES = {"claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev3.jsonl",
                   "claims_dev33a.jsonl", "claims_dev33b.jsonl",
                   "claims_dev34a.jsonl", "claims_dev34b.jsonl",
                   "claims_dev35a.jsonl", "claims_dev35b.jsonl",
-                  "claims_dev36a.jsonl", "claims_dev36b.jsonl"}
+                  "claims_dev36a.jsonl", "claims_dev36b.jsonl",
+                  "claims_dev37a.jsonl", "claims_dev37b.jsonl"}
 
 
 def _shipped() -> dict:
@@ -80,7 +81,7 @@ def test_model_file_has_its_metadata_and_loads():
     assert meta["configuration"]["C"] == 1.0
     assert meta["configuration"]["features_version"] == FEATURES_VERSION
     assert "claims_train.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 37" in meta["note"]
+    assert "Round 38" in meta["note"]
     model = load_model()
     assert model is load_model()  # read once
     assert set(model.classes) == {"none", *CLAIM_TYPES}
@@ -131,11 +132,12 @@ CASES = [
     ("2024-03-14", "Notably, Poland topped the list with 3.92%, surpassing even the United "
      "States (3.24%).",
      [("share_of_gdp", 3.92), ("share_of_gdp", 3.24)], []),
-    # r7a-skynews9-mne-1: a GDP figure is no defence spending; the rules took it as one.
+    # r7a-skynews9-mne-1: a GDP figure is no defence spending; the rules took it as one until
+    # they learnt 'GDP ... to be approximately' (session 15), and the layer must not bring it back.
     ("2025-05-30", "The government's Macroeconomic and Fiscal Policy Guidelines for 2024-2027 "
      "project the GDP for 2026 to be approximately 8.2 billion euros, suggesting that defense "
      "spending could reach around 246 million euros.",
-     [("spending_amount", 246e6)], [("spending_amount", 8.2e9), ("spending_amount", 246e6)]),
+     [("spending_amount", 246e6)], [("spending_amount", 246e6)]),
 ]
 
 

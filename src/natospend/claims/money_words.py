@@ -48,7 +48,7 @@ NOT_SPENDING_AFTER = re.compile(
 # where a figure may be bounded either way.
 _ABOUT_END = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
 _BOUND_END = (r"(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
-              r"almost\s+|over\s+|under\s+)?$")
+              r"almost\s+|over\s+|under\s+|approximately\s+|roughly\s+)?$")
 
 # Further back than MONEY_NOT_BEFORE looks: 'the total estimated remaining funding needs of
 # Ukraine for the period 2026-27 amount to €135.7 billion' is a need, no one's aid
@@ -125,11 +125,12 @@ MONEY_NOT_BEFORE = re.compile(
     # a GDP: 'GDP for 2026 is estimated at around 8,2 billion euros', "Montenegro's GDP in 2023
     # was less than 7 billion euros", "Bulgaria's GDP stands at 8.4 billion", 'GDP (in 2035)
     # may be approximately 9.23 billion euros', 'GDP for 2025 is expected to reach $1.465
-    # trillion'; not a share of it ('0.25% of GDP will reach around 112 million euros')
+    # trillion', 'project the GDP for 2026 to be approximately 8.2 billion euros'; not a share
+    # of it ('0.25% of GDP will reach around 112 million euros')
     r"(?<!of\s)(?<!of\sthe\s)GDP\)?(?:\s+(?:for|in)\s+\d{4})?\s+(?:(?:is|was|will\s+be)\s+"
     r"(?:estimated|projected|expected|forecast)\s+(?:at|to\s+be|to\s+reach)|"
     r"(?:could|may|might|would|will)\s+(?:be|reach)|is|was|will\s+be|stands?\s+at|stood\s+at|"
-    r"amount(?:s|ed)\s+to|reach(?:es|ed)?)|"
+    r"amount(?:s|ed)\s+to|reach(?:es|ed)?|to\s+be)|"
     # 'reduce the budget deficit by €40 billion', 'underfunded their commitments by $827 billion'
     r"deficits?(?:\s+(?:of|by|at|to))?|underfunded\s+(?:\w+\s+){0,4}?by|spending\s+cuts\s+of|"
     # a state's whole budget, exports, takings and savings: 'total 2025 budget expenditure of

@@ -374,7 +374,8 @@ PROJECTED = words("projected", "projections?", "forecasts?", "forecasted", "expe
                   "is expected", "are expected", "estimated", "estimates?", "on course to",
                   "on track to", "predicted",
                   # 'he expects Canada's defence spending to climb to at least 1.75 per cent'
-                  "expects? (?:\\w+['’]s\\s+)?(?:defen[cs]e\\s+)?spending")
+                  # 'expects euro-zone and UK defense spending to rise to 2.7% and 2.5%'
+                  "expects? (?:[\\w-]+(?:['’]s)?\\s+){0,4}?(?:defen[cs]e\\s+)?spending")
 PLAN_WORDS = words("aims?", "aiming", "plans?", "planning", "targets?", "targeting", "goals?",
                    "pledged?", "wants?", "intends?", "commit\\w*", "promis\\w*", "need\\w*",
                    "should", "must", "would have to", "propos\\w*", "recommend\\w*",

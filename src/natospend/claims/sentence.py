@@ -483,6 +483,8 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     """Who the figure is about: the name right before it, else its clause's or sentence's, else
     the previous sentence's. A list of countries gives each (percentages) or their group (money).
     """
+    if kind == "percent" and (paired := _respectively(s, q)) is not None:
+        return [paired]
     found = _subjects_for(s, q, ctx, kind)
     if kind == "percent" and len(found) >= 2:
         # 'Latvia and Lithuania are also high, at 3.15% and 2.85%': as many figures as names,
@@ -507,6 +509,24 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
                                            for m in s.mentions))):
             return [own]
     return found
+
+
+def _respectively(s: Sent, q: Quantity) -> str | None:
+    """'euro-zone and UK defense spending to rise to 2.7% and 2.5% of GDP, respectively': the
+    names listed before a run of figures that 'respectively' closes pair off with them in order,
+    a group's name among them (the lists of ``list_around`` hold countries only)."""
+    run = _figure_run(s, q)
+    if len(run) < 2 or "respectively" not in s.text or \
+            not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
+        return None
+    names = [m for m in s.mentions if m.role in SUBJECT_ROLES and m.end <= run[0].start]
+    chain = names[-1:]
+    while len(chain) < len(names) and LIST_SEP_RE.match(
+            s.text[names[-len(chain) - 1].end:chain[0].start]):
+        chain.insert(0, names[-len(chain) - 1])
+    if len(chain) != len(run):
+        return None
+    return chain[next(i for i, o in enumerate(run) if o is q)].code
 
 
 def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
@@ -538,6 +558,8 @@ _OF_THEIR_AFTER = re.compile(r"\s*of\s+their\b", re.I)
 IN_NAMES_AFTER = re.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product))?\s+in\s+(?:both\s+)?",
                             re.I)
 IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+RESPECTIVELY_AFTER = re.compile(
+    r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product))?,?\s+respectively\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
