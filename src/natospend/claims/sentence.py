@@ -515,9 +515,10 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
     """'euro-zone and UK defense spending to rise to 2.7% and 2.5% of GDP, respectively': the
     names listed before a run of figures that 'respectively' closes pair off with them in order,
     a group's name among them (the lists of ``list_around`` hold countries only)."""
+    if "respectively" not in s.text:
+        return None  # most sentences: no run to pair
     run = _figure_run(s, q)
-    if len(run) < 2 or "respectively" not in s.text or \
-            not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
+    if len(run) < 2 or not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
         return None
     names = [m for m in s.mentions if m.role in SUBJECT_ROLES and m.end <= run[0].start]
     chain = names[-1:]
