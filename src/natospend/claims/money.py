@@ -52,6 +52,7 @@ from natospend.claims.sentence import (
     clause_of,
     list_around,
     make,
+    name_before_bracket,
     next_quantity_start,
     subjects_for,
     year_for,
@@ -86,8 +87,6 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
 # A dollar sign the country names ('US$5', 'US $60', 'USD $2') stays the US dollar in a
 # Canadian's or an Australian's sentence; a bare one is theirs.
 US_DOLLAR_BEFORE = re.compile(r"\b(?:US|USD|U\.S\.)\s?\$$", re.I)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
-_CLOSE_BRACKET = re.compile(r"\s*(?:each\s*)?\)")
 
 
 def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
@@ -95,17 +94,10 @@ def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
     allocations, the amount in brackets right after a name is that name's (each name's, with
     'each'). Not 'Poland (€43.7 billion) and Romania': any bracketed amount counts, but only the
     name (or 'X and Y ... each' list) right before the bracket owns it."""
-    text = s.text
-    opened = _OPEN_BRACKET.search(text, max(0, q.start - 4), q.start)
-    if opened is None:
+    idx = name_before_bracket(s, q)
+    if idx is None:
         return None
-    closed = _CLOSE_BRACKET.match(text, q.end)
-    if closed is None:
-        return None
-    idx = next((i for i, m in enumerate(s.mentions) if m.end == opened.start()), None)
-    if idx is None or s.mentions[idx].role not in COUNTRY_ROLES:
-        return None
-    if EACH_AFTER.match(text, q.end):
+    if EACH_AFTER.match(s.text, q.end):
         return [m.code for m in list_around(s, idx)]
     return [s.mentions[idx].code]
 

@@ -70,23 +70,6 @@ _LISTED_COMMA_DECIMAL = r"(?:(?<=\bwith\s)|(?<=\())\d{1,2}\s?,\d{1,2}(?![\d,]\d|
 # decimals, never thousands.
 _SCALED_COMMA_DECIMAL = \
     r"\d{1,2},\d{1,2}(?=\s?(?:billion|million|trillion|bn|bln|mln|tn|tln|trn)\b)"
-# 'Latvia will spend 2 157 966 637 euros': thousands set apart by spaces, as European budgets
-# write them; read only right before a currency word, since elsewhere a space parts two numbers
-# ('in 2024 155 allies').
-_SPACED_THOUSANDS = (r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?=\s?(?:euros?|EUR|z\u0142|z\u0142oty"
-                     r"|zlotys?|PLN|kr|kroner|kronor|krone|DKK|NOK|SEK|CZK|korunas?|koruny"
-                     r"|forints?|HUF|lei|RON|leva|BGN|dollars|USD)\b)")
-_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
-           + _LISTED_COMMA_DECIMAL
-           # '6,21,540.85 crore': Indian grouping, two digits between the commas
-           + r"|\d{1,2}(?:,\d{2}){1,3},\d{3}(?![\d,]\d)"
-           + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)"
-           + _SPACED_THOUSANDS + r"|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
-# 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
-# 'another half billion kronor': 'half' alone too, before a scale word.
-_A_SCALE = r"\b(?:(?:half\s+)?an?|half)(?=\s+(?:billion|million|trillion)\b)"
-NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
-
 _CURRENCY_PREFIX = {
     "us$": "USD", "$us": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
     "can$": "CAD", "$can": "CAD",
@@ -140,6 +123,23 @@ _CURRENCY_SUFFIX = {
 
 def _alternation(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore
+
+
+# 'Latvia will spend 2 157 966 637 euros': thousands set apart by spaces, as European budgets
+# write them; read only right before a currency word, since elsewhere a space parts two numbers
+# ('in 2024 155 allies').
+_SPACED_THOUSANDS = (r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}"
+                     rf"(?=\s?(?i:{_alternation(_CURRENCY_SUFFIX)})\b)")
+_DIGITS = (r"(?<![\d.,])(?:" + _COMMA_DECIMAL + "|" + _SCALED_COMMA_DECIMAL + "|"
+           + _LISTED_COMMA_DECIMAL
+           # '6,21,540.85 crore': Indian grouping, two digits between the commas
+           + r"|\d{1,2}(?:,\d{2}){1,3},\d{3}(?![\d,]\d)"
+           + r"|\d{1,3}(?:,\d{3}){1,4}(?![\d,]\d)"
+           + _SPACED_THOUSANDS + r"|\d{1,15}(?!\d))(?:\.\d{1,6}(?!\d))?")
+# 'a billion euros', 'half a billion euros': 'a' is a number only before a scale word.
+# 'another half billion kronor': 'half' alone too, before a scale word.
+_A_SCALE = r"\b(?:(?:half\s+)?an?|half)(?=\s+(?:billion|million|trillion)\b)"
+NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}(?:\s+and\s+a\s+half)?\b|{_A_SCALE})"
 
 
 # 'milliion', 'bilion': the scale words as news misspells them, read as the words they mean.

@@ -94,6 +94,7 @@ from natospend.claims.sentence import (
     clause_of,
     count_value,
     make,
+    name_before_bracket,
     next_quantity_start,
     resolve_year,
     subjects_for,
@@ -120,12 +121,10 @@ def _listed_after_target(s: Sent, q: Quantity) -> bool:
     """'eight members did not meet the target of 2%: Spain (1.28%), Slovenia (1.29%)': a figure
     in brackets after an ally's name, with the target's own figure earlier in the sentence, is
     that ally's level, not another target."""
-    text = s.text
-    if text[max(0, q.start - 2):q.start].strip() != "(":
+    idx = name_before_bracket(s, q)
+    if idx is None or s.mentions[idx].role != "ally":
         return False
-    name = next((m for m in s.mentions if m.role == "ally" and 0 <= q.start - m.end <= 3), None)
-    return name is not None and any(o.kind == "percent" and o.end <= name.start
-                                    for o in s.quantities)
+    return any(o.kind == "percent" and o.end <= s.mentions[idx].start for o in s.quantities)
 
 
 def level_cue(s: Sent, c: Claim) -> bool:

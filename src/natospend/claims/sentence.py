@@ -383,14 +383,38 @@ def list_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[M
     return lists[idx]
 
 
-def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
-    """For each mention, the list it belongs to: runs of names joined by ``sep``.
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*(?:each\s*)?\)")
 
-    The Baltic states in a list of allies are their three members ('Greece, Poland, the Baltic
-    states, the United Kingdom and the United States spent more than 2 percent': seven allies),
-    as the labellers read them and as NATO gives the figures; a list of the three in brackets
-    after the group's name continues the run ('Poland and the Baltic states (Estonia, Latvia,
-    Lithuania) consistently exceed 2%')."""
+
+def name_before_bracket(s: Sent, q: Quantity) -> int | None:
+    """The mention whose name stands right before the brackets a figure fills ('Romania
+    (€16.68 billion)', 'Spain (1.28%)', 'Spain and Finland (€1 billion each)'), if a
+    country's: in a list of allocations or of shares, the figure is that name's."""
+    text = s.text
+    opened = _OPEN_BRACKET.search(text, max(0, q.start - 4), q.start)
+    if opened is None or _CLOSE_BRACKET.match(text, q.end) is None:
+        return None
+    idx = next((i for i, m in enumerate(s.mentions) if m.end == opened.start()), None)
+    if idx is None or s.mentions[idx].role not in COUNTRY_ROLES:
+        return None
+    return idx
+
+
+def run_around(s: Sent, idx: int, sep: re.Pattern[str] = LIST_SEP_RE) -> list[Mention]:
+    """The run of names joined by ``sep`` that mention ``idx`` belongs to, every role kept (a
+    group's name, a recipient): what :func:`list_around` makes its list of countries from."""
+    key = "runs " + sep.pattern
+    runs = s._lists.get(key)
+    if runs is None:
+        runs = s._lists[key] = _cut_runs(s, sep)
+    return runs[idx]
+
+
+def _cut_runs(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
+    """For each mention, the run of names joined by ``sep`` it stands in (one list object per
+    run); a list of the Baltic states in brackets after the group's name continues the run
+    ('Poland and the Baltic states (Estonia, Latvia, Lithuania) consistently exceed 2%')."""
     ms, text = s.mentions, s.text
     out: list[list[Mention]] = []
     start = 0
@@ -398,11 +422,28 @@ def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
         if k + 1 == len(ms) or not (sep.match(text[ms[k].end:ms[k + 1].start])
                                     or _members_follow(ms[k], text, ms[k + 1])):
             run = ms[start:k + 1]
+            out.extend(run for _ in range(start, k + 1))
+            start = k + 1
+    return out
+
+
+def _cut_lists(s: Sent, sep: re.Pattern[str]) -> list[list[Mention]]:
+    """For each mention, the list of countries it belongs to: its run's countries.
+
+    The Baltic states in a list of allies are their three members ('Greece, Poland, the Baltic
+    states, the United Kingdom and the United States spent more than 2 percent': seven allies),
+    as the labellers read them and as NATO gives the figures."""
+    out: list[list[Mention]] = []
+    last: list[Mention] | None = None
+    group: list[Mention] = []
+    for k in range(len(s.mentions)):
+        run = run_around(s, k, sep)
+        if run is not last:
             group = [m for m in run if m.role in COUNTRY_ROLES]
             if len(run) > 1 and any(m.code == "BALTICS" for m in run):
                 group = _baltics_listed(run)
-            out.extend(group for _ in range(start, k + 1))
-            start = k + 1
+            last = run
+        out.append(group)
     return out
 
 
@@ -514,17 +555,17 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
 def _respectively(s: Sent, q: Quantity) -> str | None:
     """'euro-zone and UK defense spending to rise to 2.7% and 2.5% of GDP, respectively': the
     names listed before a run of figures that 'respectively' closes pair off with them in order,
-    a group's name among them (the lists of ``list_around`` hold countries only)."""
+    a group's name among them (so the run of names, not ``list_around``'s countries)."""
     if "respectively" not in s.text:
         return None  # most sentences: no run to pair
     run = _figure_run(s, q)
     if len(run) < 2 or not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
         return None
-    names = [m for m in s.mentions if m.role in SUBJECT_ROLES and m.end <= run[0].start]
-    chain = names[-1:]
-    while len(chain) < len(names) and LIST_SEP_RE.match(
-            s.text[names[-len(chain) - 1].end:chain[0].start]):
-        chain.insert(0, names[-len(chain) - 1])
+    names = [i for i, m in enumerate(s.mentions)
+             if m.role in SUBJECT_ROLES and m.end <= run[0].start]
+    if not names:
+        return None
+    chain = [m for m in run_around(s, names[-1]) if m.role in SUBJECT_ROLES]
     if len(chain) != len(run):
         return None
     return chain[next(i for i, o in enumerate(run) if o is q)].code
