@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from natospend.claims.patterns import CHANGE_BEFORE
 from natospend.claims.text import caseless, fold
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "HEDGES"]
@@ -260,7 +261,6 @@ _BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
 _PERCENT_RANGE_RE = re.compile(
     rf"\s?(?:to|{_HYPHEN})\s?(\d{{1,2}}(?:\.\d{{1,2}})?)\s?(?:%|per\s?cent|percent)(?![\w.]\d)",
     re.I)
-_BY_OR_UP_BEFORE_RE = re.compile(r"\b(?:by|up|down|rose|grew|fell|jumped)\s+(?:\w+\s+)?$", re.I)
 # '€16 billion to €19 billion': a range of two scaled figures, each with its scale
 _SCALED_RANGE_RE = re.compile(
     rf"\s?(?:{_HYPHEN}|to)\s?((?:{_alternation(_CURRENCY_PREFIX)})\s?)?({NUMBER})\s?({_SCALE_WORDS})\b"
@@ -495,7 +495,7 @@ def _read_quantity(text: str, m: re.Match[str]) -> Quantity | None:
     hedge, hedge_start = _hedge_before(text, start)
     if kind == "percent" and high_value is None and not changes and not points and \
             (two_pct := _PERCENT_RANGE_RE.match(text, end)) and \
-            _BY_OR_UP_BEFORE_RE.search(text, max(0, start - 12), start) is None and \
+            CHANGE_BEFORE.search(text, max(0, start - 40), start) is None and \
             "from" not in text[max(0, start - 40):start].lower():
         # 'could reach 3.5% to 4.0% of GDP in 2025': one range, each end with its sign (but
         # 'from its current level of 2.3 per cent to 2.5 per cent' and 'up 2% to 3%' are a
