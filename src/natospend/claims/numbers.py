@@ -158,8 +158,9 @@ _PREFIX_RE = re.compile(rf"(?:{_alternation(_CURRENCY_PREFIX)})\s?$", re.I)
 # '¥9+ trillion': a plus sign may stand between a figure and its scale.
 _SCALE_RE = re.compile(
     rf"(?:\+?\s?{_HYPHEN}?\s?)(?:(?:additional|extra)\s)?({_SCALE_WORDS})\b\.?(?!\d)", re.I)
-# Dollars other than the US's, which a '$' before the figure leaves open
-_DOLLARS = frozenset({"CAD", "AUD", "NZD", "SGD", "TWD"})
+# Dollars other than the US's, which a '$' before the figure leaves open ('$33 million Canadian
+# dollars'): those the suffixes name
+_DOLLARS = frozenset(code for word, code in _CURRENCY_SUFFIX.items() if "dollar" in word) - {"USD"}
 _SUFFIX_RE = re.compile(
     rf"{_HYPHEN}?\s?(?:(?:additional|extra)\s)?({_alternation(_CURRENCY_SUFFIX)})\b", re.I)
 _WON_RE = re.compile(r"\s?won\b", re.I)
