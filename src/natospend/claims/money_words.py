@@ -125,9 +125,11 @@ MONEY_NOT_BEFORE = re.compile(
     # a GDP: 'GDP for 2026 is estimated at around 8,2 billion euros', "Montenegro's GDP in 2023
     # was less than 7 billion euros", "Bulgaria's GDP stands at 8.4 billion", 'GDP (in 2035)
     # may be approximately 9.23 billion euros', 'GDP for 2025 is expected to reach $1.465
-    # trillion', 'project the GDP for 2026 to be approximately 8.2 billion euros'; not a share
-    # of it ('0.25% of GDP will reach around 112 million euros')
-    r"(?<!of\s)(?<!of\sthe\s)GDP\)?(?:\s+(?:for|in)\s+\d{4})?\s+(?:(?:is|was|will\s+be)\s+"
+    # trillion', 'project the GDP for 2026 to be approximately 8.2 billion euros', "the
+    # country's GDP in 2021 (before the war) was $200 billion"; not a share of it ('0.25% of
+    # GDP will reach around 112 million euros')
+    r"(?<!of\s)(?<!of\sthe\s)GDP\)?(?:\s+(?:for|in)\s+\d{4})?(?:\s+\([^()]{1,30}\))?\s+"
+    r"(?:(?:is|was|will\s+be)\s+"
     r"(?:estimated|projected|expected|forecast)\s+(?:at|to\s+be|to\s+reach)|"
     r"(?:could|may|might|would|will)\s+(?:be|reach)|is|was|will\s+be|stands?\s+at|stood\s+at|"
     r"amount(?:s|ed)\s+to|reach(?:es|ed)?|to\s+be)|"
