@@ -14,7 +14,10 @@ with C=1, one on all features ("stack") and one without the rules' decision ("no
 shipped table is the average of their weights and intercepts, which averages their log-odds.
 Weights are rounded to 4 decimals and features whose weights all round below 1e-4 left out.
 
-``--loro`` holds out each of rounds 4-38 in turn, trains on the other rounds of 1-20 and prints
+``--curve 29`` prints a learning curve: rounds 29 on, pooled, scored by typing weights trained on
+a quarter, a half, three quarters and all of rounds 1-28 (writes nothing).
+
+``--loro`` holds out each of rounds 4-38 in turn, trains on every other round and prints
 the extraction's precision, recall and F1 on the held-out round (matched as the quality bench
 matches), rules alone against the learned typing (year and subject layers off: only which
 figures are claims, and of which type, is scored).
@@ -278,6 +281,40 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
     return "\n".join(lines)
 
 
+def curve(test_from: int = 29, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0)) -> str:
+    """The learning curve (markdown): rounds ``test_from`` on, pooled, extracted with typing
+    weights trained on a growing share of the rounds before them (drawn in a fixed shuffled
+    order, seed 0), so each share holds the smaller ones. How much a layer of this kind would
+    gain from more labelled text of the same sort."""
+    import random  # noqa: PLC0415
+
+    from claims_quality import Tally, score_passage  # noqa: PLC0415
+
+    from natospend.claims.learned import extract_learned, parse_model
+
+    pool = [r for r in ROUNDS if r < test_from]
+    test = [p for r in ROUNDS if r >= test_from for p in load_round(r)]
+    by_round = {r: examples([r]) for r in pool}
+    order = pool[:]
+    random.Random(0).shuffle(order)
+    gold = sum(len(p["claims"]) for p in test)
+    lines = [f"Test: rounds {test_from}-{max(ROUNDS)} pooled ({gold} claims).", "",
+             "| training rounds | training figures | learned P / R / F1 |", "|---:|---:|---|"]
+    for share in shares:
+        rounds = order[:max(1, round(share * len(order)))]
+        data = [ex for r in sorted(rounds) for ex in by_round[r]]
+        table = train_on(data)
+        table.pop("_n_examples")
+        model = parse_model({"metadata": {"configuration": {
+            "features_version": FEATURES_VERSION}}, **table}, train_trees(data, table))
+        t = Tally()
+        for p in test:
+            score_passage(p, t, extract_with=partial(extract_learned, model=model, years=False,
+                                                     subjects=False))
+        lines.append(f"| {len(rounds)} of {len(pool)} | {len(data)} | {_prf_cell(t)} |")
+    return "\n".join(lines)
+
+
 def _prf_cell(t: Any) -> str:
     p, r, f = prf(sum(t.tp.values()), sum(t.fp.values()), sum(t.fn.values()))
     return f"{p:.3f} / {r:.3f} / {f:.3f}"
@@ -298,7 +335,14 @@ def main() -> None:
     ap.add_argument("--thresholds", default="",
                     help="with --loro, also score the learned claims kept at each minimum "
                          "confidence, e.g. 0.5,0.7,0.9")
+    ap.add_argument("--curve", type=int, metavar="ROUND",
+                    help="print the learning curve instead: rounds ROUND on as the test set, "
+                         "typing trained on a quarter, half, three quarters and all of the "
+                         "rounds before")
     args = ap.parse_args()
+    if args.curve:
+        print(curve(args.curve))
+        return
     if args.loro:
         print(loro(tuple(float(x) for x in args.thresholds.split(",") if x.strip()),
                    linear_only=args.linear_only))

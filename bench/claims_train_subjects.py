@@ -16,7 +16,7 @@ regression, C=0.5, lbfgs (the year layer's configuration, not tuned here); the c
 is its best-scoring candidate. Weights are rounded to 4 decimals and those that round to 0 left
 out.
 
-``--loro`` holds out each of rounds 4-38 in turn, trains on the other rounds of 1-20 and prints
+``--loro`` holds out each of rounds 4-38 in turn, trains on every other round and prints
 subject accuracy on all matched claims (list figures included, scored as the rules left them),
 rules vs model, scored by the package's own code with rounded weights, as shipped.
 

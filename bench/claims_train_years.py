@@ -15,7 +15,7 @@ whose gold year is no candidate teach nothing and are left out. One binary logis
 regression, C=0.5, lbfgs; the claim's year is its best-scoring candidate. Weights are rounded
 to 4 decimals and those that round to 0 left out.
 
-``--loro`` holds out each of rounds 4-38 in turn, trains on the other rounds of 1-20 and prints
+``--loro`` holds out each of rounds 4-38 in turn, trains on every other round and prints
 year accuracy on the matched claims, rules vs model, scored by the package's own code with
 rounded weights, as shipped.
 
