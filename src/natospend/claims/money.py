@@ -54,10 +54,11 @@ from natospend.claims.sentence import (
     make,
     name_before_bracket,
     next_quantity_start,
+    pair_off,
     subjects_for,
     year_for,
 )
-from natospend.claims.subjects import COUNTRY_ROLES, SUBJECT_ROLES, resolve_currency
+from natospend.claims.subjects import SUBJECT_ROLES, resolve_currency
 
 
 def _respectively(s: Sent, q: Quantity) -> str | None:
@@ -67,21 +68,12 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
     if "respectively" not in text:
         return None
     amounts = [o for o in s.quantities if o.kind in ("money", "amount")]
-    idx = next((i for i, o in enumerate(amounts) if o is q), None)
-    if idx is None or len(amounts) < 2:
-        return None
-    first = amounts[0]
-    names = [i for i, m in enumerate(s.mentions) if m.end <= first.start
-             and m.role in COUNTRY_ROLES]
-    if not names:
-        return None
-    group = list_around(s, names[-1])
-    if len(group) != len(amounts) or not all(
+    if len(amounts) < 2 or not any(o is q for o in amounts) or not all(
             LIST_SEP_RE.match(text[x.end:y.start]) or re.match(r"^,?\s*(?:and\s+)?$",
                                                                  text[x.end:y.start])
             for x, y in zip(amounts, amounts[1:], strict=False)):
         return None
-    return group[idx].code
+    return pair_off(s, q, amounts, countries=True)
 
 
 # A dollar sign the country names ('US$5', 'US $60', 'USD $2') stays the US dollar in a

@@ -561,14 +561,26 @@ def _respectively(s: Sent, q: Quantity) -> str | None:
     run = _figure_run(s, q)
     if len(run) < 2 or not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
         return None
-    names = [i for i, m in enumerate(s.mentions)
-             if m.role in SUBJECT_ROLES and m.end <= run[0].start]
+    return pair_off(s, q, run, countries=False)
+
+
+def pair_off(s: Sent, q: Quantity, figures: list[Quantity], *, countries: bool) -> str | None:
+    """The name ``q`` pairs with when the names listed right before ``figures`` (the run of
+    figures ``q`` stands in) pair off with them in order, or None when the counts differ.
+
+    For amounts (``countries``) the names are :func:`list_around`'s countries, the Baltic
+    states as their three members ('Denmark, Germany, and Norway have delivered EUR 1.2
+    billion, EUR 1 billion, and EUR 662 million'); for shares, the whole run of names, a
+    group's among them ('euro-zone and UK defense spending to rise to 2.7% and 2.5%')."""
+    roles = COUNTRY_ROLES if countries else SUBJECT_ROLES
+    names = [i for i, m in enumerate(s.mentions) if m.role in roles and m.end <= figures[0].start]
     if not names:
         return None
-    chain = [m for m in run_around(s, names[-1]) if m.role in SUBJECT_ROLES]
-    if len(chain) != len(run):
+    chain = list_around(s, names[-1]) if countries else \
+        [m for m in run_around(s, names[-1]) if m.role in SUBJECT_ROLES]
+    if len(chain) != len(figures):
         return None
-    return chain[next(i for i, o in enumerate(run) if o is q)].code
+    return chain[next(i for i, o in enumerate(figures) if o is q)].code
 
 
 def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
