@@ -7,8 +7,8 @@
 A developer task: it needs scikit-learn (the ``test`` extra); running the model does not.
 
 The configuration is frozen as chosen in the prototype (``logit-avg``): candidates and features
-from ``natospend.claims.features`` (version 1), each labelled with the type of the gold claim
-whose quote overlaps it and whose value agrees (the quality bench's matching), or 'none';
+from ``natospend.claims.features`` (``FEATURES_VERSION``), each labelled with the type of the
+gold claim whose quote overlaps it and whose value agrees (the quality bench's matching), or 'none';
 features seen in fewer than 2 training figures dropped; two multinomial logistic regressions
 with C=1, one on all features ("stack") and one without the rules' decision ("norules"); the
 shipped table is the average of their weights and intercepts, which averages their log-odds.

@@ -50,7 +50,6 @@ import numpy as np
 
 from natospend.claims.features import (
     FEATURES_VERSION,
-    WORD_WEIGHT,
     Candidate,
     FeatureRows,
     SentenceCandidates,
@@ -100,8 +99,8 @@ class Model:
     weights: dict[str, tuple[float, ...]]
     metadata: dict[str, Any]
     # The same weights as one matrix for scoring many figures at once (:func:`type_scores`):
-    # row 0 is zeros, row 1 the bias, every other row one feature's weights times its value
-    # (sentence words are scaled by WORD_WEIGHT once here). ``rows`` gives a feature's row,
+    # row 0 is zeros, row 1 the bias, every other row one feature's weights (every feature's
+    # value is 1). ``rows`` gives a feature's row,
     # ``word_index`` the row of the sentence word's feature 'sw=' + word.
     matrix: np.ndarray = field(default_factory=lambda: np.zeros((1, 1)), compare=False)
     rows: FeatureRows = field(default_factory=lambda: FeatureRows({}))
@@ -130,8 +129,6 @@ def parse_model(data: dict[str, Any], trees: bytes | None = None) -> Model:
     index = {k: i for i, k in enumerate(weights, 2)}
     zero = (0.0,) * len(bias)
     matrix = np.array([zero, bias, *weights.values()], dtype=np.float64)
-    words = [i for k, i in index.items() if k.startswith("sw=")]
-    matrix[words] *= WORD_WEIGHT
     return Model(classes, bias, weights, meta, matrix, FeatureRows(index),
                  {k[3:]: i for k, i in index.items() if k.startswith("sw=")},
                  *_load_trees(trees, len(weights), len(classes)))
