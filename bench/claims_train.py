@@ -55,6 +55,7 @@ from natospend.claims.features import (  # noqa: E402
     read_candidates,
     sentence_features,
 )
+from natospend.claims.learned import Model, extract_learned, parse_model  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "tests" / "data"
@@ -168,7 +169,7 @@ def _fit(X: list[dict[str, float]], y: list[str]) -> tuple[list[str], Any, Any, 
 
 
 def train_on(data: list[tuple[dict[str, float], str]]) -> dict[str, Any]:
-    """The averaged weight table trained on labelled figures (see :func:`train`)."""
+    """The averaged weight table trained on labelled figures (see the module's docstring)."""
     seen = Counter(k for feats, _ in data for k in feats)
     keep = {k for k, n in seen.items() if n >= MIN_COUNT}
     X = [{k: v for k, v in feats.items() if k in keep} for feats, _ in data]
@@ -224,6 +225,16 @@ def _parse_rounds(spec: str) -> list[int]:
     return sorted(out)
 
 
+def held_out_model(data: list[tuple[dict[str, float], str]], trees: bool = True) -> Model:
+    """The typing layer trained on ``data`` as the package scores it (weights rounded as the
+    file holds them; the trees unless ``trees`` is false), written nowhere: what the held-out
+    table and the learning curve score."""
+    table = train_on(data)
+    table.pop("_n_examples")
+    return parse_model({"metadata": {"configuration": {"features_version": FEATURES_VERSION}},
+                        **table}, train_trees(data, table) if trees else None)
+
+
 def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
     """The held-out table (markdown): each held-out round (4 on) extracted with typing
     weights trained on the other training rounds, against the rules alone. With
@@ -233,7 +244,6 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
     from claims_quality import Tally, score_passage  # noqa: PLC0415
 
     from natospend.claims.check import confident
-    from natospend.claims.learned import extract_learned, parse_model
 
     by_round = {r: examples([r]) for r in ROUNDS}
     lines = ["| held-out round | gold claims | rules P / R / F1 | learned P / R / F1 |",
@@ -241,12 +251,8 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
     totals = {"rules": Tally(), "learned": Tally()}
     kept = {t: Tally() for t in thresholds}
     for k in HELD_OUT:
-        data = [ex for r in ROUNDS if r != k for ex in by_round[r]]
-        table = train_on(data)
-        table.pop("_n_examples")
-        model = parse_model({"metadata": {"configuration": {
-            "features_version": FEATURES_VERSION}}, **table},
-            None if linear_only else train_trees(data, table))
+        model = held_out_model([ex for r in ROUNDS if r != k for ex in by_round[r]],
+                               trees=not linear_only)
         row = {}
         for how in ("rules", "learned"):
             t = Tally()
@@ -290,8 +296,6 @@ def curve(test_from: int = 29, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0
 
     from claims_quality import Tally, score_passage  # noqa: PLC0415
 
-    from natospend.claims.learned import extract_learned, parse_model
-
     pool = [r for r in ROUNDS if r < test_from]
     test = [p for r in ROUNDS if r >= test_from for p in load_round(r)]
     by_round = {r: examples([r]) for r in pool}
@@ -303,10 +307,7 @@ def curve(test_from: int = 29, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0
     for share in shares:
         rounds = order[:max(1, round(share * len(order)))]
         data = [ex for r in sorted(rounds) for ex in by_round[r]]
-        table = train_on(data)
-        table.pop("_n_examples")
-        model = parse_model({"metadata": {"configuration": {
-            "features_version": FEATURES_VERSION}}, **table}, train_trees(data, table))
+        model = held_out_model(data)
         t = Tally()
         for p in test:
             score_passage(p, t, extract_with=partial(extract_learned, model=model, years=False,
@@ -394,8 +395,7 @@ def main() -> None:
                 "0.894, 0.887; round 30: 0.833, 0.879; round 31: 0.849, 0.877; round 32: 0.846, "
                 "0.852; round 33: 0.853, 0.845; round 34: 0.853, 0.811; "
                 "round 35: 0.875, 0.875; round 36: 0.838, 0.869; round 37: 0.779, 0.863; "
-                "round 38: 0.808, 0.901) before "
-                "they joined the training data.",
+                "round 38: 0.808, 0.901) before they joined the training data.",
     }
     size = write_weights(args.out, metadata, model)
     print(f"{args.out}: {len(model['w'])} features x {len(model['classes'])} classes from "
