@@ -15,8 +15,8 @@ the matching of claims_quality.py (type, overlapping quote, value within roundin
   without the passages whose id says ``neg``.
 
 Beside them, the extractor's rules alone and the learned layer, as they are now. The learned
-layer's weights were trained on rounds 1-38 from session 16 on, so its figures on both sets are
-training-set figures; round 38's blind score, taken once before any of its labels was read, is
+layer's weights are trained on rounds 1-39 from session 17 on, so its figures on both sets
+are training-set figures; round 38's blind score, taken once before any of its labels was read, is
 in docs/benchmarks.md. If people agree far better than the extractor does, the extractor's misses
 are its own and not noise in the labels.
 """

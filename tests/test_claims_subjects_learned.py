@@ -48,7 +48,7 @@ def test_weights_file_has_its_metadata_and_loads_once():
     assert conf["subject_features_version"] == SUBJECT_FEATURES_VERSION
     assert (conf["C"], conf["decision"]) == (0.5, "argmax")
     assert "claims_train_subjects.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 39" in meta["note"] and "never read" in meta["note"]
+    assert "Round 40" in meta["note"] and "never read" in meta["note"]
     model = load_subject_model()
     assert model is load_subject_model()  # read once
     assert len(model.weights) > 300

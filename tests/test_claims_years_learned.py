@@ -51,7 +51,7 @@ def test_weights_file_has_its_metadata_and_loads_once():
     assert conf["year_features_version"] == YEAR_FEATURES_VERSION
     assert (conf["C"], conf["decision"], conf["confidence_margin"]) == (0.5, "argmax", None)
     assert "claims_train_years.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 39" in meta["note"] and "never read" in meta["note"]
+    assert "Round 40" in meta["note"] and "never read" in meta["note"]
     model = load_year_model()
     assert model is load_year_model()  # read once
     assert len(model.weights) > 1000 and model.intercept == data["intercept"]
