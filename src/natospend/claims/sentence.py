@@ -532,9 +532,8 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
         # in one run after them, pair off in order (with 'respectively' or without)
         # (not a group's members, which no name orders: 'The Baltic states spend 3.4%, 3.1%')
         run = _figure_run(s, q)
-        named = [m.end for m in s.mentions if m.code in found]
-        if len(run) == len(found) and len(named) >= len(found) and run[0].start > max(named):
-            return [found[next(i for i, o in enumerate(run) if o is q)]]
+        if len(run) == len(found) and (paired := pair_off(s, q, run, countries=False)) in found:
+            return [paired]
     if kind != "percent" and len(found) == 1 and q.currency:
         # An amount in one country's own currency (zlotys, won, rupees) is that country's when
         # the sentence does not name the subject found (it came from the sentence before) or
