@@ -4,16 +4,7 @@
 
 Two sets, reported apart:
 
-- ``tuned``: rounds 1-39 (``ROUNDS`` in bench/rounds.py: claims_dev.jsonl, claims_dev2/3.jsonl,
-  claims_dev4a/4b.jsonl, claims_dev5.jsonl, claims_dev6a/6b.jsonl ... claims_dev17a/17b.jsonl,
-  claims_dev18a.jsonl, claims_dev19a.jsonl, claims_dev20a.jsonl, claims_dev21a/21b.jsonl,
-  claims_dev22a/22b.jsonl, claims_dev23a/23b.jsonl, claims_dev24a/24b.jsonl,
-  claims_dev25a/25b.jsonl, claims_dev26a/26b.jsonl, claims_dev27a/27b.jsonl,
-  claims_dev28a/28b.jsonl, claims_dev29a/29b.jsonl, claims_dev30a/30b.jsonl,
-  claims_dev31a/31b.jsonl, claims_dev32a/32b.jsonl,
-  claims_dev33a/33b.jsonl, claims_dev34a/34b.jsonl, claims_dev35a/35b.jsonl,
-  claims_dev36a/36b.jsonl, claims_dev37a/37b.jsonl, claims_dev38a/38b.jsonl,
-  claims_dev39a/39b.jsonl).
+- ``tuned``: rounds 1-39 (``ROUNDS`` in bench/rounds.py, which names each round's files).
   The rules were written while looking at their errors, so these figures flatter the
   extractor. (Rounds 4-39 were blind until each had been scored once; docs/benchmarks.md keeps
   those scores.)

@@ -1,8 +1,9 @@
 """The labelled rounds of tests/data: which files make each round, and which round is the blind
 test set.
 
-The quality bench, the verdict bench and the three training scripts all read this table, so a
-new round is added here once. Rounds 1-3 were labelled while the rules were written; from round
+The quality bench, the verdict bench, the three training scripts and the tests that pin the
+layers' training files (tests/labelled_rounds.py) all read this table, so a new round is added
+here once. Rounds 1-3 were labelled while the rules were written; from round
 4 on each round was labelled by people who never saw the extractor, scored once blind, then read
 and joined the training data. ``BLIND_ROUND`` is the newest such round: nothing trains on it or
 is tuned on it until it has been scored.

@@ -27,7 +27,7 @@ from natospend.claims.subjectmodel import (
     parse_subject_model,
     subject_candidates,
 )
-from tests.test_claims_learned import TRAINING_FILES  # rounds 1-18
+from tests.labelled_rounds import BLIND_ROUND, TRAINING_FILES  # the same for all layers
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -40,7 +40,7 @@ def _shipped() -> dict:
 
 def test_weights_file_has_its_metadata_and_loads_once():
     meta = _shipped()["metadata"]
-    assert set(meta["training_files"]) == TRAINING_FILES  # never round 35, nor the verdicts
+    assert set(meta["training_files"]) == TRAINING_FILES  # never the blind round, nor the verdicts
     assert meta["matched_claims"] == sum(meta["training_files"].values()) > 3000
     assert meta["training_claims"] <= meta["matched_claims"]
     assert meta["training_candidates"] > 2 * meta["training_claims"]
@@ -48,7 +48,7 @@ def test_weights_file_has_its_metadata_and_loads_once():
     assert conf["subject_features_version"] == SUBJECT_FEATURES_VERSION
     assert (conf["C"], conf["decision"]) == (0.5, "argmax")
     assert "claims_train_subjects.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 40" in meta["note"] and "never read" in meta["note"]
+    assert f"Round {BLIND_ROUND}" in meta["note"] and "never read" in meta["note"]
     model = load_subject_model()
     assert model is load_subject_model()  # read once
     assert len(model.weights) > 300

@@ -29,7 +29,7 @@ from natospend.claims.yearmodel import (
     parse_year_model,
     year_candidates,
 )
-from tests.test_claims_learned import TRAINING_FILES  # rounds 1-34, the same for all layers
+from tests.labelled_rounds import BLIND_ROUND, TRAINING_FILES  # the same for all layers
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -43,7 +43,7 @@ def _shipped() -> dict:
 def test_weights_file_has_its_metadata_and_loads_once():
     data = _shipped()
     meta = data["metadata"]
-    assert set(meta["training_files"]) == TRAINING_FILES  # rounds 1-34, never round 35
+    assert set(meta["training_files"]) == TRAINING_FILES  # bench/rounds.py's rounds
     assert meta["matched_claims"] == sum(meta["training_files"].values()) > 2000
     assert meta["training_claims"] <= meta["matched_claims"]
     assert meta["training_candidates"] > 3 * meta["training_claims"]
@@ -51,7 +51,7 @@ def test_weights_file_has_its_metadata_and_loads_once():
     assert conf["year_features_version"] == YEAR_FEATURES_VERSION
     assert (conf["C"], conf["decision"], conf["confidence_margin"]) == (0.5, "argmax", None)
     assert "claims_train_years.py" in meta["command"] and meta["scikit_learn_version"]
-    assert "Round 40" in meta["note"] and "never read" in meta["note"]
+    assert f"Round {BLIND_ROUND}" in meta["note"] and "never read" in meta["note"]
     model = load_year_model()
     assert model is load_year_model()  # read once
     assert len(model.weights) > 1000 and model.intercept == data["intercept"]
