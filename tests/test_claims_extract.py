@@ -1739,6 +1739,9 @@ def test_a_count_of_european_allies_is_the_european_groups(sentence, subject):
      None),
     ("However, out of the 32 NATO member nations, only 18 spent 2 percent of their GDP on "
      "defense in 2024.", 18, 32, None),
+    # round 40: a forecast count after the size ('31' is the total, never the count)
+    ("Out of the 31 Nato members, 23 are expected to meet Nato's guideline of spending 2% of "
+     "their GDP on defence.", 23, 31, None),
     # round 17: no noun after the total
     ("Allied leaders agreed to allocate at least 2% to military spending, a figure that 23 of "
      "the 32 have already achieved.", 23, 32, None),

@@ -121,6 +121,9 @@ OF_TOTAL_N = words(r"(?:Out\s+)?Of\s+(?:the\s+|its\s+|NATO['’]s\s+|the\s+allia
                    r"(?P<total>\d{2}|thirty[-‑\s](?:one|two))\s+(?:NATO\s+)?(?:member\s+)?"
                    r"(?:members|allies|states|countries|nations),\s+(?:(?P<hedge>at\s+least|more\s+than|"
                    r"only|just)\s+)?(?P<n>\d{1,2})\s+(?:have\s+|had\s+)?"
+                   # 'Out of the 31 Nato members, 23 are expected to meet ...': a forecast count
+                   r"(?:(?:are|were|will\s+be)\s+(?:expected|projected|forecast|set|on\s+track)\s+"
+                   r"to\s+)?"
                    r"(?:spent|spend|met|meet|reached|exceeded|hit|achieved|"
                    r"defen[cs]e\s+spending\s+of)")
 
