@@ -435,6 +435,17 @@ def test_amounts_listed_respectively_and_drawdowns_are_aid():
     assert (c.type, c.subject, c.value, c.hedge) == ("aid_pledge", "USA", 3.75e8, "about")
 
 
+def test_amounts_paired_respectively_beside_another_amount_still_pair_off():
+    # The run of amounts around the figure pairs off with the names, as the run of shares does;
+    # a total outside the run ('out of the EUR 10 billion') no longer stops the pairing.
+    text = ("Denmark, Germany and Norway have delivered EUR 1.2 billion, EUR 1 billion and EUR "
+            "662 million in military aid to Ukraine, respectively, out of the EUR 10 billion "
+            "pledged in total.")
+    claims = [c for c in extract(text, date(2024, 5, 1)) if c.value < 5e9]
+    assert [(c.type, c.subject, c.value) for c in claims] == [
+        ("aid_pledge", "DNK", 1.2e9), ("aid_pledge", "DEU", 1e9), ("aid_pledge", "NOR", 6.62e8)]
+
+
 def test_demand_is_not_a_count_and_two_thirds_is_about_21():
     # https://norway.news-pravda.com/en/world/2025/05/15/3684.html
     text = ("US President Donald Trump has repeatedly criticized Europe for its low contribution "

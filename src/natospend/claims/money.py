@@ -41,7 +41,6 @@ from natospend.claims.patterns import (
     AID,
     DEFENCE_NOUN,
     FISCAL_NOT_DEFENCE,
-    LIST_SEP_RE,
     RESTATED_BETWEEN,
     WORD_NUMS,
 )
@@ -54,27 +53,11 @@ from natospend.claims.sentence import (
     make,
     name_before_bracket,
     next_quantity_start,
-    pair_off,
+    respectively,
     subjects_for,
     year_for,
 )
 from natospend.claims.subjects import SUBJECT_ROLES, resolve_currency
-
-
-def _respectively(s: Sent, q: Quantity) -> str | None:
-    """'Denmark, Germany, and Norway have delivered EUR 1.2 billion, EUR 1 billion, and EUR 662
-    million ..., respectively': the n-th amount is the n-th name's."""
-    text = s.text
-    if "respectively" not in text:
-        return None
-    amounts = [o for o in s.quantities if o.kind in ("money", "amount")]
-    if len(amounts) < 2 or not any(o is q for o in amounts) or not all(
-            LIST_SEP_RE.match(text[x.end:y.start]) or re.match(r"^,?\s*(?:and\s+)?$",
-                                                                 text[x.end:y.start])
-            for x, y in zip(amounts, amounts[1:], strict=False)):
-        return None
-    return pair_off(s, q, amounts, countries=True)
-
 
 # A dollar sign the country names ('US$5', 'US $60', 'USD $2') stays the US dollar in a
 # Canadian's or an Australian's sentence; a bare one is theirs.
@@ -202,7 +185,7 @@ def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
         return None  # 'UK aid spending ... was £15.3 billion. This was 0.58% of GNI'
     if s.may_match(WORLD_TOTAL) and WORLD_TOTAL.search(before):
         return None
-    listed = _respectively(s, q)
+    listed = respectively(s, q, money=True)
     subject_hint: str | None = listed
     bracketed = None if listed else _bracketed_after_name(s, q)
     ctype = (("aid_pledge" if s.may_match(AID) and AID.search(local_after) else None)

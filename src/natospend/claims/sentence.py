@@ -524,14 +524,14 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     """Who the figure is about: the name right before it, else its clause's or sentence's, else
     the previous sentence's. A list of countries gives each (percentages) or their group (money).
     """
-    if kind == "percent" and (paired := _respectively(s, q)) is not None:
+    if kind == "percent" and (paired := respectively(s, q, money=False)) is not None:
         return [paired]
     found = _subjects_for(s, q, ctx, kind)
     if kind == "percent" and len(found) >= 2:
         # 'Latvia and Lithuania are also high, at 3.15% and 2.85%': as many figures as names,
         # in one run after them, pair off in order (with 'respectively' or without)
         # (not a group's members, which no name orders: 'The Baltic states spend 3.4%, 3.1%')
-        run = _figure_run(s, q)
+        run = figure_run(s, q)
         if len(run) == len(found) and (paired := pair_off(s, q, run, countries=False)) in found:
             return [paired]
     if kind != "percent" and len(found) == 1 and q.currency:
@@ -551,16 +551,21 @@ def subjects_for(s: Sent, q: Quantity, ctx: Context, kind: str) -> list[str]:
     return found
 
 
-def _respectively(s: Sent, q: Quantity) -> str | None:
-    """'euro-zone and UK defense spending to rise to 2.7% and 2.5% of GDP, respectively': the
-    names listed before a run of figures that 'respectively' closes pair off with them in order,
-    a group's name among them (so the run of names, not ``list_around``'s countries)."""
+def respectively(s: Sent, q: Quantity, *, money: bool) -> str | None:
+    """The name ``q`` pairs with when a run of figures of its kind follows a list of names
+    and 'respectively' says they pair off in order.
+
+    For shares 'respectively' closes the run ('euro-zone and UK defense spending to rise to
+    2.7% and 2.5% of GDP, respectively'), and the names are the whole run, a group's among them;
+    for amounts it may come later ('Denmark, Germany, and Norway have delivered EUR 1.2 billion,
+    EUR 1 billion, and EUR 662 million worth of aid, respectively'), and the names are
+    countries (the Baltic states as their three members)."""
     if "respectively" not in s.text:
         return None  # most sentences: no run to pair
-    run = _figure_run(s, q)
-    if len(run) < 2 or not RESPECTIVELY_AFTER.match(s.text, run[-1].end):
+    run = figure_run(s, q, money=money)
+    if len(run) < 2 or not (money or RESPECTIVELY_AFTER.match(s.text, run[-1].end)):
         return None
-    return pair_off(s, q, run, countries=False)
+    return pair_off(s, q, run, countries=money)
 
 
 def pair_off(s: Sent, q: Quantity, figures: list[Quantity], *, countries: bool) -> str | None:
@@ -582,19 +587,21 @@ def pair_off(s: Sent, q: Quantity, figures: list[Quantity], *, countries: bool) 
     return chain[next(i for i, o in enumerate(figures) if o is q)].code
 
 
-def _figure_run(s: Sent, q: Quantity) -> list[Quantity]:
-    """The percentages listed one after another with ``q`` among them ('3.15% and 2.85%',
-    '4.1%, 3.4% and 3.1%'): only list separators between them."""
-    pcts = [o for o in s.quantities if o.kind == "percent"]
-    i = next((k for k, o in enumerate(pcts) if o is q), None)
+def figure_run(s: Sent, q: Quantity, *, money: bool = False) -> list[Quantity]:
+    """The figures of ``q``'s kind listed one after another with ``q`` among them ('3.15% and
+    2.85%', '4.1%, 3.4% and 3.1%', 'EUR 1.2 billion, EUR 1 billion, and EUR 662 million'):
+    only list separators between them."""
+    kinds, sep = (("money", "amount"), _AMOUNT_SEP) if money else (("percent",), _FIGURE_SEP)
+    figures = [o for o in s.quantities if o.kind in kinds]
+    i = next((k for k, o in enumerate(figures) if o is q), None)
     if i is None:
         return [q]
     a = b = i
-    while a > 0 and _FIGURE_SEP.fullmatch(s.text, pcts[a - 1].end, pcts[a].start):
+    while a > 0 and sep.fullmatch(s.text, figures[a - 1].end, figures[a].start):
         a -= 1
-    while b + 1 < len(pcts) and _FIGURE_SEP.fullmatch(s.text, pcts[b].end, pcts[b + 1].start):
+    while b + 1 < len(figures) and sep.fullmatch(s.text, figures[b].end, figures[b + 1].start):
         b += 1
-    return pcts[a:b + 1]
+    return figures[a:b + 1]
 
 
 # Ukraine is the recipient of aid, but its own defence is its own: "Ukraine's defense spending",
@@ -615,6 +622,9 @@ RESPECTIVELY_AFTER = re.compile(
     r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product))?,?\s+respectively\b", re.I)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
+# between amounts in a list: a list separator, or nothing but a space
+_AMOUNT_SEP = re.compile(r",?\s*(?:and\s+)?|,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?|"
+                         r"\s*[—–-]\s*")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
 
 # The metonyms of claim_aliases.csv that every country's government has
