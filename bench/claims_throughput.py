@@ -1,9 +1,9 @@
 """Articles per second and MB per second of the claim checker on one core.
 
     .venv/bin/python bench/claims_throughput.py [--mb 20] [--stage full|extract] [--rules-only]
-        [--corpus passages|articles|noise]
+        [--corpus passages|articles|blind|noise]
 
-Two corpora, repeated until they reach the requested size:
+The corpora, each repeated until it reaches the requested size:
 
 - ``passages`` (the default): the five seed articles and the development passages of round 1,
   grouped into articles of about 4 KB. The passages were picked because they hold claims, so
@@ -11,6 +11,11 @@ Two corpora, repeated until they reach the requested size:
   the seeds): a worst case.
 - ``articles``: the five seed articles alone, whole, as published: what a user's articles look
   like, most of their sentences without a figure. Needs ``../shared/seeds``.
+- ``blind``: the blind round's passages (``BLIND_FILES`` in bench/rounds.py), grouped like
+  ``passages``: text the learned layers were never trained on. The seeds and round 1 are
+  training text, on which the typing layer is sure of nearly every figure and so seldom asks its
+  trees (none of the seeds' figures does); on unseen text it asks them for about one figure in
+  eight, and this corpus times that cost.
 - ``noise``: one article of the whole size with no full stop, random tokens the rules react to
   (names, figures, currencies, hedges, years, list words; fixed seed): an adversarial input,
   whose time must grow linearly with its size.
@@ -30,6 +35,8 @@ import argparse
 import json
 import time
 from pathlib import Path
+
+from rounds import BLIND_FILES
 
 from natospend.claims import decode, extract
 from natospend.claims.check import check, read_text
@@ -66,7 +73,12 @@ def corpus(target_bytes: int, kind: str = "passages") -> list[bytes]:
     if kind == "articles" and not base:
         raise SystemExit(f"--corpus articles needs the seed articles in {SEEDS}")
     buf: list[str] = []
-    for line in DEV.read_text("utf-8").splitlines() if kind == "passages" else ():
+    if kind == "blind":
+        base = []
+    lines = DEV.read_text("utf-8").splitlines() if kind == "passages" else [
+        line for name in BLIND_FILES for line in (DEV.parent / name).read_text("utf-8").splitlines()
+        if line.strip()] if kind == "blind" else []
+    for line in lines:
         buf.append(json.loads(line)["text"])
         if sum(len(b) for b in buf) > 4000:
             base.append("\n\n".join(buf))
@@ -93,9 +105,11 @@ def main() -> None:
                     help="type figures with the learned layer over the rules (the default)")
     ap.add_argument("--rules-only", dest="learned", action="store_false",
                     help="the rules alone")
-    ap.add_argument("--corpus", choices=["passages", "articles", "noise"], default="passages",
-                    help="claim-dense passages (default), whole seed articles, or one "
-                         "adversarial stream with no full stop")
+    ap.add_argument("--corpus", choices=["passages", "articles", "blind", "noise"],
+                    default="passages",
+                    help="claim-dense passages (default), whole seed articles, the blind "
+                         "round's passages (text the layers never saw), or one adversarial "
+                         "stream with no full stop")
     args = ap.parse_args()
     articles = corpus(int(args.mb * 1_000_000), args.corpus)
     total = sum(len(a) for a in articles)
