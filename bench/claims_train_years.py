@@ -218,7 +218,11 @@ def main() -> None:
                 "31 0.807 against 0.702, round 32 0.808 against 0.735, round 33 0.871 against "
                 "0.820, round 34 0.865 against 0.756, round 35 0.750 against 0.781, round 36 "
                 "0.815 against 0.830, round 37 0.836 against 0.744, round 38 0.822 against "
-                "0.729, round 39 0.812 against 0.805 and round 40 0.926 against 0.863.",
+                "0.729, round 39 0.812 against 0.805 and round 40 0.926 against 0.863. Features "
+                "version 2 (session 18: each source crossed with the roles and the cues, each "
+                "cue with the type and the roles, the count of sources with the roles), held "
+                "out one round at a time over rounds 4-40: 0.783 of years right against "
+                "version 1's 0.768 (rules 0.664).",
     }
     size = write_weights(args.out, metadata, table)
     print(f"{args.out}: {len(table['w'])} weights from {n_examples} candidates of "
