@@ -185,6 +185,26 @@ def test_a_text_s_only_national_currency_names_the_government_it_speaks_of():
     assert doc.currencies == {"GBR", "POL"}
 
 
+def test_dollars_in_a_text_about_the_us_government_are_the_united_states():
+    # features version 5: the dollar is everyone's unit, so it names no country by itself, but
+    # an amount in dollars where Congress, the Pentagon or a US secretary speaks is the US's
+    day = date(2024, 12, 12)
+    text = ("During the news conference, Blinken explained that a $2 billion round of support "
+            "for Ukraine had been initiated.")
+    assert _one(text, "$2 billion", True, day).subject == "USA"
+    doc = DocSubjects()
+    for s in _sents(text, day):
+        doc.read(s, ())
+    assert doc.us_words
+    # a donor named keeps its amount, and a text without the US government has no such cue
+    text = "Germany pledged $2 billion in military aid to Ukraine on Tuesday."
+    assert _one(text, "$2 billion", True, day).subject == "DEU"
+    doc = DocSubjects()
+    for s in _sents(text, day):
+        doc.read(s, ())
+    assert not doc.us_words
+
+
 def test_lists_and_counts_keep_the_rules_subjects():
     day = date(2025, 6, 1)
     text = "Estonia, Latvia and Lithuania each spend more than 3% of GDP on defence."
