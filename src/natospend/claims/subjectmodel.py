@@ -96,9 +96,11 @@ _CUES: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = tuple(
         ("w=europe", "", "europe"),
     ))
 _CUE_ORDER = {name: i for i, (name, _, _) in enumerate(_CUES)}
-# The US government named by its institutions and people, not by the country's name
+# The US government named by its institutions and people, not by the country's name. No \b
+# before the names: a pattern that opens on its names lets the engine skip to their first
+# letters (a third of the time over news text), and none is the tail of a common word.
 _US_GOVERNMENT = re.compile(
-    r"\b(?:Congress(?:ional)?|Senate|Senators?|Pentagon|Blinken|Biden|Trump|Hegseth|"
+    r"(?:Congress(?:ional)?|Senate|Senators?|Pentagon|Blinken|Biden|Trump|Hegseth|"
     r"Appropriations|NDAA|drawdown|USAI|supplemental)\b")
 _STRIP = ".,;:!?\"'()[]“”‘’«»-–—"
 
