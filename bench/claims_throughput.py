@@ -68,16 +68,14 @@ def noise(target_bytes: int) -> list[bytes]:
 def corpus(target_bytes: int, kind: str = "passages") -> list[bytes]:
     if kind == "noise":
         return noise(target_bytes)
-    base: list[str] = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
-        if SEEDS.is_dir() else []
+    seeds = kind != "blind" and SEEDS.is_dir()
+    base: list[str] = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] if seeds else []
     if kind == "articles" and not base:
         raise SystemExit(f"--corpus articles needs the seed articles in {SEEDS}")
+    files = {"passages": (DEV.name,), "blind": BLIND_FILES}.get(kind, ())
+    lines = [line for name in files for line in (DEV.parent / name).read_text("utf-8").splitlines()
+             if line.strip()]
     buf: list[str] = []
-    if kind == "blind":
-        base = []
-    lines = DEV.read_text("utf-8").splitlines() if kind == "passages" else [
-        line for name in BLIND_FILES for line in (DEV.parent / name).read_text("utf-8").splitlines()
-        if line.strip()] if kind == "blind" else []
     for line in lines:
         buf.append(json.loads(line)["text"])
         if sum(len(b) for b in buf) > 4000:

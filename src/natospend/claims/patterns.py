@@ -220,7 +220,9 @@ LEVEL_CUE_BEFORE = words("reach\\w*", "meet\\w*", "met", "exceed\\w*", "achiev\\
 MOVED_FROM = re.compile(r"\bfrom\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?$", re.I)
 
 
-LIST_SEP_RE = re.compile(r"^(?:,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?|\s*[—–-]\s*)$")
+# What joins the items of a list ('Poland, Estonia and the UK'); LIST_SEP_RE matches it whole.
+LIST_SEP = r",\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?|\s*[—–-]\s*"
+LIST_SEP_RE = re.compile(rf"^(?:{LIST_SEP})$")
 # The same, where each name may carry its own figure: 'Poland (4.48%), Lithuania (4.00%) and'.
 LIST_SEP_FIGURES = re.compile(r"^(?:\s*\([^()]{1,24}\))?(?:,\s*(?:and\s+)?(?:the\s+)?|"
                               r"\s+and\s+(?:the\s+)?)$")

@@ -27,6 +27,7 @@ from natospend.claims.patterns import (
     GROUPISH,
     LIST_CLAUSE,
     LIST_REACHES,
+    LIST_SEP,
     LIST_SEP_RE,
     LIST_SPENDS,
     LOWERCASE_FORM,
@@ -623,8 +624,7 @@ RESPECTIVELY_AFTER = re.compile(
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b", re.I)
 _FIGURE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 # between amounts in a list: a list separator, or nothing but a space
-_AMOUNT_SEP = re.compile(r",?\s*(?:and\s+)?|,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?|"
-                         r"\s*[—–-]\s*")
+_AMOUNT_SEP = re.compile(rf",?\s*(?:and\s+)?|{LIST_SEP}")
 FOR_NAME_AFTER = re.compile(r"(?:\s+(?:average|on\s+average))?\s+for\s+(?:the\s+)?", re.I)
 
 # The metonyms of claim_aliases.csv that every country's government has

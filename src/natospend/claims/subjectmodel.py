@@ -328,8 +328,12 @@ class DocSubjects:
             # a text whose amounts are in one country's own currency is about that country:
             # 'the Government ... will reach the critical 3% threshold' beside '£5 billion'
             src.add(next(iter(self.currencies)), "doc_currency")
+        # the dollar is everyone's unit (currency_country leaves it out), but an amount in
+        # dollars in a text about Congress or the Pentagon is most often the United States'
+        usd = ("usd", *(("usd_usgov_sent",) if _US_GOVERNMENT.search(s.text) else
+                        ("usd_usgov_text",) if self.us_words else ()))
         return _Shared(_sentence_cues(s), src, usable, [None] * len(s.mentions),
-                       "n_usable=" + str(min(len({m.code for m in usable}), 3)), s, first)
+                       "n_usable=" + str(min(len({m.code for m in usable}), 3)), s, first, usd)
 
 
 _UNKNOWN = object()
@@ -349,6 +353,7 @@ class _Shared:
     n_usable: str
     sent: Sent
     first: Mention | None
+    usd: tuple[str, ...]  # the sources of the United States for an amount in dollars
 
     def name(self, i: int) -> list[str]:
         """``_name_feats`` of the sentence's ``i``-th name."""
@@ -501,10 +506,7 @@ def subject_candidates(claim: Claim, cand: Candidate, prev: tuple[Sent, ...],
             if (c := currency_country(cand.ctx.currency)) is not None:
                 src.put(c, ("currency_ctx",))
     if q.currency == "USD" or claim.unit == "USD":
-        # the dollar is everyone's unit (currency_country leaves it out), but an amount in
-        # dollars in a text about Congress or the Pentagon is most often the United States'
-        src.put("USA", ("usd", *(("usd_usgov_sent",) if _US_GOVERNMENT.search(s.text) else
-                                 ("usd_usgov_text",) if doc.us_words else ())))
+        src.put("USA", sh.usd)
     src.put("NATO", ("always",))
     if claim.type == "aid_pledge":
         src.put("DONORS", ("always",))

@@ -24,6 +24,8 @@ trees over the same features had shown to matter (0.779 against 0.766 on three s
 source with the candidate's roles and with every cue, each cue with the claim type and the
 roles, and how many sources proposed the candidate. Held out one round at a time over rounds
 4-40: 0.783 of years right against version 1's 0.768, at about 25 microseconds more a claim.
+Version 3 drops what version 2 made a copy of: each source crossed with the claim type (the
+type is a cue) and a subset of sources crossed with a subset of cues (now all with all).
 
 The weights (``year_model.json``) are written by ``bench/claims_train_years.py`` from rounds
 1-8; scoring is plain Python over them. Changing a feature changes what the weights mean: bump
@@ -46,7 +48,7 @@ from natospend.claims.patterns import trie
 from natospend.claims.sentence import Claim, Sent, clause_of, year_for
 from natospend.claims.years import YearRef, find_years
 
-YEAR_FEATURES_VERSION = 2
+YEAR_FEATURES_VERSION = 3
 YEAR_TYPES = frozenset({"share_of_gdp", "allies_meeting_target", "spending_amount",
                         "aid_pledge"})
 _YEAR4 = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
@@ -228,9 +230,7 @@ def _word_cue_spans(low: str) -> dict[int, list[tuple[int, int]]]:
                         cue.append((start, stop))
                     break
     return spans
-_PAIRED_SOURCES = ("src=", "ref_rel=", "ref_yearfor", "ref_nearest")
 _UNDATED_RELATIVE = frozenset(("this_year", "last_year", "next_year"))
-_PAIRED_CUES = ("w=", "currently&", "month=")
 
 
 # Every role a candidate can have (see YearCandidates.roles), in a fixed order; none has '&'.
@@ -252,19 +252,10 @@ class YearModel:
     # claim-level cue -> the weights of 'cue&role' for every role, in ``_ROLES`` order;
     # '' -> the weights of 'role=...'
     by_cue: dict[str, tuple[float, ...]] = field(default_factory=dict)
-    # paired source -> {cue: weight of 'source&cue'}
-    by_source_cue: dict[str, dict[str, float]] = field(default_factory=dict)
-    # claim type -> {source: weight of 'source' plus weight of 'source&type'}, filled as
-    # :func:`best_year` meets them (the names are few: at most a few hundred pairs)
-    own_weight: dict[str, dict[str, float]] = field(default_factory=dict)
     # source -> the weights of 'source&R:role' for every role, in ``_ROLES`` order
     by_source_role: dict[str, tuple[float, ...]] = field(default_factory=dict)
     # source -> {cue: weight of 'cue&S:source'}, for every cue and source
     by_any_cue: dict[str, dict[str, float]] = field(default_factory=dict)
-
-
-def _paired_source(s: str) -> bool:
-    return s.startswith(_PAIRED_SOURCES) and "|" not in s
 
 
 def parse_year_model(data: dict[str, Any]) -> YearModel:
@@ -277,7 +268,6 @@ def parse_year_model(data: dict[str, Any]) -> YearModel:
                          f"{YEAR_FEATURES_VERSION}")
     weights = {k: float(v) for k, v in data["w"].items()}
     by_cue: dict[str, list[float]] = {"": [weights.get("role=" + r, 0.0) for r in _ROLES]}
-    by_source_cue: dict[str, dict[str, float]] = {}
     by_source_role: dict[str, list[float]] = {}
     by_any_cue: dict[str, dict[str, float]] = {}
     for k, v in weights.items():
@@ -292,12 +282,8 @@ def parse_year_model(data: dict[str, Any]) -> YearModel:
         head, _, role = k.rpartition("&")
         if head and role in _ROLE_INDEX:  # 'cue&role' (a cue may hold '&': 'currently&later')
             by_cue.setdefault(head, [0.0] * len(_ROLES))[_ROLE_INDEX[role]] = v
-            continue
-        source, _, cue = k.partition("&")
-        if cue.startswith(_PAIRED_CUES) and _paired_source(source):
-            by_source_cue.setdefault(source, {})[cue] = v
     return YearModel(float(data["intercept"]), weights, meta,
-                     {k: tuple(v) for k, v in by_cue.items()}, by_source_cue, {},
+                     {k: tuple(v) for k, v in by_cue.items()},
                      {k: tuple(v) for k, v in by_source_role.items()}, by_any_cue)
 
 
@@ -439,20 +425,15 @@ class YearCandidates:
         the weights are keyed by. Training uses these; :func:`best_year` scores the same sums
         without building them all."""
         ctype = self.claim.type
-        paired = [c for c in self.cues if c.startswith(_PAIRED_CUES)]
         out = []
         for y, srcs in self.sources.items():
             roles = self.roles(y)
             f = ["role=" + r for r in roles]
-            for s in srcs:
-                f += [s, f"{s}&{ctype}"]
+            f += srcs
             f += [f"{c}&{r}" for c in self.cues for r in roles]
-            for s in srcs:
-                if _paired_source(s):
-                    f += [f"{s}&{c}" for c in paired]
-            # version 2: each source by role and by cue, each cue by type and role, and how
-            # many sources proposed the candidate, by role (held out over three splits of
-            # rounds 4-40: 0.777 of years right against 0.766)
+            # each source by role and by cue (the type among the cues), each cue by type and
+            # role, and how many sources proposed the candidate, by role (versions 2 and 3;
+            # held out over three splits of rounds 4-40: 0.777 of years right against 0.766)
             f += [f"{s}&R:{r}" for s in srcs for r in roles]
             f += [f"{c}&S:{s}" for c in self.cues for s in srcs]
             f += [f"T{ctype}&{c}&{r}" for c in self.cues for r in roles]
@@ -561,12 +542,7 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
     cue_rows += filter(None, map(model.by_cue.get, [typed + c for c in cues]))
     by_role = [sum(col) for col in zip(*cue_rows, strict=True)]
     cue_zeros = [0.0] * len(cues)
-    by_source_role, by_any_cue = model.by_source_role, model.by_any_cue
-    paired = [c for c in yc.cues if c.startswith(_PAIRED_CUES)]
-    zeros = [0.0] * len(paired)  # the default of each paired weight
-    own = model.own_weight.get(ctype)
-    if own is None:
-        own = model.own_weight[ctype] = {}
+    by_source_role, by_any_cue, weight = model.by_source_role, model.by_any_cue, model.weights
     by_src: dict[str, float] = {}
     py, rules_year, sources = yc.py, yc.claim.year, yc.sources
     best, best_score = None, float("-inf")
@@ -587,13 +563,7 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
         for s in srcs:
             part = by_src.get(s)
             if part is None:
-                part = own.get(s)
-                if part is None:
-                    part = own[s] = _own_weight(model, s, ctype)
-                # only paired sources are indexed here (parse_year_model)
-                pairs = model.by_source_cue.get(s)
-                if pairs:
-                    part += sum(map(pairs.get, paired, zeros))
+                part = weight.get(s, 0.0)
                 with_cues = by_any_cue.get(s)
                 if with_cues:
                     part += sum(map(with_cues.get, cues, cue_zeros))
@@ -605,12 +575,6 @@ def best_year(model: YearModel, yc: YearCandidates) -> int | None:
         if score > best_score:
             best, best_score = y, score
     return best
-
-
-def _own_weight(model: YearModel, source: str, ctype: str) -> float:
-    """The weights of ``source`` and of ``source&ctype``."""
-    get = model.weights.get
-    return get(source, 0.0) + get(f"{source}&{ctype}", 0.0)
 
 
 def inferred_flag(yc: YearCandidates, year: int | None) -> bool:
