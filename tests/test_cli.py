@@ -121,6 +121,20 @@ def test_export_sqlite_holds_every_table(tmp_path: Path):
     assert not list(tmp_path.glob(".out.db*"))  # no temporary file left behind
 
 
+def test_export_where_it_cannot_be_written_is_one_line_and_nothing_left(tmp_path: Path):
+    a_file = tmp_path / "a_file"
+    a_file.write_text("not a folder")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    r = run("export", "csv", str(a_file / "out.csv"))  # under a file: no folder can be made
+    assert r.exit_code == 1
+    assert f"cannot write {a_file / 'out.csv'}" in r.output and "Traceback" not in r.output
+    r = run("export", "csv", str(folder))  # a folder of that name: click's own check refuses
+    assert r.exit_code == 2 and "is a directory" in r.output
+    assert a_file.read_text() == "not a folder"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a_file", "folder"]
+
+
 def test_check_batch_bad_files_get_one_line_and_no_output(tmp_path: Path):
     binary = tmp_path / "binary.jsonl"
     binary.write_bytes(b'{"text": "Poland spends 4.1% of GDP."}\n\x00\x01\x02')

@@ -8,10 +8,11 @@ import click
 
 from natospend import countries, dataset
 from natospend.analysis import compliance as compliance_mod
+from natospend.export import ExportError
 from natospend.sources.records import SourceFormatError
 
 USER_ERRORS = (countries.UnknownCountryError, dataset.DataNotFoundError,
-               compliance_mod.AnalysisInputError, SourceFormatError)
+               compliance_mod.AnalysisInputError, SourceFormatError, ExportError)
 
 
 class Group(click.Group):

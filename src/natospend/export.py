@@ -20,6 +20,15 @@ from natospend.output import records
 FORMATS = ("sqlite", "csv", "json", "xlsx")
 
 
+class ExportError(ValueError):
+    """The export cannot be written where it was asked for (no such folder and none can be
+    made, no permission, a folder of that name, a full disk): the user's path, not a bug."""
+
+
+def _cannot_write(path: Path, exc: OSError) -> ExportError:
+    return ExportError(f"cannot write {path}: {exc.strerror or exc}")
+
+
 def tables() -> dict[str, pd.DataFrame]:
     """Every table an export holds: the wide expenditure table of all editions, the long
     observations with their sources, and the reference tables."""
@@ -45,8 +54,11 @@ def export(fmt: str, path: Path) -> dict[str, int]:
     data = tables()
     if fmt == "csv":
         data = {"expenditure": data["expenditure"]}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -70,6 +82,8 @@ def export(fmt: str, path: Path) -> dict[str, int]:
                     df.to_excel(xl, sheet_name=name[:31], index=False)
         os.chmod(tmp, 0o644)
         tmp.replace(path)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     finally:
         if tmp.exists():
             tmp.unlink()
