@@ -135,6 +135,9 @@ def test_number_words(token, value):
     ("at least 3.5%", "at least", 3.5, None), ("up to €150 billion", "up to", None, 150e9),
     ("3.5-3.7%", "range", 3.5, 3.7), ("between £5bn and £6bn", "range", 5e9, 6e9),
     ("€100–500 billion", "range", 100e9, 500e9), ("2.1%", None, 2.1, 2.1),
+    # a sign for 'about' ('a prudent step up from today's ~3%', round 41), with or without a space
+    ("~3%", "about", None, None), ("≈ $196 million", "about", None, None),
+    ("~ 3%", "about", None, None), ("a-3%", None, 3.0, 3.0),
 ])
 def test_hedges_and_ranges_become_intervals(text, hedge, low, high):
     [q] = find_quantities(text)
@@ -2241,6 +2244,25 @@ def test_a_rough_count_is_hedged():
     text = "Roughly 10 of NATO's 31 members meet the alliance's 2% of GDP standard."
     [c] = _only(extract(text, date(2023, 8, 5)), "allies_meeting_target")
     assert (c.value, c.hedge, c.total) == (10, "about", 31)
+
+
+@pytest.mark.parametrize(("text", "n", "target", "total"), [
+    # a Commons question (round 41): the target is in the sentence before
+    ("The best way is for all 32 member nations of NATO to be contributing the agreed 2% per "
+     "nation. As of today, seven of those 32 are doing so.", 7, 2.0, 32),
+    ("Allies agreed to spend 3.5% of GDP on core defence. Only three of them are already doing "
+     "so.", 3, 3.5, None),
+])
+def test_a_count_of_those_doing_what_the_sentence_before_asks(text, n, target, total):
+    [c] = _only(extract(text, date(2023, 9, 5)), "allies_meeting_target")
+    assert (c.value, c.target_pct, c.total) == (n, target, total)
+
+
+def test_doing_so_is_no_count_without_a_target_before():
+    for text in ("Inflation was 2.4 percent. He said he is doing so, and five do so each year.",
+                 "The minister spoke. Seven of those 32 are doing so."):
+        claims = extract(text, date(2023, 9, 5))
+        assert not [c for c in claims if c.type == "allies_meeting_target"]
 
 
 @pytest.mark.parametrize(("name", "code"), [("the Sejm", "POL"), ("the Storting", "NOR"),

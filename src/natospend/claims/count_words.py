@@ -175,6 +175,15 @@ BARE_COUNT_MEETS = re.compile(
     r"(?:will|are|were|now|have|had|should)\s+(?:now\s+|already\s+|be\s+)?"
     r"(?:spend|spending|meet|meeting|reach|reached|hit|exceed|met)\b", re.I)
 
+# After a sentence that states a target, a count of those doing what it asks: 'for all 32 member
+# nations of NATO to be contributing the agreed 2% per nation. As of today, seven of those 32
+# are doing so.' (a Commons question, round 41)
+DOING_SO_COUNT = re.compile(
+    rf"(?<![\d$€£.,])\b{_COUNT_N}(?:\s+of\s+(?:those|these|them|the|its|our)"
+    r"(?:\s+(?P<total>\d{2}|thirty[-‑]\w+))?)?\s+(?:(?:allies|members|countries|nations|states)\s+)?"
+    r"(?:(?:are|were|is|was|now|already|currently|still)\s+){0,2}(?:doing|do|does|did)\s+so\b",
+    re.I)
+
 # Where the count is the topic, 'there were N (such countries)' is the next count: 'only five
 # NATO member countries allocated more than 2% ... There were seven such countries in 2022, and
 # last year there were already 11.' (not 'there are 32 members': a total, not who meets a level)

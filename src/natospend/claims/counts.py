@@ -18,6 +18,7 @@ from natospend.claims.count_words import (
     COUNT_NEG,
     COUNT_VERB_MORE,
     DEMAND_ALL_BEFORE,
+    DOING_SO_COUNT,
     EUROPEAN_COUNT,
     FOLLOWUP_COUNT,
     FRACTION_OF_ALLIES,
@@ -225,6 +226,16 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
                 if near and re.match(r"\s*(?:last|this|in|$)", text[q.end:q.end + 6]) or \
                         re.search(r"\b(?:was|just|only)\s+$", text[max(0, q.start - 12):q.start]):
                     found.append((q.start, q.end, int(q.value), None, None))
+    doing_so: set[int] = set()
+    if not found and (targetish or ctx.prev_target_pct is not None):
+        # 'As of today, seven of those 32 are doing so', after a sentence naming the target
+        for m in DOING_SO_COUNT.finditer(text) if s.may_match(DOING_SO_COUNT) else ():
+            doing_so.add(m.start())
+            n = count_value(m.group("n"))
+            if 0 < n <= 32:
+                total = m.group("total")
+                found.append((m.start(), m.end("n") if total is None else m.end("total"), n,
+                              count_value(total) if total else None, None))
     if not found and targetish:
         # '..., with only seven meeting NATO's 2% of GDP defence spending target'
         for m in ONLY_N_REACH.finditer(text) if s.may_match(ONLY_N_REACH) else ():
@@ -275,7 +286,7 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         if DEMAND_BEFORE.search(text, max(0, start - 40), start):
             continue  # 'demanded that all member states raise defense spending to 5%'
 
-        target = 2.0
+        target = ctx.prev_target_pct if start in doing_so and ctx.prev_target_pct else 2.0
         # the count's own target, not a figure after 'but' ('one of 11 member states to hit
         # the target but the average ... is estimated at 1.74 per cent')
         turn = CONTRAST_AFTER.search(text, end)

@@ -207,6 +207,8 @@ _PREFIX_ENDS = tuple(_CURRENCY_PREFIX)
 _HEDGE_ENDS = (*HEDGES, "about", "around", "approximately", "roughly", "a", "an", "the",
                "estimated")
 _HEDGE_SIGNS = ("$", "€", "£", "¥", "us$", "eur", "usd", "gbp", "us", "u.s.")
+# Signs written for 'about' right before a figure, or before it and one space.
+_APPROX_SIGNS = "~≈"
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,9 @@ def _compound(text: str, value: float, factor: float, end: int) -> tuple[float, 
 
 
 def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+    sign = pos - 1 if pos > 0 and text[pos - 1] != " " else pos - 2
+    if sign >= 0 and text[sign] in _APPROX_SIGNS:
+        return "about", sign  # "a prudent step up from today's ~3%", '(≈ $196 million)'
     window_start = max(0, pos - 40)
     if not _may_end_with(text[window_start:pos], _HEDGE_ENDS, _HEDGE_SIGNS):
         return None, pos

@@ -121,6 +121,9 @@ class Context:
     target_deadline: int | None = None
     target_topic: bool = False
     target_subject: str | None = None
+    # the last target-like share (a half of a point, up to 5%) of the sentence before, for
+    # 'seven of those 32 are doing so' after it
+    prev_target_pct: float | None = None
     listed: int = 0
 
     def crown(self) -> str | None:
