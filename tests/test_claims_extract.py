@@ -306,6 +306,14 @@ def test_follow_up_counts_carry_the_topic_forward():
     assert [(c.year, c.value) for c in counts] == [(2014, 3), (2022, 7), (2023, 11)]
 
 
+def test_that_number_is_now_the_next_count():
+    # a senator's post in a White House release (round 42)
+    text = ("In 2014, just three of NATO's member countries met the 2% of GDP defense spending "
+            "commitment. Thanks to the leadership of @POTUS, that number is now 23.")
+    counts = _only(extract(text, date(2025, 6, 26)), "allies_meeting_target")
+    assert [(c.year, c.value) for c in counts] == [(2014, 3), (2025, 23)]
+
+
 # https://darakchi.uz/en/201989
 def test_shares_within_a_target_are_parts_of_it():
     text = ("Members of the North Atlantic Alliance agreed to increase military spending to 5 "

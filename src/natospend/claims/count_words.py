@@ -61,10 +61,10 @@ ICELAND_OUT = re.compile(r"\bIceland\b[^.]{0,40}\b(?:except\w*|exclud\w*|no arme
                          r"\bexcept\w*\s+(?:for\s+)?Iceland", re.I)
 
 FOLLOWUP_COUNT = re.compile(
-    r"(?:that\s+number\s+was|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
+    r"(?:that\s+number\s+(?:was|is)|it\s+was|(?:compared\s+(?:to|with)|from|up\s+from)|number[^.]{0,40}"
     r"(?:was|from)|(?:fell|rose|rising|falling|rebound\w*|climb\w*|grew|dropp\w*)\s+"
     r"(?:further\s+|again\s+)?to|(?P<forecast>compared\s+(?:to|with)\s+(?:a|an|the)\s+(?:previous|earlier|"
-    r"original|initial)\s+(?:forecast|estimate|projection)\s+of))\s+(?:still\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
+    r"original|initial)\s+(?:forecast|estimate|projection)\s+of))\s+(?:still\s+|now\s+)?(?:just\s+|only\s+|less\s+than\s+|fewer\s+than\s+)?"
     r"(?P<n>\b\d{1,2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
     r"(?!\s*(?:%|per|percent|billion|million))", re.I)
 

@@ -57,8 +57,8 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     NUMBER_ANAPHOR: (("number",),),
     NUMBER_ROSE: (("number",),),
     THERE_WERE_COUNT: (("there",),),
-    FOLLOWUP_COUNT: (("was", "compared", "from", "fell", "rose", "rising", "falling", "rebound",
-                      "climb", "grew", "dropp"),),
+    FOLLOWUP_COUNT: (("was", "number", "compared", "from", "fell", "rose", "rising", "falling",
+                      "rebound", "climb", "grew", "dropp"),),
     # 'military aid', 'security assistance', 'to Ukraine', 'Ukrainian army': each alternative
     # holds one of these.
     AID: (("aid", "assistance", "donat", "donor", "tranche", "package", "support", "ukrain",
