@@ -2018,6 +2018,18 @@ def test_a_span_that_ends_a_commitment_gives_it_no_years():
     assert c.value == 3e9
 
 
+@pytest.mark.parametrize("text", [
+    # a Commons debate (round 22) and the OBR's costing as a newspaper reported it (round 42):
+    # a fiscal year after 'by' is when the level is reached, not two years of it
+    "We will see defence spending rise to £87 billion a year by 2030/31.",
+    "The OBR calculated that raising defence spending to 3% of GDP would cost by 2029-30 an "
+    "additional £17.3bn per year.",
+])
+def test_an_amount_a_year_by_a_fiscal_year_is_one_claim(text):
+    amounts = [c for c in extract(text, date(2026, 2, 16)) if c.type == "spending_amount"]
+    assert [c.year for c in amounts] == [2029 if "2029" in text else 2030]
+
+
 @pytest.mark.parametrize(("sentence", "subject"), [
     ("The Moldovan government's budget for 2025 puts defence spending at $87 million.", "MDA"),
     ("Serbia will spend 2% of its GDP on its army in 2025.", "SRB"),

@@ -267,9 +267,11 @@ def per_year_span(s: Sent, q: Quantity, published: date | None = None) -> range 
             PER_YEAR_BEFORE.search(text, max(0, q.start - 30), q.start) is None:
         return None
     # the sentence's periods (years.find_years), but not one that ends the commitment ('£3
-    # billion a year in military aid until 2030-2031')
+    # billion a year in military aid until 2030-2031', '£87 billion a year by 2030/31', whose
+    # reference holds its 'by')
     spans = [y.span for y in s.years if y.span is not None and 1 <= y.span[1] - y.span[0] <= 9
-             and not SPAN_END_BEFORE.search(text, max(0, y.start - 8), y.start)]
+             and y.kind != "by" and not SPAN_END_BEFORE.search(text, max(0, y.start - 8),
+                                                                 y.start)]
     if len(spans) != 1:
         return None  # none, or several: which one the amount is for is not written
     return range(spans[0][0], spans[0][1] + 1)
