@@ -230,9 +230,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
     if not found and (targetish or ctx.prev_target_pct is not None):
         # 'As of today, seven of those 32 are doing so', after a sentence naming the target
         for m in DOING_SO_COUNT.finditer(text) if s.may_match(DOING_SO_COUNT) else ():
-            doing_so.add(m.start())
             n = count_value(m.group("n"))
             if 0 < n <= 32:
+                doing_so.add(m.start())
                 total = m.group("total")
                 found.append((m.start(), m.end("n") if total is None else m.end("total"), n,
                               count_value(total) if total else None, None))

@@ -189,9 +189,8 @@ _BASELINE_BEFORE = re.compile(r"\b(?:than|from|compared\s+(?:with|to))\s+"
 
 def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
     text = s.text
-    ctx.prev_target_pct = next((q.value for q in reversed(s.quantities)
-                                if q.kind == "percent" and not q.points and 0 < q.value <= 5
-                                and not (q.value * 2) % 1), None)
+    ctx.prev_target_pct = next((q.value for q in reversed(s.quantities) if q.kind == "percent"
+                                and not q.points and q.value in ROUND_TARGETS), None)
     remember_money_topic(ctx, s)
     usable = [m for m in s.mentions if m.role in SUBJECT_ROLES
               and not (m.role == "group" and ATTRIBUTIVE_AFTER.match(text, m.end))]

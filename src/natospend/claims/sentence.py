@@ -121,7 +121,7 @@ class Context:
     target_deadline: int | None = None
     target_topic: bool = False
     target_subject: str | None = None
-    # the last target-like share (a half of a point, up to 5%) of the sentence before, for
+    # the last share of the sentence before that a target could be (``ROUND_TARGETS``), for
     # 'seven of those 32 are doing so' after it
     prev_target_pct: float | None = None
     listed: int = 0
