@@ -119,6 +119,25 @@ def test_aid_amount_with_no_matching_announcement_is_unverifiable_not_supported(
     assert narnia.verdict == UNVERIFIABLE
 
 
+@dataclass
+class DatedClaim(Claim):
+    year_inferred: bool = False
+
+
+def test_a_package_announced_years_from_the_claims_stated_year_is_other_money():
+    # CRS, January 2025 (round 43): "USAID obligated $1.0 billion in FY2022"; the $988 million
+    # USAI package of 7 December 2024 is inside the window and the rounding, not that money
+    stated = DatedClaim("aid_pledge", "USA", 2022, 1.0e9, "USD")
+    assert verify(stated, date(2025, 1, 13)).verdict == UNVERIFIABLE
+    # the same words with the year taken from the publication date, or a year either side of
+    # the announcement (a fiscal year straddles two), still find it
+    for claim in (DatedClaim("aid_pledge", "USA", 2025, 1.0e9, "USD", year_inferred=True),
+                  DatedClaim("aid_pledge", "USA", 2025, 1.0e9, "USD"),
+                  DatedClaim("aid_pledge", "USA", None, 1.0e9, "USD")):
+        v = verify(claim, date(2025, 1, 13))
+        assert v.verdict == SUPPORTED and "988" in v.summary
+
+
 def test_a_group_total_is_checked_against_the_totals_sources_stated():
     v = verify(Claim("aid_pledge", "UDCG", None, 98e9, "USD", "more than"), date(2024, 6, 14))
     assert v.verdict == SUPPORTED and "2024-06-13" in v.summary

@@ -53,7 +53,7 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     # accepted. The gold readers accept none: a documented difference (docs/benchmarks.md).
     fits = _fits(claim)
     found = [r for r in candidates if r["days_from_date"] <= _DAYS_AFTER
-             and fits(float(r["amount_in_claim_currency"]))]
+             and fits(float(r["amount_in_claim_currency"])) and _same_year(claim, r)]
     if not found:
         kiel = _judge_kiel(claim, donor, published, tolerance)
         if kiel is not None:
@@ -75,6 +75,16 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      f"{best['announced']}, {money(float(best['amount_in_claim_currency']))} "
                      f"{claim.unit} at the ECB reference rate ({best['difference_pct']:+.1f}%)",
                      ev, "packages")
+
+
+def _same_year(claim: ClaimLike, record: dict[str, Any]) -> bool:
+    """Whether a package could be the money of a claim whose year the text states: announced in
+    that year or one either side (a fiscal year straddles two), not 'USAID obligated $1.0
+    billion in FY2022' met by a package of December 2024 (round 43). A year the extractor only
+    inferred from the publication date rules nothing out."""
+    if claim.year is None or getattr(claim, "year_inferred", False):
+        return True
+    return abs(int(str(record["announced"])[:4]) - claim.year) <= 1
 
 
 def _judge_joint(claim: ClaimLike, published: date) -> Judgement | None:
