@@ -266,9 +266,10 @@ def per_year_span(s: Sent, q: Quantity, published: date | None = None) -> range 
     if PER_YEAR_AFTER.match(after) is None and \
             PER_YEAR_BEFORE.search(text, max(0, q.start - 30), q.start) is None:
         return None
-    # the sentence's periods (years.find_years), but not one that ends the commitment ('£3
-    # billion a year in military aid until 2030-2031', '£87 billion a year by 2030/31', whose
-    # reference holds its 'by')
+    # the sentence's periods (years.find_years), but not one that ends the commitment: a period
+    # after 'until' or 'by' ('£3 billion a year in military aid until 2030-2031'), or a fiscal
+    # year written short, whose reference takes its 'by' or 'until' in ('£87 billion a year by
+    # 2030/31': kind 'by')
     spans = [y.span for y in s.years if y.span is not None and 1 <= y.span[1] - y.span[0] <= 9
              and y.kind != "by" and not SPAN_END_BEFORE.search(text, max(0, y.start - 8),
                                                                  y.start)]

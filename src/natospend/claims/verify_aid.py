@@ -51,9 +51,7 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
     # recorded date and an article's date stamp may each be a day or two off (time zones, a
     # ministry's release the morning after the minister spoke), so two days after are
     # accepted. The gold readers accept none: a documented difference (docs/benchmarks.md).
-    fits = _fits(claim)
-    found = [r for r in candidates if r["days_from_date"] <= _DAYS_AFTER
-             and fits(float(r["amount_in_claim_currency"])) and _same_year(claim, r)]
+    found = list(filter(_could_be_package(claim), candidates))
     if not found:
         kiel = _judge_kiel(claim, donor, published, tolerance)
         if kiel is not None:
@@ -77,14 +75,22 @@ def judge_aid(claim: ClaimLike, edition: str, published: date | None) -> Judgeme
                      ev, "packages")
 
 
-def _same_year(claim: ClaimLike, record: dict[str, Any]) -> bool:
-    """Whether a package could be the money of a claim whose year the text states: announced in
-    that year or one either side (a fiscal year straddles two), not 'USAID obligated $1.0
-    billion in FY2022' met by a package of December 2024 (round 43). A year the extractor only
-    inferred from the publication date rules nothing out."""
-    if claim.year is None or getattr(claim, "year_inferred", False):
-        return True
-    return abs(int(str(record["announced"])[:4]) - claim.year) <= 1
+def _could_be_package(claim: ClaimLike) -> Callable[[dict[str, Any]], bool]:
+    """Whether a package record near the publication date (a donor's, or a joint one) could be
+    the money the claim reports: announced no later than ``_DAYS_AFTER`` after publication,
+    its amount within the claim's rounding (:func:`_fits`), and, where the text states the
+    claim's year, announced in that year or one either side (a fiscal year straddles two): not
+    'USAID obligated $1.0 billion in FY2022' met by a package of December 2024 (round 43). A year
+    the extractor only inferred from the publication date rules nothing out."""
+    fits = _fits(claim)
+    year = None if getattr(claim, "year_inferred", False) else claim.year
+
+    def could_be(record: dict[str, Any]) -> bool:
+        return record["days_from_date"] <= _DAYS_AFTER \
+            and fits(float(record["amount_in_claim_currency"])) \
+            and (year is None or abs(date.fromisoformat(str(record["announced"])).year - year)
+                 <= 1)
+    return could_be
 
 
 def _judge_joint(claim: ClaimLike, published: date) -> Judgement | None:
@@ -93,10 +99,8 @@ def _judge_joint(claim: ClaimLike, published: date) -> Judgement | None:
     matches, else None (no contradiction: the article may count differently)."""
     from natospend.analysis import aid as aid_mod
 
-    fits = _fits(claim)
-    found = [r for r in aid_mod.match_joint_package_records(
-        float(claim.value or 0), str(claim.unit), published, tolerance=aid_tolerance(claim))
-        if r["days_from_date"] <= _DAYS_AFTER and fits(float(r["amount_in_claim_currency"]))]
+    found = list(filter(_could_be_package(claim), aid_mod.match_joint_package_records(
+        float(claim.value or 0), str(claim.unit), published, tolerance=aid_tolerance(claim))))
     if not found:
         return None
     best = found[0]
