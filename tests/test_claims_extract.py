@@ -2264,6 +2264,10 @@ def test_a_rough_count_is_hedged():
     text = "Roughly 10 of NATO's 31 members meet the alliance's 2% of GDP standard."
     [c] = _only(extract(text, date(2023, 8, 5)), "allies_meeting_target")
     assert (c.value, c.hedge, c.total) == (10, "about", 31)
+    # the sign, as on every other figure
+    [c] = _only(extract("Today ~23 of 32 allies meet 2%.", date(2025, 6, 20)),
+                "allies_meeting_target")
+    assert (c.value, c.hedge, c.low, c.high) == (23, "about", None, None)
 
 
 @pytest.mark.parametrize(("text", "n", "target", "total"), [

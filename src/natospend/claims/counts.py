@@ -46,7 +46,7 @@ from natospend.claims.count_words import (
     THERE_WERE_COUNT,
     WHOLE_ALLIANCE_BEFORE,
 )
-from natospend.claims.numbers import Quantity
+from natospend.claims.numbers import HEDGES, Quantity, approx_sign_before
 from natospend.claims.patterns import (
     CHANGE_BEFORE,
     COUNT_RE,
@@ -320,11 +320,9 @@ def count_claims(s: Sent, ctx: Context, used: set[int],
         else:
             year = yref.year if yref else None
             inferred = yref.inferred if yref else False
-        hedge = {"about": "about", "around": "about", "roughly": "about", "approximately": "about",
-                 "more than": "more than", "over": "more than",
-                 "at least": "at least",
-                 "fewer than": "less than", "less than": "less than", "nearly": "nearly",
-                 "almost": "nearly"}.get(SPACES.sub(" ", (hedge_word or "").lower()))
+        hedge = HEDGES.get(SPACES.sub(" ", (hedge_word or "").lower()))
+        if hedge is None and approx_sign_before(text, start) is not None:
+            hedge = "about"  # '~23 of 32 allies'
         low = n if hedge in (None, "more than", "at least") else None
         high = n if hedge in (None, "less than", "nearly") else None
         # 'only nine European countries met the 2% target': a count of the European allies

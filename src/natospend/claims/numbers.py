@@ -348,10 +348,16 @@ def _compound(text: str, value: float, factor: float, end: int) -> tuple[float, 
     return value, end
 
 
-def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+def approx_sign_before(text: str, pos: int) -> int | None:
+    """Where a sign for 'about' stands right before ``pos``, or before it and one space
+    ("a prudent step up from today's ~3%", '(≈ $196 million)'); None where none does."""
     sign = pos - 1 if pos > 0 and text[pos - 1] != " " else pos - 2
-    if sign >= 0 and text[sign] in _APPROX_SIGNS:
-        return "about", sign  # "a prudent step up from today's ~3%", '(≈ $196 million)'
+    return sign if sign >= 0 and text[sign] in _APPROX_SIGNS else None
+
+
+def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+    if (sign := approx_sign_before(text, pos)) is not None:
+        return "about", sign
     window_start = max(0, pos - 40)
     if not _may_end_with(text[window_start:pos], _HEDGE_ENDS, _HEDGE_SIGNS):
         return None, pos
