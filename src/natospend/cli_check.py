@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from natospend.output import emit, format_option
 
+if TYPE_CHECKING:
+    from natospend.claims.check import Article
+
 
 @click.command()
 @click.argument("source", required=False)
 @click.option("--published", help="publication date YYYY-MM-DD (resolves 'this year' and picks "
-                                   "the edition current then)")
+                                   "the edition current then); for an HTML page, the date in "
+                                   "its markup unless given")
 @click.option("--input", "batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help='JSONL batch: {"id", "text", "published"} per line')
 @click.option("--learned/--rules-only", default=True, show_default=True,
@@ -31,7 +35,9 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
           min_confidence: float | None, fmt: str) -> None:
     """Find each quantitative claim in an article and check it against NATO's figures.
 
-    SOURCE is a text or HTML file, or - for standard input.
+    SOURCE is a text or HTML file, or - for standard input. Of an HTML page only the
+    article is read (not its menus, teasers or footer), headline first, and the page's own
+    publication date is used unless --published gives one.
 
     Example:
 
@@ -60,22 +66,37 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
             if not path.is_file():
                 raise click.ClickException(f"{source}: no such file")
             data, name = path.read_bytes(), source
-        text = checker.read_text(data, name)
-        rows, left_out = checker.check_counted(text, published, learned=learned,
+        article = checker.read_article(data, name)
+        checker.parse_date(published)  # a bad date is refused before the page's is looked at
+        published_from = "option" if published else "page" if article.published else None
+        published = published or (str(article.published) if article.published else None)
+        rows, left_out = checker.check_counted(article.text, published, learned=learned,
                                                min_confidence=min_confidence)
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
     if fmt in ("json", "jsonl", "csv"):
-        emit(checker.frame(rows), fmt, summary={"published": published, "claims": len(rows),
+        emit(checker.frame(rows), fmt, summary={"published": published,
+                                                "published_from": published_from,
+                                                "title": article.title, "url": article.url,
+                                                "claims": len(rows),
                                                 "min_confidence": threshold,
                                                 "left_out": left_out})
         return
-    _print_report(rows, published, threshold, left_out)
+    _print_report(rows, published, threshold, left_out, article, published_from)
 
 
 def _print_report(rows: list[dict[str, Any]], published: str | None,
-                  threshold: float | None = None, left_out: int = 0) -> None:
+                  threshold: float | None = None, left_out: int = 0,
+                  article: Article | None = None, published_from: str | None = None) -> None:
+    if article is not None and article.html:
+        head = f"Page: {article.title or '(no title)'}" + (f" <{article.url}>" if article.url
+                                                          else "")
+        click.echo(head)
+        if article.whole_page:
+            click.echo("No article body found on the page: every paragraph of it was read.")
     when = f", published {published}" if published else " (no publication date given)"
+    if published_from == "page":
+        when += " (the page's own date)"
     click.echo(f"{len(rows)} claims found{when}.")
     if not published and rows:
         # without it 'this year' has no year, aid cannot be matched to its announcement, and

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 
 from natospend.claims.extract import Claim, extract
-from natospend.claims.text import NotTextError, decode, html_to_text, looks_like_html
+from natospend.claims.page import PageTooLargeError, looks_like_html, read_page
+from natospend.claims.text import NotTextError, decode
 from natospend.claims.verify import verify
 from natospend.output import whole_numbers
 from natospend.sources import fx
@@ -34,14 +35,41 @@ def _decoded(data: bytes | str, name: str) -> str:
         raise InputError(str(exc)) from None
 
 
-def read_text(data: bytes | str, name: str = "input") -> str:
-    """Text from bytes or str; HTML is reduced to its text. Refuses empty and oversized input."""
+@dataclass(frozen=True)
+class Article:
+    """What a user handed us, read: the text its claims are found in and, for an HTML page,
+    what the page says of itself (``page.Page``). ``published`` is the page's own date, which a
+    date the user gives overrides."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: date | None = None
+    html: bool = False
+    whole_page: bool = False
+
+
+def read_article(data: bytes | str, name: str = "input") -> Article:
+    """Text from bytes or str; an HTML page is reduced to its article, with its metadata.
+    Refuses empty, oversized, binary and non-UTF-8 input, and pages too large to read."""
     text = _decoded(data, name)
+    article = Article(text)
     if looks_like_html(text):
-        text = html_to_text(text)
-    if not text.strip():
+        try:
+            page = read_page(text)
+        except PageTooLargeError as exc:
+            raise InputError(f"{name}: {exc}") from None
+        article = Article(page.text, page.title, page.url, page.site, page.published,
+                          html=True, whole_page=page.whole_page)
+    if not article.text.strip():
         raise InputError(f"{name} is empty: there is no text to check")
-    return text
+    return article
+
+
+def read_text(data: bytes | str, name: str = "input") -> str:
+    """:func:`read_article`'s text alone."""
+    return read_article(data, name).text
 
 
 def read_lines(data: bytes | str, name: str = "input") -> list[str]:

@@ -1,18 +1,16 @@
-"""Turn what a user hands us (bytes, HTML, plain text) into text and sentences with spans.
+"""Turn what a user hands us (bytes, plain text) into text and sentences with spans.
 
 Spans index into the text the extractor sees, so a report can point at the exact characters a
-claim came from. Everything here is linear in the input: one pass of the stdlib HTML parser and
-one compiled regex scan for sentence boundaries.
+claim came from. Everything here is linear in the input: one decoding and one compiled regex
+scan for sentence boundaries. HTML is first reduced to its article by ``page``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-__all__ = ["NotTextError", "Sentence", "decode", "html_to_text", "looks_like_html",
-           "split_sentences"]
+__all__ = ["NotTextError", "Sentence", "decode", "split_sentences"]
 
 
 class NotTextError(ValueError):
@@ -55,64 +53,6 @@ def decode(data: bytes, name: str = "input") -> str:
         raise NotTextError(f"{name} looks binary ({controls} control characters); "
                            "expected UTF-8 text or HTML")
     return text
-
-
-_HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|p|div|article|span|br|h[1-6])\b", re.I)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when the start of the text has HTML tags, so plain text with a stray '<' is kept."""
-    return _HTML_HINT.search(text[:4096]) is not None
-
-
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "nav",
-                   "footer", "form", "button"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section",
-                    "article", "header", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                    "figcaption", "figure", "main", "aside", "hr", "dd", "dt", "pre", "title"})
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skip_depth += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(data)
-
-
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_BLANK_LINES = re.compile(r"\s*\n\s*\n\s*")
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one paragraph per block element.
-
-    Block boundaries become blank lines so that a headline never runs into the first sentence.
-    """
-    parser = _TextCollector()
-    parser.feed(html)
-    parser.close()
-    text = _SPACES.sub(" ", "".join(parser.parts))
-    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 # A full stop after these never ends a sentence: titles, months, 'No. 5'.

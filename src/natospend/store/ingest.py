@@ -114,7 +114,7 @@ def _jsonl_items(path: Path) -> Iterator[dict[str, Any]]:
 # -- the work (worker processes) --------------------------------------------------------------
 def process(item: dict[str, Any]) -> dict[str, Any]:
     """Read, extract, verify and fingerprint one article; never raises."""
-    from natospend.claims.check import InputError, check, read_text
+    from natospend.claims.check import InputError, check, read_article
 
     if item["kind"] != "file" and item["kind"] != "record":
         return item
@@ -123,15 +123,16 @@ def process(item: dict[str, Any]) -> dict[str, Any]:
             path = Path(item["path"])
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise InputError(f"larger than {MAX_FILE_BYTES // 2**20} MB")
-            raw = path.read_bytes()
-            meta = _html_meta(raw)
+            article = read_article(path.read_bytes(), "the article")
+            meta: dict[str, Any] = {"url": article.url, "outlet": article.site,
+                                    "title": article.title, "published": article.published}
             source = item["path"]
         else:
             rec = item["record"]
-            raw = rec["text"]
+            article = read_article(rec["text"], "the article")
             meta = {k: rec.get(k) for k in ("url", "outlet", "title", "published")}
             source = item["source"]
-        text = read_text(raw, "the article")
+        text = article.text
         published = _date(meta.get("published"))
         rows = check(text, published, min_confidence=0)  # every claim: a listing filters
         sig = signature(text)
@@ -147,17 +148,6 @@ def process(item: dict[str, Any]) -> dict[str, Any]:
             "outlet": meta.get("outlet") or _outlet(meta.get("url")),
             "title": meta.get("title"), "published": published, "claims": rows,
             "minhash": sig.tobytes(), "bands": band_hashes(sig)}
-
-
-_META = re.compile(rb'<meta\s+(?:property|name)="(og:url|og:site_name|og:title|'
-                   rb'article:published_time)"\s+content="([^"]{0,500})"', re.I)
-
-
-def _html_meta(raw: bytes) -> dict[str, Any]:
-    found = {k.decode().lower(): v.decode("utf-8", "replace")
-             for k, v in _META.findall(raw[:65536])}
-    return {"url": found.get("og:url"), "outlet": found.get("og:site_name"),
-            "title": found.get("og:title"), "published": found.get("article:published_time")}
 
 
 def _date(value: Any) -> date | None:

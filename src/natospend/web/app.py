@@ -224,7 +224,8 @@ def create_app(store: str | None = None) -> FastAPI:
 
     results: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
-    def run_check(text: str, published: str | None) -> dict[str, Any]:
+    def run_check(text: str, published: str | None, published_from: str | None = None
+                  ) -> dict[str, Any]:
         from natospend.claims.check import check as check_fn
         from natospend.claims.check import segments
 
@@ -232,16 +233,20 @@ def create_app(store: str | None = None) -> FastAPI:
         if key not in results:
             # every claim, confidence and all: the page's menu and the API choose what to show
             rows = check_fn(text, published or None, min_confidence=0)
-            results[key] = {"id": key, "published": published or None, "text": text,
+            results[key] = {"id": key, "published": published or None,
+                            "published_from": published_from if published else None,
+                            "text": text,
                             "claims": rows, "segments": segments(text, rows)}
             while len(results) > RESULTS_KEPT:
                 results.popitem(last=False)
         results.move_to_end(key)
         return results[key]
 
-    async def submitted_text(request: Request) -> tuple[str, str | None]:
-        """The article from a form (text or file) or a JSON body, with the limits enforced."""
-        from natospend.claims.check import InputError, read_text
+    async def submitted_text(request: Request) -> tuple[str, str | None, str | None]:
+        """The article from a form (text or file) or a JSON body, with the limits enforced;
+        its publication date, the one given or else an HTML page's own; and which it is
+        ("option", "page" or None)."""
+        from natospend.claims.check import InputError, read_article
 
         kind = request.headers.get("content-type", "").split(";")[0].strip()
         if kind == "application/json":
@@ -276,10 +281,14 @@ def create_app(store: str | None = None) -> FastAPI:
         else:
             raise StarletteHTTPException(415, f"send a form or JSON, not {kind or 'nothing'}")
         try:
-            text = read_text(raw, "the article")
+            article = read_article(raw, "the article")
         except InputError as exc:
             raise AnalysisInputError(str(exc)) from None
-        return text, published
+        if published:
+            return article.text, published, "option"
+        if article.published:
+            return article.text, str(article.published), "page"
+        return article.text, None, None
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(request: Request) -> Response:
@@ -288,8 +297,7 @@ def create_app(store: str | None = None) -> FastAPI:
     @app.post("/check", include_in_schema=False)
     async def check_submit(request: Request) -> Response:
         try:
-            text, published = await submitted_text(request)
-            result = run_check(text, published)
+            result = run_check(*await submitted_text(request))
         except AnalysisInputError as exc:
             return TEMPLATES.TemplateResponse(request, "check.html",
                                               {"ctx": {"error": str(exc)}}, status_code=400)
@@ -317,11 +325,11 @@ def create_app(store: str | None = None) -> FastAPI:
             threshold = confidence_threshold(min_confidence)
         except InputError as exc:
             raise AnalysisInputError(str(exc)) from None
-        text, published = await submitted_text(request)
-        result = run_check(text, published)
+        result = run_check(*await submitted_text(request))
         claims = result["claims"] if threshold is None else [
             c for c in result["claims"] if confident(c["confidence"], threshold)]
         return json_response({"id": result["id"], "published": result["published"],
+                              "published_from": result["published_from"],
                               "min_confidence": threshold, "claims": claims,
                               "left_out": len(result["claims"]) - len(claims)})
 

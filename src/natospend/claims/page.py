@@ -1,0 +1,129 @@
+"""A saved web page reduced to its article: the body's text and what the page says of itself.
+
+Most of a news page is not the article. Menus, 'most read' lists, teasers for other stories,
+captions and footers carry figures of their own ('Italy to spend €40bn more on arms'), and a
+checker that reads them reports claims the article never made. Finding the main text of an
+arbitrary page is a job of its own, done by trafilatura: on Zyte's article-extraction benchmark
+(181 real pages) the page's whole visible text, which this module used to keep, is 60% article
+by words, trafilatura's text 95%, at the same recall (bench/page_text.py). The same parse gives
+the page's title and its publication date from the page's markup (htmldate), which a report
+needs to read 'this year' and to pick the edition current when the article was written.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["MAX_PAGE_TAGS", "Page", "PageTooLargeError", "html_to_text", "looks_like_html",
+           "read_page"]
+
+MAX_PAGE_TAGS = 100_000
+"""The most tags a page may have. The extractor's time grows with the number of elements
+(about 15 microseconds each, more in tables), and a news page has a few thousand: ten times
+the largest of the benchmark's pages is still far from a limit a real article meets, while a
+2 MB upload of bare '<p>' would otherwise hold the checker for half a minute."""
+
+
+class PageTooLargeError(ValueError):
+    """The page has more elements than any article needs; reading it would take too long."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page as the checker reads it.
+
+    ``text`` has one paragraph per block of the page, separated by blank lines, so a headline
+    or a list item never runs into the next sentence. ``whole_page`` says that no article body
+    was found (a fragment, a page of links) and the text is every paragraph the page has.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: date | None = None
+    whole_page: bool = False
+
+
+_HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|p|div|article|span|br|h[1-6])\b", re.I)
+_DOCUMENT = re.compile(r"<\s*(?:html|body)\b", re.I)
+_TAG = re.compile(r"<[A-Za-z!/]")
+_TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")  # the line under a table's heading: '|---|---|'
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the start of the text has HTML tags, so plain text with a stray '<' is kept."""
+    return _HTML_HINT.search(text[:4096]) is not None
+
+
+def read_page(html: str) -> Page:
+    """The article in ``html`` with the page's metadata; PageTooLargeError for a page with
+    more than :data:`MAX_PAGE_TAGS` tags."""
+    tags = len(_TAG.findall(html))
+    if tags > MAX_PAGE_TAGS:
+        raise PageTooLargeError(f"the page has {tags:,} tags; the checker reads pages of up to "
+                                f"{MAX_PAGE_TAGS:,} (a news page has a few thousand): save the "
+                                "article's text and check that")
+    import trafilatura
+    from trafilatura.settings import Document
+
+    _quiet()
+    if not _DOCUMENT.search(html[:65536]):
+        # a fragment ('<p>Poland spends ...</p>' pasted from a page): the extractor wants a
+        # document and finds nothing in a bare element
+        html = f"<html><body>{html}</body></html>"
+    found = trafilatura.bare_extraction(
+        html, with_metadata=True, include_tables=True, include_comments=False,
+        # the date the markup gives (meta tags, structured data, time elements), not one
+        # guessed from the running text, where other dates abound
+        date_extraction_params={"original_date": True, "extensive_search": False})
+    doc = found if isinstance(found, Document) else Document()
+    body = doc.text or ""
+    whole = not body.strip()
+    if whole:
+        body = trafilatura.baseline(html)[1]
+    title = _clean(doc.title)
+    text = _paragraphs(body)
+    if title and not text.startswith(title) and not whole:
+        text = f"{title}\n\n{text}" if text else title
+    return Page(text=text, title=title, url=_clean(doc.url), site=_clean(doc.sitename),
+                published=_day(doc.date), whole_page=whole)
+
+
+def html_to_text(html: str) -> str:
+    """The article's text in ``html``, headline first (:func:`read_page`)."""
+    return read_page(html).text
+
+
+def _paragraphs(body: str) -> str:
+    """The extractor's lines as paragraphs: each line is a block of the page (a paragraph, a
+    heading, a list item, a table row), and the sentence splitter ends sentences at blank
+    lines. Table rows stay as written ('| Poland | 4.12% |'); the rule under a heading goes."""
+    lines = (line.strip() for line in body.splitlines())
+    return "\n\n".join(line for line in lines if line and not _TABLE_RULE.match(line))
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _quiet() -> None:
+    """Keep the extractor's log messages ('empty HTML tree', 'discarding data') out of a
+    report: a page without an article is said so by ``whole_page``, not by a logged error.
+    A handler on the libraries' loggers stops Python printing them when the user's program
+    set up no logging; one that did still gets them."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())

@@ -1,0 +1,159 @@
+"""A saved news page is read as its article: not its menus, teasers or footer; headline first;
+the page's own date used when the user gives none."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from natospend.claims.check import InputError, check, read_article
+from natospend.claims.page import MAX_PAGE_TAGS, read_page
+from natospend.cli import main
+from natospend.web.app import create_app
+
+ARTICLE = (
+    "<p>WARSAW - Poland will spend 4.7% of its GDP on defence this year, the government said "
+    "on Friday, the most of any NATO ally.</p>"
+    "<p>Spain, which ranked last at 1.28% in 2024, has promised to reach 2% this year.</p>"
+)
+# what surrounds an article on a news site: each of these holds a figure a checker must not
+# report as the article's
+TEASERS = (
+    '<aside><h3>Most read</h3><ul><li><a href="/x">Italy to spend €40bn more on arms in '
+    '2026</a></li><li><a href="/y">Canada reaches 2% of GDP in 2025</a></li></ul></aside>'
+)
+
+
+def news_page(article: str = ARTICLE, *, date_meta: str = "2025-02-14T10:00:00Z") -> str:
+    return (
+        "<!doctype html><html><head><title>Poland to spend 4.7% of GDP - Example News</title>"
+        '<meta property="og:title" content="Poland to spend 4.7% of GDP on defence">'
+        f'<meta property="article:published_time" content="{date_meta}">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="og:url" content="https://news.example/poland-defence">'
+        "<script>var promo = 'Germany spends 3.5% of GDP';</script></head><body>"
+        '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/defence">Defence</a></nav>'
+        f"<main><article><h1>Poland to spend 4.7% of GDP on defence</h1>{article}</article>"
+        f"{TEASERS}</main><footer>© 2025 Example News. Read by 1,000,000 people in 2024."
+        "</footer></body></html>"
+    )
+
+
+def test_only_the_article_is_read_and_its_claims_found():
+    article = read_article(news_page())
+    assert "Italy" not in article.text and "Canada" not in article.text
+    assert "promo" not in article.text and "Home" not in article.text
+    rows = check(article.text, article.published, min_confidence=0)
+    subjects = {r["subject"] for r in rows}
+    assert {"POL", "ESP"} <= subjects
+    assert not subjects & {"ITA", "CAN", "DEU"}
+
+
+def test_the_headline_comes_first_as_a_paragraph_of_its_own():
+    text = read_page(news_page()).text
+    first, second = text.split("\n\n")[:2]
+    assert first == "Poland to spend 4.7% of GDP on defence"
+    assert second.startswith("WARSAW - Poland will spend")
+
+
+def test_the_page_says_what_it_is_and_when_it_was_published():
+    page = read_page(news_page())
+    assert page.title == "Poland to spend 4.7% of GDP on defence"
+    assert page.url == "https://news.example/poland-defence"
+    assert page.site == "Example News"
+    assert page.published == date(2025, 2, 14)
+    assert read_page(news_page(date_meta="not a date")).published is None
+
+
+def test_blocks_stay_paragraphs_so_no_sentence_runs_into_the_next():
+    html = ("<html><body><article><p>Allies' spending as a share of GDP in 2024, estimates "
+            "from NATO's June release, shows the gap between the eastern flank and the "
+            "rest of the alliance.</p><ul><li>Estonia: 3.43%</li><li>Latvia: 3.15%</li></ul>"
+            "<table><tr><th>Ally</th><th>2024</th></tr><tr><td>Poland</td><td>4.12%</td></tr>"
+            "</table></article></body></html>")
+    paragraphs = read_page(html).text.split("\n\n")
+    assert "- Estonia: 3.43%" in paragraphs and "- Latvia: 3.15%" in paragraphs
+    assert any(p.startswith("| Poland | 4.12%") for p in paragraphs)
+    assert not any(set(p) <= set("|-") for p in paragraphs)  # the rule under a heading goes
+
+
+def test_a_fragment_is_read_as_a_page():
+    article = read_article("<p>Poland spends 4.1% of GDP on defence.</p>")
+    assert article.html and article.text == "Poland spends 4.1% of GDP on defence."
+
+
+def test_a_page_without_text_is_refused_as_empty():
+    with pytest.raises(InputError, match="page.html is empty"):
+        read_article("<html><body><div></div></body></html>", "page.html")
+
+
+def test_a_page_with_too_many_tags_is_refused_clearly():
+    with pytest.raises(InputError, match=r"upload: the page has 100,001 tags; .* 100,000"):
+        read_article("<html><body>" + "<p>" * (MAX_PAGE_TAGS - 1), "upload")
+    assert read_article("<html><body>" + "<b>x " * (MAX_PAGE_TAGS // 2), "ok").text
+
+
+def test_plain_text_with_angle_brackets_is_not_taken_for_html():
+    article = read_article("Poland spends 4.1% of GDP <more than Spain>.")
+    assert not article.html and article.text.endswith("<more than Spain>.")
+
+
+def test_cli_uses_the_page_date_unless_one_is_given(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(news_page(), "utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["check", str(page), "--min-confidence", "0"])
+    assert out.exit_code == 0, out.output
+    assert "Page: Poland to spend 4.7% of GDP on defence <https://news.example/" in out.output
+    assert "published 2025-02-14 (the page's own date)" in out.output
+    assert "Italy" not in out.output
+    given = runner.invoke(main, ["check", str(page), "--published", "2025-06-30",
+                                 "--format", "json"])
+    assert given.exit_code == 0, given.output
+    body = json.loads(given.output)
+    assert (body["published"], body["published_from"]) == ("2025-06-30", "option")
+    assert body["url"] == "https://news.example/poland-defence"
+    bad = runner.invoke(main, ["check", str(page), "--published", "2025-02-30"])
+    assert bad.exit_code == 1 and "not a date" in bad.output
+
+
+def test_web_check_of_a_page_uses_its_date_and_says_so():
+    client = TestClient(create_app())
+    r = client.post("/api/v1/check?min_confidence=0", json={"text": news_page()})
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["published"], body["published_from"]) == ("2025-02-14", "page")
+    assert {c["subject"] for c in body["claims"]} >= {"POL", "ESP"}
+    given = client.post("/api/v1/check", json={"text": news_page(), "published": "2025-07-01"})
+    assert given.json()["published_from"] == "option"
+    plain = client.post("/api/v1/check", json={"text": "Poland spent 4.12% of GDP in 2024."})
+    assert plain.json()["published_from"] is None
+    form = client.post("/check", files={"file": ("page.html", news_page(), "text/html")},
+                       follow_redirects=True)
+    assert "Published 2025-02-14 (the page's own date)." in form.text
+
+
+def test_an_ingested_page_keeps_its_address_site_title_and_date(tmp_path: Path):
+    from sqlalchemy import select
+
+    from natospend.store.db import open_store
+    from natospend.store.ingest import ingest
+    from natospend.store.schema import articles
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(news_page(), "utf-8")
+    engine = open_store(str(tmp_path / "news.db"))
+    assert ingest(engine, [folder], processes=1).added == 1
+    with engine.connect() as conn:
+        row = conn.execute(select(articles.c.url, articles.c.outlet, articles.c.title,
+                                  articles.c.published, articles.c.text)).one()
+    assert row.url == "https://news.example/poland-defence" and row.outlet == "Example News"
+    assert row.title == "Poland to spend 4.7% of GDP on defence"
+    assert str(row.published)[:10] == "2025-02-14"
+    assert "Italy" not in row.text
