@@ -157,3 +157,19 @@ def test_an_ingested_page_keeps_its_address_site_title_and_date(tmp_path: Path):
     assert row.title == "Poland to spend 4.7% of GDP on defence"
     assert str(row.published)[:10] == "2025-02-14"
     assert "Italy" not in row.text
+
+
+def test_a_batch_line_holding_a_page_is_read_as_its_article(tmp_path: Path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"id": "p", "text": news_page()}) + "\n"
+                     + json.dumps({"id": "e", "text": " "}) + "\n", "utf-8")
+    out = CliRunner().invoke(main, ["check", "--input", str(batch), "--format", "jsonl",
+                                    "--min-confidence", "0"])
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    claims = [r for r in rows if r["id"] == "p"]
+    assert {r["subject"] for r in claims} >= {"POL", "ESP"}
+    assert not {r["subject"] for r in claims} & {"ITA", "CAN"}
+    # 'this year' is the page's year, 2025, though the line gives no date
+    assert any(r["subject"] == "POL" and r["year"] == 2025 for r in claims)
+    assert rows[-1]["error"] == "line 2: the text is empty: there is no text to check"
+    assert out.exit_code == 1

@@ -143,8 +143,10 @@ def _check_batch(path: Path, fmt: str, learned: bool = True,
             item = json.loads(line)
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise checker.InputError('each line must be an object with a "text" string')
+            article = checker.read_article(item["text"], "the text")
+            published = item.get("published") or article.published
             rows = [{"id": item.get("id", n), **r}
-                    for r in checker.check(item["text"], item.get("published"),
+                    for r in checker.check(article.text, published,
                                            learned=learned, min_confidence=threshold or 0)]
         except (json.JSONDecodeError, checker.InputError) as exc:
             failed += 1
