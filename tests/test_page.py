@@ -173,3 +173,15 @@ def test_a_batch_line_holding_a_page_is_read_as_its_article(tmp_path: Path):
     assert any(r["subject"] == "POL" and r["year"] == 2025 for r in claims)
     assert rows[-1]["error"] == "line 2: the text is empty: there is no text to check"
     assert out.exit_code == 1
+
+
+def test_the_web_result_names_the_page_and_escapes_what_the_page_says_of_itself():
+    client = TestClient(create_app())
+    hostile = news_page().replace(
+        '<meta property="og:title" content="Poland to spend 4.7% of GDP on defence">',
+        '<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; Poland">')
+    r = client.post("/check", files={"file": ("page.html", hostile, "text/html")},
+                    follow_redirects=True)
+    assert r.status_code == 200
+    assert "<script>alert(1)" not in r.text and "&lt;script&gt;alert(1)" in r.text
+    assert "(https://news.example/poland-defence): its article only" in r.text

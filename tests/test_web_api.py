@@ -137,6 +137,15 @@ def test_cached_answers_are_the_same_and_errors_are_not_cached(client):
     assert bad.status_code == 400 and client.get("/api/v1/gap?target=-5").status_code == 400
 
 
+def test_a_bad_publication_date_is_a_clear_400_in_the_api_and_the_form(client):
+    text = "Poland spent 4.12% of GDP on defence in 2024."
+    for published in ("2024-13-01", 5, ["2024-07-01"]):
+        r = client.post("/api/v1/check", json={"text": text, "published": published})
+        assert r.status_code == 400 and "is not a date YYYY-MM-DD" in r.json()["error"]
+    form = client.post("/check", data={"text": text, "published": "2024-02-30"})
+    assert form.status_code == 400 and "is not a date YYYY-MM-DD" in form.text
+
+
 def test_check_api_filters_on_a_minimum_confidence(client):
     body = {"text": "Poland spends 4.1% of GDP on defence and aims for 5% by 2026. The Dutch "
                     "plan costs from 16 billion euros a year. Canada will reach 2% by 2027, "

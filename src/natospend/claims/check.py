@@ -82,11 +82,13 @@ def read_lines(data: bytes | str, name: str = "input") -> list[str]:
 
 
 def parse_date(value: str | date | None) -> date | None:
+    """A publication date from what a user or a JSON line gave (None: none given), or
+    InputError naming it: a number or a list from a JSON body is refused like a bad string."""
     if value is None or isinstance(value, date):
         return value
     try:
         return date.fromisoformat(value.strip())
-    except ValueError:
+    except (ValueError, AttributeError, TypeError):
         raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
 
 

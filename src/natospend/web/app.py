@@ -224,29 +224,29 @@ def create_app(store: str | None = None) -> FastAPI:
 
     results: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
-    def run_check(text: str, published: str | None, published_from: str | None = None
-                  ) -> dict[str, Any]:
+    def run_check(article: dict[str, Any]) -> dict[str, Any]:
+        """The checked ``article`` (``submitted_text``'s), kept for its link while the server
+        runs."""
         from natospend.claims.check import check as check_fn
         from natospend.claims.check import segments
 
-        key = hashlib.sha256(f"{published}\n{text}".encode()).hexdigest()[:16]
+        key = hashlib.sha256(json.dumps(article, sort_keys=True).encode()).hexdigest()[:16]
         if key not in results:
             # every claim, confidence and all: the page's menu and the API choose what to show
-            rows = check_fn(text, published or None, min_confidence=0)
-            results[key] = {"id": key, "published": published or None,
-                            "published_from": published_from if published else None,
-                            "text": text,
-                            "claims": rows, "segments": segments(text, rows)}
+            text = article["text"]
+            rows = check_fn(text, article["published"], min_confidence=0)
+            results[key] = {"id": key, **article, "claims": rows,
+                            "segments": segments(text, rows)}
             while len(results) > RESULTS_KEPT:
                 results.popitem(last=False)
         results.move_to_end(key)
         return results[key]
 
-    async def submitted_text(request: Request) -> tuple[str, str | None, str | None]:
-        """The article from a form (text or file) or a JSON body, with the limits enforced;
-        its publication date, the one given or else an HTML page's own; and which it is
-        ("option", "page" or None)."""
-        from natospend.claims.check import InputError, read_article
+    async def submitted_text(request: Request) -> dict[str, Any]:
+        """The article from a form (text or file) or a JSON body, with the limits enforced:
+        its text; its publication date, the one given or else an HTML page's own, and which
+        it is (``published_from``: "option", "page" or None); a page's title and address."""
+        from natospend.claims.check import InputError, parse_date, read_article
 
         kind = request.headers.get("content-type", "").split(";")[0].strip()
         if kind == "application/json":
@@ -281,14 +281,15 @@ def create_app(store: str | None = None) -> FastAPI:
         else:
             raise StarletteHTTPException(415, f"send a form or JSON, not {kind or 'nothing'}")
         try:
+            given = parse_date(published or None)
             article = read_article(raw, "the article")
         except InputError as exc:
             raise AnalysisInputError(str(exc)) from None
-        if published:
-            return article.text, published, "option"
-        if article.published:
-            return article.text, str(article.published), "page"
-        return article.text, None, None
+        published = str(given) if given else None
+        page_date = str(article.published) if article.published else None
+        return {"text": article.text, "published": published or page_date,
+                "published_from": "option" if published else "page" if page_date else None,
+                "title": article.title, "url": article.url}
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(request: Request) -> Response:
@@ -297,7 +298,7 @@ def create_app(store: str | None = None) -> FastAPI:
     @app.post("/check", include_in_schema=False)
     async def check_submit(request: Request) -> Response:
         try:
-            result = run_check(*await submitted_text(request))
+            result = run_check(await submitted_text(request))
         except AnalysisInputError as exc:
             return TEMPLATES.TemplateResponse(request, "check.html",
                                               {"ctx": {"error": str(exc)}}, status_code=400)
@@ -325,11 +326,12 @@ def create_app(store: str | None = None) -> FastAPI:
             threshold = confidence_threshold(min_confidence)
         except InputError as exc:
             raise AnalysisInputError(str(exc)) from None
-        result = run_check(*await submitted_text(request))
+        result = run_check(await submitted_text(request))
         claims = result["claims"] if threshold is None else [
             c for c in result["claims"] if confident(c["confidence"], threshold)]
         return json_response({"id": result["id"], "published": result["published"],
                               "published_from": result["published_from"],
+                              "title": result["title"], "url": result["url"],
                               "min_confidence": threshold, "claims": claims,
                               "left_out": len(result["claims"]) - len(claims)})
 
