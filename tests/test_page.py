@@ -185,3 +185,16 @@ def test_the_web_result_names_the_page_and_escapes_what_the_page_says_of_itself(
     assert r.status_code == 200
     assert "<script>alert(1)" not in r.text and "&lt;script&gt;alert(1)" in r.text
     assert "(https://news.example/poland-defence): its article only" in r.text
+
+
+def test_the_python_api_reads_a_page_like_the_cli():
+    import natospend
+
+    df = natospend.check(news_page().encode(), min_confidence=0)
+    assert {"POL", "ESP"} <= set(df["subject"]) and "ITA" not in set(df["subject"])
+    assert (df.attrs["published"], df.attrs["published_from"]) == ("2025-02-14", "page")
+    assert df.attrs["url"] == "https://news.example/poland-defence"
+    given = natospend.check(news_page(), "2025-07-01")
+    assert (given.attrs["published"], given.attrs["published_from"]) == ("2025-07-01", "option")
+    with pytest.raises(InputError, match="binary"):
+        natospend.check(b"\x00\x01binary")

@@ -210,14 +210,25 @@ def frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return whole_numbers(df, ("year", "total", "deadline"))
 
 
-def check_frame(text: str, published: str | date | None = None, *, learned: bool = True,
+def check_frame(text: str | bytes, published: str | date | None = None, *, learned: bool = True,
                 min_confidence: float | None = None) -> pd.DataFrame:
-    """:func:`check` as a DataFrame, one row per claim, for notebooks; ``attrs`` holds the
-    publication date, the minimum confidence used and how many claims it left out."""
-    rows, left_out = check_counted(text, published, learned=learned,
+    """:func:`check` as a DataFrame, one row per claim, for notebooks.
+
+    ``text`` is read as ``natospend check`` reads a file (:func:`read_article`): bytes are
+    decoded, and a saved web page is reduced to its article, whose own publication date is used
+    unless ``published`` gives one. ``attrs`` holds the publication date and where it came from
+    (``published_from``: "option", "page" or None), a page's title and address, the minimum
+    confidence used and how many claims it left out. Blank text has no claims."""
+    given = parse_date(published)
+    blank = isinstance(text, str) and not text.strip()
+    article = Article("") if blank else read_article(text, "the text")
+    day = given or article.published
+    rows, left_out = check_counted(article.text, day, learned=learned,
                                    min_confidence=min_confidence)
     df = frame(rows)
-    df.attrs.update({"published": str(parse_date(published)) if published else None,
+    df.attrs.update({"published": str(day) if day else None,
+                     "published_from": "option" if given else "page" if day else None,
+                     "title": article.title, "url": article.url,
                      "claims": len(rows),
                      "min_confidence": confidence_threshold(min_confidence, learned),
                      "left_out": left_out})
