@@ -66,3 +66,29 @@ def test_unicode_lookalike_letters_do_not_crash_the_checker(swaps):
     text = "".join(LOOKALIKES[c] if c in swaps else c for c in LOOKALIKE_TEXT)
     rows = check(text, date(2025, 6, 1))
     assert all(r["verdict"] in ("supported", "contradicted", "unverifiable") for r in rows)
+
+
+TAGS = st.sampled_from([
+    "<html>", "</html>", "<head>", "</head>", "<body>", "</body>", "<p>", "</p>", "<div>",
+    "</div>", "<article>", "</article>", "<nav>", "</nav>", "<aside>", "<table>", "<tr>", "<td>",
+    "</td>", "<li>", "<ul>", "<br>", "<br/>", "<h1>", "</h1>", "<script>", "</script>",
+    "<style>", "<!--", "-->", "<![CDATA[", "]]>", "<!doctype html>", "<?xml version='1.0'?>",
+    '<meta property="article:published_time" content="2025-02-14">',
+    '<meta property="og:title" content="', '">', "<title>", "</title>", "&amp;", "&#0;",
+    "&#x110000;", "&nbsp;", "<time datetime='2024-13-45'>", "</time>", "<a href='javascript:x'>",
+    "<svg><script>", "\x00", "\ufeff", "<", ">", "</", "/>",
+])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.one_of(TAGS, NEWSY, st.text(max_size=6)), max_size=80))
+def test_any_html_is_read_or_refused_clearly(parts):
+    html = "<p>" + "".join(parts)  # always taken for HTML
+    try:
+        text = read_text(html, "page.html")
+    except InputError as exc:
+        assert "page.html" in str(exc)
+        return
+    assert text.strip()
+    for r in check(text, None):
+        assert r["verdict"] in ("supported", "contradicted", "unverifiable")
