@@ -11,7 +11,7 @@ import click
 from natospend.output import emit, format_option
 
 if TYPE_CHECKING:
-    from natospend.claims.check import Article
+    from natospend.claims.page import Page
 
 
 @click.command()
@@ -87,7 +87,7 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
 
 def _print_report(rows: list[dict[str, Any]], published: str | None,
                   threshold: float | None = None, left_out: int = 0,
-                  article: Article | None = None, published_from: str | None = None) -> None:
+                  article: Page | None = None, published_from: str | None = None) -> None:
     if article is not None and article.html:
         head = f"Page: {article.title or '(no title)'}" + (f" <{article.url}>" if article.url
                                                           else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from natospend.claims.extract import Claim, extract
-from natospend.claims.page import PageTooLargeError, looks_like_html, read_page
+from natospend.claims.page import Page, PageTooLargeError, looks_like_html, read_page
 from natospend.claims.text import NotTextError, decode
 from natospend.claims.verify import verify
 from natospend.output import whole_numbers
@@ -35,33 +35,18 @@ def _decoded(data: bytes | str, name: str) -> str:
         raise InputError(str(exc)) from None
 
 
-@dataclass(frozen=True)
-class Article:
-    """What a user handed us, read: the text its claims are found in and, for an HTML page,
-    what the page says of itself (``page.Page``). ``published`` is the page's own date, which a
-    date the user gives overrides."""
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    site: str | None = None
-    published: date | None = None
-    html: bool = False
-    whole_page: bool = False
-
-
-def read_article(data: bytes | str, name: str = "input") -> Article:
-    """Text from bytes or str; an HTML page is reduced to its article, with its metadata.
-    Refuses empty, oversized, binary and non-UTF-8 input, and pages too large to read."""
+def read_article(data: bytes | str, name: str = "input") -> Page:
+    """What a user handed us, read: text from bytes or str, or an HTML page reduced to its
+    article with what the page says of itself (``Page.html``; its ``published`` is the page's
+    own date, which a date the user gives overrides). Refuses empty, oversized, binary and
+    non-UTF-8 input, and pages too large to read."""
     text = _decoded(data, name)
-    article = Article(text)
+    article = Page(text, html=False)
     if looks_like_html(text):
         try:
-            page = read_page(text)
+            article = read_page(text)
         except PageTooLargeError as exc:
             raise InputError(f"{name}: {exc}") from None
-        article = Article(page.text, page.title, page.url, page.site, page.published,
-                          html=True, whole_page=page.whole_page)
     if not article.text.strip():
         raise InputError(f"{name} is empty: there is no text to check")
     return article
@@ -221,7 +206,7 @@ def check_frame(text: str | bytes, published: str | date | None = None, *, learn
     confidence used and how many claims it left out. Blank text has no claims."""
     given = parse_date(published)
     blank = isinstance(text, str) and not text.strip()
-    article = Article("") if blank else read_article(text, "the text")
+    article = Page("", html=False) if blank else read_article(text, "the text")
     day = given or article.published
     rows, left_out = check_counted(article.text, day, learned=learned,
                                    min_confidence=min_confidence)

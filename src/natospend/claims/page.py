@@ -33,7 +33,8 @@ class PageTooLargeError(ValueError):
 
 @dataclass(frozen=True)
 class Page:
-    """An HTML page as the checker reads it.
+    """An input as the checker reads it: an HTML page's article, with what the page says of
+    itself, or plain text (``html`` False), of which nothing more is known.
 
     ``text`` has one paragraph per block of the page, separated by blank lines, so a headline
     or a list item never runs into the next sentence. ``whole_page`` says that no article body
@@ -46,6 +47,7 @@ class Page:
     site: str | None = None
     published: date | None = None
     whole_page: bool = False
+    html: bool = True
 
 
 _HTML_HINT = re.compile(r"<\s*(?:!doctype|html|body|p|div|article|span|br|h[1-6])\b", re.I)
