@@ -219,11 +219,21 @@ def test_html_is_reduced_to_visible_text():
     "Members voted 311-112 to pass the bill.",
     "With the additional 1,700 US troops, there are now 10,000 American soldiers in Poland.",
     "The increase in aid is part of a €524.5 billion federal budget.",
+    # a figure with a minus sign is a fall, never a share of GDP, a target or a count
+    "LOW — Last: 113.40; Change: -1.62; Change %: -1.41%.",
+    "Germany's defence spending as a share of GDP changed by -0.5% in 2023 (Spain: −0.2%).",
     "",
     "   \n\n ",
 ])
 def test_negatives_yield_nothing(text):
     assert extract(text, date(2024, 6, 1)) == []
+    assert extract(text, date(2024, 6, 1), learned=True) == []
+
+
+def test_a_bullet_glued_to_its_figure_is_no_minus_sign():
+    text = "NATO's new target, agreed in The Hague:\n-3.5% of GDP: core defence by 2035"
+    claims = extract(text, date(2025, 7, 1))
+    assert [(c.type, c.value, c.deadline) for c in claims] == [("target_commitment", 3.5, 2035)]
 
 
 # --- arbitrary and adversarial input -----------------------------------------------------

@@ -78,8 +78,8 @@ def test_blocks_stay_paragraphs_so_no_sentence_runs_into_the_next():
             "</table></article></body></html>")
     paragraphs = read_page(html).text.split("\n\n")
     assert "- Estonia: 3.43%" in paragraphs and "- Latvia: 3.15%" in paragraphs
-    assert any(p.startswith("| Poland | 4.12%") for p in paragraphs)
-    assert not any(set(p) <= set("|-") for p in paragraphs)  # the rule under a heading goes
+    assert "Poland — 2024: 4.12%." in paragraphs
+    assert not any("|" in p for p in paragraphs)
 
 
 def test_a_fragment_is_read_as_a_page():
@@ -198,3 +198,39 @@ def test_the_python_api_reads_a_page_like_the_cli():
     assert (given.attrs["published"], given.attrs["published_from"]) == ("2025-07-01", "option")
     with pytest.raises(InputError, match="binary"):
         natospend.check(b"\x00\x01binary")
+
+
+TABLE_PAGE = (
+    '<html><head><meta property="article:published_time" content="2024-06-20"></head><body>'
+    "<article><h1>A decade of catching up</h1><p>NATO's new estimates show how far the "
+    "eastern flank has come since the Wales summit, and how far others still have to go.</p>"
+    "<table><caption>Defence expenditure as a share of GDP</caption>"
+    "<thead><tr><th>Ally</th><th>2014</th><th>2024</th></tr></thead><tbody>"
+    "<tr><td>Poland</td><td>1.88%</td><td>4.12%</td></tr>"
+    "<tr><td>Estonia</td><td>1.93%</td><td>3.43%</td></tr>"
+    "<tr><td>Spain</td><td>0.92%</td><td>1.28%</td></tr></tbody></table>"
+    "<p>Spain has promised to do more.</p></article></body></html>"
+)
+
+
+def test_a_tables_figures_keep_the_years_of_their_columns():
+    page = read_page(TABLE_PAGE)
+    assert "Poland — 2014: 1.88%; 2024: 4.12%." in page.text.split("\n\n")
+    rows = check(page.text, page.published, min_confidence=0)
+    shares = {(r["subject"], r["year"], r["value"]) for r in rows
+              if r["type"] == "share_of_gdp"}
+    assert shares == {("POL", 2014, 1.88), ("POL", 2024, 4.12), ("EST", 2014, 1.93),
+                      ("EST", 2024, 3.43), ("ESP", 2014, 0.92), ("ESP", 2024, 1.28)}
+    # NATO's June 2024 release, current on 20 June 2024, gives each of them
+    assert all(r["verdict"] == "supported" for r in rows if r["type"] == "share_of_gdp")
+
+
+def test_table_rows_without_headings_and_captions_stay_readable():
+    from natospend.claims.page import _paragraphs
+
+    text = _paragraphs("Intro.\n| Defence spending, % of GDP |  | \n|---|---|\n"
+                       "| Ally | 2024 | \n|---|---|\n| Poland | 4.12 | \n| Spain | 1.28 |  | \n"
+                       "| Latvia \\| LV | 3.15% | 3.4% | \nEnd.")
+    assert text.split("\n\n") == ["Intro.", "Defence spending, % of GDP:",
+                                  "Poland — 2024: 4.12.", "Spain — 1.28.",
+                                  "Latvia | LV — 3.15% — 3.4%.", "End."]

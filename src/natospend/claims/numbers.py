@@ -382,8 +382,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is None:
             continue
         q = _fold_conversion(text, q)
-        out.append(q)
         pos = q.end
+        if q.kind == "percent" and _minus_before(text, q.num_start):
+            continue  # '-1.41%', 'changed by −0.5%': a fall, never a share, target or count
+        out.append(q)
         if q.kind == "money" and (after := _NOUN_CONVERSION_RE.match(text, q.end)):
             # 'a €90 billion loan (£79 billion; $105 billion)': the bracket converts the amount
             # a noun after it names, so its figures are no amounts of their own
@@ -394,6 +396,13 @@ def find_quantities(text: str) -> list[Quantity]:
                                 num_start=m.start()))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _minus_before(text: str, at: int) -> bool:
+    """Whether the number at ``at`` carries a minus sign ('Change %: -1.41%', '(−0.4%)'): a
+    hyphen or minus glued to it after a space or an opening mark. Not at a line's start, where
+    '-3.5% of GDP: core defence' is a list's bullet."""
+    return at >= 2 and text[at - 1] in "-\u2212" and text[at - 2] in " \t([:;,=/"
 
 
 def _may_have_fraction(text: str) -> bool:
