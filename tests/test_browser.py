@@ -200,3 +200,27 @@ def test_news_page_over_a_store(site, tmp_path: Path):
         assert page.locator("main script, main img, a[href^='javascript']").count() == 0
         assert dialogs == [] and errors == []
         page.close()
+
+
+def test_a_saved_page_is_checked_as_its_article_with_its_own_date(site, tmp_path: Path):
+    from tests.test_page import news_page
+
+    page, errors = open_page(site, "/check")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    saved = tmp_path / "page.html"
+    saved.write_text(news_page().replace(
+        'content="Poland to spend 4.7% of GDP on defence">',
+        'content="&lt;img src=x onerror=alert(1)&gt; Poland to spend 4.7%">'), "utf-8")
+    page.set_input_files("input[name=file]", str(saved))
+    page.click("#check-form button")
+    page.wait_for_url("**/check/*")
+    page.wait_for_timeout(300)
+    lead = page.locator("p.lead").inner_text()
+    assert "Published 2025-02-14 (the page's own date)." in lead
+    assert "https://news.example/poland-defence" in page.locator("p.page-title").inner_text()
+    article = page.locator("#article").inner_text()
+    assert "Poland will spend 4.7%" in article and "Italy" not in article
+    assert page.locator("#article img, p.page-title img").count() == 0 and dialogs == []
+    assert errors == []
+    page.close()
