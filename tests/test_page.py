@@ -234,3 +234,18 @@ def test_table_rows_without_headings_and_captions_stay_readable():
     assert text.split("\n\n") == ["Intro.", "Defence spending, % of GDP:",
                                   "Poland — 2024: 4.12.", "Spain — 1.28.",
                                   "Latvia | LV — 3.15% — 3.4%.", "End."]
+
+
+def test_the_headline_is_read_once_when_the_title_carries_the_sites_name():
+    html = ("<html><head><title>Poland to spend 4.7% of GDP on defence | Example News</title>"
+            "</head><body><article><h1>Poland to spend 4.7% of GDP on defence</h1><p>WARSAW - "
+            "Poland will spend 4.7% of its GDP on defence this year, the government said on "
+            "Friday, the most of any NATO ally and twice the alliance's target.</p>"
+            "</article></body></html>")
+    text = read_page(html).text
+    assert text.count("Poland to spend 4.7%") == 1
+    from natospend.claims.page import _has_headline
+
+    # a short first line that the title happens to contain is no headline
+    assert not _has_headline("Poland\n\nWARSAW - Poland will spend", "Poland to spend 4.7%")
+    assert _has_headline("Politics\n\nPoland to spend 4.7% of GDP", "Poland to spend 4.7% of GDP")

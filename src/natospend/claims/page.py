@@ -89,10 +89,26 @@ def read_page(html: str) -> Page:
         body = trafilatura.baseline(html)[1]
     title = _clean(doc.title)
     text = _paragraphs(body)
-    if title and not text.startswith(title) and not whole:
+    if title and not whole and not _has_headline(text, title):
         text = f"{title}\n\n{text}" if text else title
     return Page(text=text, title=title, url=_clean(doc.url), site=_clean(doc.sitename),
                 published=_day(doc.date), whole_page=whole)
+
+
+def _has_headline(text: str, title: str) -> bool:
+    """Whether one of the text's first paragraphs is the headline already: the title, or the
+    title less what a site adds to it ('... | Example News'), or the title within it. The
+    headline is read once, or its claims would be reported twice."""
+    key = _flat(title)
+    for paragraph in text.split("\n\n", 3)[:3]:
+        head = _flat(paragraph)
+        if key in head or (len(head) * 2 >= len(key) and head in key):
+            return True  # (a short line, 'Politics', is no headline however it matches)
+    return False
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def html_to_text(html: str) -> str:
