@@ -1,5 +1,6 @@
 """Train the learned layer's weights (src/natospend/claims/model.json) from rounds 1-42
-(the table in bench/rounds.py).
+(the table in bench/rounds.py) and the off-topic passages (``NEGATIVE_FILES`` there, figures of
+no type, in every training: the held-out folds' and the learning curve's too).
 
     .venv/bin/python bench/claims_train.py [--rounds 1-42] [--out PATH]
     .venv/bin/python bench/claims_train.py --loro    # held-out table, writes nothing
@@ -46,7 +47,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from claims_quality import prf, quote_spans, values_agree  # noqa: E402
-from rounds import BLIND_FILES, BLIND_ROUND, ROUNDS  # noqa: E402  (the one table of rounds)
+from rounds import BLIND_FILES, BLIND_ROUND, NEGATIVE_FILES, ROUNDS  # noqa: E402  (the one table of rounds)
 
 from natospend.claims.features import (  # noqa: E402
     FEATURES_VERSION,
@@ -152,6 +153,19 @@ def examples(rounds: list[int]) -> list[tuple[dict[str, float], str]]:
     return [ex for r in rounds for p in load_round(r) for ex in passage_examples(p)]
 
 
+def training_data(rounds: list[int]) -> list[tuple[dict[str, float], str]]:
+    """What the shipped typing layer is trained on: the figures of ``rounds`` and those of the
+    off-topic passages."""
+    return examples(rounds) + negative_examples()
+
+
+def negative_examples() -> list[tuple[dict[str, float], str]]:
+    """The figures of the off-topic passages (``rounds.NEGATIVE_FILES``), all of no type: in
+    every training of the typing layer, the held-out folds' too."""
+    return [ex for name in NEGATIVE_FILES for p in _passages(name)
+            for ex in passage_examples(p)]
+
+
 # The rounds each layer's held-out table holds out: those labelled blind (rounds 1-3 were
 # labelled before the protocol and are always training data). The year and subject scripts
 # import it, so a new round is added in one place, ROUNDS.
@@ -246,13 +260,14 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
     from natospend.claims.check import confident
 
     by_round = {r: examples([r]) for r in ROUNDS}
+    negatives = negative_examples()
     lines = ["| held-out round | gold claims | rules P / R / F1 | learned P / R / F1 |",
              "|---|---:|---|---|"]
     totals = {"rules": Tally(), "learned": Tally()}
     kept = {t: Tally() for t in thresholds}
     for k in HELD_OUT:
-        model = held_out_model([ex for r in ROUNDS if r != k for ex in by_round[r]],
-                               trees=not linear_only)
+        model = held_out_model([ex for r in ROUNDS if r != k for ex in by_round[r]]
+                               + negatives, trees=not linear_only)
         row = {}
         for how in ("rules", "learned"):
             t = Tally()
@@ -299,6 +314,7 @@ def curve(test_from: int = 29, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0
     pool = [r for r in ROUNDS if r < test_from]
     test = [p for r in ROUNDS if r >= test_from for p in load_round(r)]
     by_round = {r: examples([r]) for r in pool}
+    negatives = negative_examples()
     order = pool[:]
     random.Random(0).shuffle(order)
     gold = sum(len(p["claims"]) for p in test)
@@ -306,7 +322,7 @@ def curve(test_from: int = 29, shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0
              "| training rounds | training figures | learned P / R / F1 |", "|---:|---:|---|"]
     for share in shares:
         rounds = order[:max(1, round(share * len(order)))]
-        data = [ex for r in sorted(rounds) for ex in by_round[r]]
+        data = [ex for r in sorted(rounds) for ex in by_round[r]] + negatives
         model = held_out_model(data)
         t = Tally()
         for p in test:
@@ -349,7 +365,7 @@ def main() -> None:
                    linear_only=args.linear_only))
         return
     rounds = _parse_rounds(args.rounds)
-    data = examples(rounds)
+    data = training_data(rounds)
     model = train_on(data)
     n_examples = model.pop("_n_examples")
     trees = train_trees(data, model)
@@ -357,6 +373,7 @@ def main() -> None:
     trees_path.write_bytes(trees)
     files = {name: sum(len(p["claims"]) for p in _passages(name))
              for r in rounds for name in ROUNDS[r]}
+    files.update(dict.fromkeys(NEGATIVE_FILES, 0))
     command = "python bench/claims_train.py" + \
         ("" if args.rounds == default else f" --rounds {args.rounds}")
     metadata = {

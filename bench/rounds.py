@@ -47,6 +47,13 @@ BLIND_ROUND = 43
 # summit).
 BLIND_FILES = (f"claims_dev{BLIND_ROUND}a.jsonl", f"claims_dev{BLIND_ROUND}b.jsonl")
 
+NEGATIVE_FILES = ("claims_offtopica.jsonl", "claims_offtopicb.jsonl")
+"""Off-topic passages: news on other subjects (budgets, markets, sport, health), each with figures
+and none a claim. The typing layer always trains on them as figures of no type, and no round
+holds them out (they have no claims to score); ``bench/claims_offtopic.py`` scores them. Added
+in session 20 after one blind score (docs/benchmarks.md); the year and subject layers learn
+from claims and take nothing from them."""
+
 FIRST_BLIND_VERDICTS = 4  # round 1's verdicts were the verifier's development set; 2-3 have none
 
 

@@ -17,3 +17,5 @@ BLIND_ROUND: int = _rounds.BLIND_ROUND
 BLIND_FILES: tuple[str, ...] = _rounds.BLIND_FILES
 TRAINING_FILES: frozenset[str] = frozenset(f for files in _rounds.ROUNDS.values() for f in files)
 """The files every layer's weights are trained on (rounds 1 to the one before the blind)."""
+TYPING_TRAINING_FILES: frozenset[str] = TRAINING_FILES | frozenset(_rounds.NEGATIVE_FILES)
+"""The typing layer's: the rounds and the off-topic passages, figures of no type."""
