@@ -67,10 +67,9 @@ def check(source: str | None, published: str | None, batch: Path | None, learned
                 raise click.ClickException(f"{source}: no such file")
             data, name = path.read_bytes(), source
         article = checker.read_article(data, name)
-        checker.parse_date(published)  # a bad date is refused before the page's is looked at
-        published_from = "option" if published else "page" if article.published else None
-        published = published or (str(article.published) if article.published else None)
-        rows, left_out = checker.check_counted(article.text, published, learned=learned,
+        day, published_from = checker.publication_date(published, article)
+        published = str(day) if day else None
+        rows, left_out = checker.check_counted(article.text, day, learned=learned,
                                                min_confidence=min_confidence)
     except checker.InputError as exc:
         raise click.ClickException(str(exc)) from None
@@ -144,9 +143,9 @@ def _check_batch(path: Path, fmt: str, learned: bool = True,
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise checker.InputError('each line must be an object with a "text" string')
             article = checker.read_article(item["text"], "the text")
-            published = item.get("published") or article.published
+            day, _ = checker.publication_date(item.get("published"), article)
             rows = [{"id": item.get("id", n), **r}
-                    for r in checker.check(article.text, published,
+                    for r in checker.check(article.text, day,
                                            learned=learned, min_confidence=threshold or 0)]
         except (json.JSONDecodeError, checker.InputError) as exc:
             failed += 1

@@ -77,6 +77,18 @@ def parse_date(value: str | date | None) -> date | None:
         raise InputError(f"publication date {value!r} is not a date YYYY-MM-DD") from None
 
 
+def publication_date(given: str | date | None, article: Page) -> tuple[date | None, str | None]:
+    """The date an article is read against, and where it came from: the one the user gave
+    ("option"), else a saved page's own ("page"), else none. The one rule every face applies;
+    InputError for a given date that is not one (an empty form field is none given)."""
+    day = parse_date(given or None)
+    if day is not None:
+        return day, "option"
+    if article.published is not None:
+        return article.published, "page"
+    return None, None
+
+
 DEFAULT_MIN_CONFIDENCE = 0.8
 """The minimum confidence a claim needs to be reported when none is asked for.
 
@@ -204,15 +216,14 @@ def check_frame(text: str | bytes, published: str | date | None = None, *, learn
     unless ``published`` gives one. ``attrs`` holds the publication date and where it came from
     (``published_from``: "option", "page" or None), a page's title and address, the minimum
     confidence used and how many claims it left out. Blank text has no claims."""
-    given = parse_date(published)
     blank = isinstance(text, str) and not text.strip()
     article = Page("", html=False) if blank else read_article(text, "the text")
-    day = given or article.published
+    day, published_from = publication_date(published, article)
     rows, left_out = check_counted(article.text, day, learned=learned,
                                    min_confidence=min_confidence)
     df = frame(rows)
     df.attrs.update({"published": str(day) if day else None,
-                     "published_from": "option" if given else "page" if day else None,
+                     "published_from": published_from,
                      "title": article.title, "url": article.url,
                      "claims": len(rows),
                      "min_confidence": confidence_threshold(min_confidence, learned),

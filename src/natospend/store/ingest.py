@@ -130,7 +130,11 @@ def process(item: dict[str, Any]) -> dict[str, Any]:
         else:
             rec = item["record"]
             article = read_article(rec["text"], "the article")
-            meta = {k: rec.get(k) for k in ("url", "outlet", "title", "published")}
+            # what the record says of itself, else what a page in it says (an HTML text)
+            meta = {"url": rec.get("url") or article.url,
+                    "outlet": rec.get("outlet") or article.site,
+                    "title": rec.get("title") or article.title,
+                    "published": rec.get("published") or article.published}
             source = item["source"]
         text = article.text
         published = _date(meta.get("published"))

@@ -246,7 +246,7 @@ def create_app(store: str | None = None) -> FastAPI:
         """The article from a form (text or file) or a JSON body, with the limits enforced:
         its text; its publication date, the one given or else an HTML page's own, and which
         it is (``published_from``: "option", "page" or None); a page's title and address."""
-        from natospend.claims.check import InputError, parse_date, read_article
+        from natospend.claims.check import InputError, publication_date, read_article
 
         kind = request.headers.get("content-type", "").split(";")[0].strip()
         if kind == "application/json":
@@ -281,15 +281,12 @@ def create_app(store: str | None = None) -> FastAPI:
         else:
             raise StarletteHTTPException(415, f"send a form or JSON, not {kind or 'nothing'}")
         try:
-            given = parse_date(published or None)
             article = read_article(raw, "the article")
+            day, published_from = publication_date(published, article)
         except InputError as exc:
             raise AnalysisInputError(str(exc)) from None
-        published = str(given) if given else None
-        page_date = str(article.published) if article.published else None
-        return {"text": article.text, "published": published or page_date,
-                "published_from": "option" if published else "page" if page_date else None,
-                "title": article.title, "url": article.url}
+        return {"text": article.text, "published": str(day) if day else None,
+                "published_from": published_from, "title": article.title, "url": article.url}
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(request: Request) -> Response:
