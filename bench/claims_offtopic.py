@@ -13,12 +13,13 @@ For the learned layers at the default minimum confidence (what a report shows), 
 claim, and for the rules alone, the run prints how many claims are reported, on how many
 passages, and per claim type. ``--show`` lists them.
 
-The passages were scored once, blind, before the typing layer trained on them (session 20:
-23 claims on 15 of 93 passages at the default, all wrong). Since then they are among its
-training data (``rounds.NEGATIVE_FILES``), so what this prints for the learned layers is a
-training-set figure, which only shows that they were learned; the honest measure of what
-such training buys is cross-fitted (docs/benchmarks.md), and a new off-topic measure needs new
-passages. The rules' figure stays a fair one: no rule was written from these passages.
+The passages are scored file by file too, each file marked ``trained`` when the typing layer
+trains on it (``rounds.NEGATIVE_FILES``) and ``unseen`` when not. An unseen file's figure is a
+blind one; a trained file's is a training-set figure, which only shows that the layer learned
+it (the honest measure of what such training buys is cross-fitted: docs/benchmarks.md), and a
+new off-topic measure needs new passages. Files a and b were scored blind in session 20 (23
+claims on 15 of 93 passages at the default) and c and d in session 21 (34 on 24 of 96). The
+rules' figure stays a fair one: no rule was written from these passages.
 """
 
 from __future__ import annotations
@@ -29,17 +30,29 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from rounds import NEGATIVE_FILES
+
 from natospend.claims.check import DEFAULT_MIN_CONFIDENCE
 from natospend.claims.extract import extract
+from natospend.claims.sentence import Claim
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
 def passages() -> list[dict[str, object]]:
+    """Every off-topic passage, each with the name of its file under ``"file"``."""
     out = []
     for path in sorted(DATA.glob("claims_offtopic*.jsonl")):
-        out += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+        out += [{**json.loads(line), "file": path.name}
+                for line in path.read_text("utf-8").splitlines() if line]
     return out
+
+
+def _tally(items: list[dict[str, object]], claims: dict[str, list[Claim]]) -> str:
+    types = Counter(c.type for p in items for c in claims[str(p["id"])])
+    total, hit = sum(types.values()), sum(bool(claims[str(p["id"])]) for p in items)
+    per_type = ", ".join(f"{t} {n}" for t, n in types.most_common()) or "none"
+    return f"{total} claims on {hit} of {len(items)} passages: {per_type}"
 
 
 def main() -> None:
@@ -50,28 +63,26 @@ def main() -> None:
     sources = {p["source_url"] for p in items}
     print(f"{len(items)} off-topic passages from {len(sources)} sources "
           f"({sum(len(str(p['text'])) for p in items) / 1000:.0f} KB)")
+    files = sorted({str(p["file"]) for p in items})
     ways = {"learned, default": (True, DEFAULT_MIN_CONFIDENCE),
             "learned, every claim": (True, 0.0), "rules alone": (False, 0.0)}
     for name, (learned, minimum) in ways.items():
-        types: Counter[str] = Counter()
-        hit = 0
-        shown = []
+        claims: dict[str, list[Claim]] = {}
         for p in items:
             published = date.fromisoformat(str(p["published"])) if p.get("published") else None
-            claims = [c for c in extract(str(p["text"]), published, learned=learned)
-                      if not learned or (c.confidence or 0.0) >= minimum]
-            hit += bool(claims)
-            types.update(c.type for c in claims)
-            shown += [(p["id"], c) for c in claims]
-        total = sum(types.values())
-        per_type = ", ".join(f"{t} {n}" for t, n in types.most_common()) or "none"
-        print(f"{name:22s} {total} claims on {hit} passages "
-              f"({total / max(1, len(items)) * 100:.1f} per 100 passages): {per_type}")
+            claims[str(p["id"])] = [
+                c for c in extract(str(p["text"]), published, learned=learned)
+                if not learned or (c.confidence or 0.0) >= minimum]
+        print(f"{name:22s} {_tally(items, claims)}")
+        for f in files:
+            seen = "trained" if f in NEGATIVE_FILES else "unseen"
+            print(f"    {f} ({seen}): "
+                  f"{_tally([p for p in items if p['file'] == f], claims)}")
         if args.show:
-            for pid, c in shown:
-                conf = f" {c.confidence:.3f}" if c.confidence is not None else ""
-                print(f"    {pid}: {c.type} {c.subject} {c.quote!r}{conf}")
-
+            for p in items:
+                for c in claims[str(p["id"])]:
+                    conf = f" {c.confidence:.3f}" if c.confidence is not None else ""
+                    print(f"    {p['id']}: {c.type} {c.subject} {c.quote!r}{conf}")
 
 if __name__ == "__main__":
     main()
