@@ -47,12 +47,14 @@ BLIND_ROUND = 43
 # summit).
 BLIND_FILES = (f"claims_dev{BLIND_ROUND}a.jsonl", f"claims_dev{BLIND_ROUND}b.jsonl")
 
-NEGATIVE_FILES = ("claims_offtopica.jsonl", "claims_offtopicb.jsonl")
+NEGATIVE_FILES = ("claims_offtopica.jsonl", "claims_offtopicb.jsonl", "claims_offtopicc.jsonl",
+                  "claims_offtopicd.jsonl")
 """Off-topic passages: news on other subjects (budgets, markets, sport, health), each with figures
 and none a claim. The typing layer always trains on them as figures of no type, and no round
-holds them out (they have no claims to score); ``bench/claims_offtopic.py`` scores them. Added
-in session 20 after one blind score (docs/benchmarks.md); the year and subject layers learn
-from claims and take nothing from them."""
+holds them out (they have no claims to score); ``bench/claims_offtopic.py`` scores them. Files a
+and b were added in session 20, c and d in session 21, each after one blind score
+(docs/benchmarks.md); the year and subject layers learn from claims and take nothing from
+them."""
 
 FIRST_BLIND_VERDICTS = 4  # round 1's verdicts were the verifier's development set; 2-3 have none
 

@@ -390,6 +390,36 @@ def test_an_amount_in_another_currency_or_of_nobody_is_not_sized():
         assert "mag=?" in figure_features(sc.sent, cand.q, cand.rule_claims, 2025, 0)
 
 
+@pytest.mark.parametrize(("text", "topics"), [
+    # a pledge whose recipient is named only later in the text, in any spelling
+    ("Norway pledged $300 million on Monday. The money goes to Kyiv's grid.", {"doc_ukraine"}),
+    ("Sweden will spend SEK 5 billion more on its Armed Forces.", {"doc_defence"}),
+    ("Berlin gave Ukraine €500 million of air defence.", {"doc_ukraine", "doc_defence"}),
+    # an appeal for another country, a city's budget: neither
+    ("Donors pledged $1.2 billion for Sudan. The UN had asked for $2.6 billion.", set()),
+    ("The council approved a $255 million budget, up 4%.", set()),
+])
+def test_every_figure_knows_what_the_whole_text_is_about(text, topics):
+    for sc in read_candidates(text, date(2025, 3, 1)):
+        flags = set(sentence_features(sc.sent, sc.ctx))
+        assert flags & {"doc_ukraine", "doc_defence"} == topics
+
+
+def test_aid_in_a_text_that_never_names_ukraine_is_less_surely_an_aid_pledge():
+    # the same sentence, then a sentence about Sudan or about Ukraine: only what the whole
+    # text is about tells them apart (the second sentence is not the first one's context)
+    pledge = "Norway pledged $300 million in humanitarian aid on Monday."
+
+    def aid(text: str) -> float:
+        (r,) = [r for r in check(text, date(2025, 3, 1), min_confidence=0.0)
+                if r["type"] == "aid_pledge"]
+        return float(r["confidence"])
+
+    elsewhere = aid(pledge + " The UN says 25 million people in Sudan need help.")
+    ukraine = aid(pledge + " The UN says 13 million people in Ukraine need help.")
+    assert elsewhere < ukraine
+
+
 CONFIDENCE_TEXT = ("Poland spends 4.1% of GDP on defence and aims for 5% by 2026. Germany gave "
                    "Ukraine a 500 million euro package. The Dutch plan costs from 16 billion "
                    "euros a year, a 15% increase. Spain, which ranked last at 1.28%, promised "

@@ -50,7 +50,14 @@ from natospend.claims.percents import (
     percent_claims,
     target_parts,
 )
-from natospend.claims.sentence import CLAIM_TYPES, Claim, Context, Sent, claims_for
+from natospend.claims.sentence import (
+    CLAIM_TYPES,
+    Claim,
+    Context,
+    Sent,
+    claims_for,
+    text_topics,
+)
 from natospend.claims.subjects import RUPEE_HINTS, SUBJECT_ROLES, find_mentions, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
@@ -92,7 +99,7 @@ def sentences_in_context(text: str, published: date | None
     see the sentence after it ('... meet the 5% target. Those are Poland, ...'): the loop
     ``extract`` and the learned layer's ``read_candidates`` both read with, so that their rule
     claims are the same. ``read_sentence`` updates the context for the next sentence."""
-    ctx = Context(published, whole_text=text)
+    ctx = Context(published, whole_text=text, topics=text_topics(text))
     sentences = split_sentences(text)
     for i, sent in enumerate(sentences):
         ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""

@@ -104,6 +104,27 @@ class Claim:
         return new
 
 
+
+# what says a whole text is about the checker's subjects (``text_topics``), searched in its
+# lowercase copy: a word anywhere will do, abbreviations too ('$849.8 billion for DoD')
+_TEXT_TOPICS = (
+    ("doc_ukraine", re.compile(r"ukrain|kyiv|kiev|zelensk|donbas")),
+    ("doc_defence", re.compile(r"defen[cs]e|militar|\bnato\b|armed forces|\barmy\b|\bweapon|"
+                               r"\btroops\b|pentagon|\bdod\b|\bmod\b|bundeswehr|\bmissile|"
+                               r"ammunition|\brearm|\bsoldiers?\b|\bnavy\b|air force|"
+                               r"\bwarships?\b")),
+)
+
+
+def text_topics(text: str) -> tuple[str, ...]:
+    """What a whole text is about, as features of the typing layer ('doc_ukraine',
+    'doc_defence'): an aid pledge is to Ukraine, and a figure in a text that never names the
+    checker's subject is seldom a claim (news of a city budget, a market, a disaster). Read once
+    a text: a lowercase copy and two scans."""
+    low = text.lower()
+    return tuple(name for name, rx in _TEXT_TOPICS if rx.search(low))
+
+
 @dataclass
 class Context:
     """What earlier sentences established: the subject, a year, a currency."""
@@ -114,6 +135,7 @@ class Context:
     currency: str | None = None
     rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
     whole_text: str = ""  # the text being read, for what only all of it tells (``crown``)
+    topics: tuple[str, ...] = ()  # what the whole text is about (``text_topics``)
     next_text: str = ""  # the sentence after the one being read ('Those are Poland, ...')
     count_topic: bool = False
     defence_topic: bool = False
