@@ -104,9 +104,8 @@ class Claim:
         return new
 
 
-
-# what says a whole text is about the checker's subjects (``text_topics``), searched in its
-# lowercase copy: a word anywhere will do, abbreviations too ('$849.8 billion for DoD')
+# the words by which a whole text is about the checker's subjects (``text_topics``), searched
+# in its lowercase copy: one anywhere will do, abbreviations too ('$849.8 billion for DoD')
 _TEXT_TOPICS = (
     ("doc_ukraine", re.compile(r"ukrain|kyiv|kiev|zelensk|donbas")),
     ("doc_defence", re.compile(r"defen[cs]e|militar|\bnato\b|armed forces|\barmy\b|\bweapon|"
