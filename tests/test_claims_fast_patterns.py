@@ -8,18 +8,23 @@ plain form it stands for, on text built from the characters and words that matte
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from datetime import date
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from natospend.claims import subjects, verify, years
 from natospend.claims import text as text_mod
+from natospend.claims.extract import open_sentence, read_figures, sentences_in_context, settle
 from natospend.claims.patterns import COUNT_RE, LOWERCASE_FORM
 from natospend.claims.sentence import Sent
 from natospend.claims.text import Sentence, caseless
 
+DATA = Path(__file__).resolve().parent / "data"
 YEAR_PLAIN = re.compile(
     r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-4]\d)(?![\d%]|\.\d| ?per ?cent| ?percent)")
 CANDIDATE_PLAIN = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
@@ -143,3 +148,54 @@ def test_names_trie_matches_the_plain_alternation_on_every_name() -> None:
     for i, name in enumerate(_NAMES):
         for text in (name, " " + name + " x", name + "s", name + _NAMES[i - 1], "-" + name):
             assert _spans(fast, text) == _spans(plain, text), text
+
+
+# --- sentences without a figure, settled when one with a figure needs them -----------------
+
+def _contexts_before_figures(text: str, *, eager: bool) -> list[dict[str, object]]:
+    """The context each sentence with a figure is read with; ``eager`` settles every sentence
+    as it comes, which is the plain reading the lazy one (``extract.settle``) stands for."""
+    seen = []
+    for sentence, ctx in sentences_in_context(text, date(2025, 6, 1)):
+        s, has_figure = open_sentence(sentence, ctx)
+        if eager:
+            settle(ctx)
+        if has_figure:
+            seen.append({k: v for k, v in ctx.__dict__.items() if k != "pending"})
+            read_figures(s, ctx)
+    return seen
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces("Poland ", "Germany ", "the EU ", "NATO ", "Indian ", "rupees ", "Rs 5 crore ",
+               "military aid ", "defence spending ", "spends ", "the number of allies ",
+               "a poll ", "2% of GDP ", "$5 billion ", "in 2023 ", ". ", "\n\n", "It ", "it "))
+def test_settling_late_gives_each_figure_the_context_of_reading_every_sentence(text: str
+                                                                               ) -> None:
+    assert _contexts_before_figures(text, eager=False) == \
+        _contexts_before_figures(text, eager=True), text
+
+
+def test_settling_late_on_the_labelled_passages() -> None:
+    """The same on real text: the training passages of three rounds, each file read as one
+    long text, so that runs of sentences without a figure come between the figures."""
+    for name in ("claims_dev.jsonl", "claims_dev2.jsonl", "claims_dev21a.jsonl"):
+        lines = (DATA / name).read_text("utf-8").splitlines()
+        text = "\n\n".join(json.loads(line)["text"] for line in lines if line.strip())
+        lazy = _contexts_before_figures(text, eager=False)
+        assert len(lazy) > 100
+        assert lazy == _contexts_before_figures(text, eager=True), name
+
+
+def test_sentences_before_a_named_subject_are_not_searched_for_names() -> None:
+    text = ("Germany is an old ally. France joined early. It pledged military aid. "
+            "It spends 2% of GDP.")
+    sents = []
+    for sentence, ctx in sentences_in_context(text, date(2025, 6, 1)):
+        s, has_figure = open_sentence(sentence, ctx)
+        sents.append(s)
+        if has_figure:
+            assert ctx.subject == "FRA" and ctx.money_type == "aid_pledge"
+            read_figures(s, ctx)
+    assert sents[0]._mentions is None  # France came later: Germany was never looked for
+    assert [m.code for m in sents[1].mentions] == ["FRA"]

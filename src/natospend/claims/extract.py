@@ -28,7 +28,7 @@ from natospend.claims.lists import (
     ranked_shares,
     reached_by_shares,
 )
-from natospend.claims.money import money_claim, remember_money_topic
+from natospend.claims.money import money_claim, money_topic
 from natospend.claims.numbers import find_quantities
 from natospend.claims.patterns import (
     ATTRIBUTIVE_AFTER,
@@ -58,7 +58,7 @@ from natospend.claims.sentence import (
     claims_for,
     text_topics,
 )
-from natospend.claims.subjects import RUPEE_HINTS, SUBJECT_ROLES, find_mentions, rupee_place
+from natospend.claims.subjects import RUPEE_HINTS, SUBJECT_ROLES, rupee_place
 from natospend.claims.tables import MIN_ROWS, table_shares
 from natospend.claims.text import Sentence, split_sentences
 from natospend.claims.years import find_years, names_relative_year
@@ -106,14 +106,30 @@ def sentences_in_context(text: str, published: date | None
         yield sent, ctx
 
 
+def open_sentence(sent: Sentence, ctx: Context) -> tuple[Sent, bool]:
+    """The sentence as the rules read it, and whether it has a figure for them. One without is
+    only put aside in ``ctx.pending``: most sentences of an article have none, and what they
+    tell the next ones (a subject, a topic) is read from them only when a sentence with a
+    figure follows (:func:`settle`), from the last back, as far as it needs to go."""
+    s = Sent(sent, None, [], [])
+    if not _has_figure(s) and not s.has(ZERO_COUNT):
+        ctx.pending.append(s)
+        return s, False
+    settle(ctx)
+    return s, True
+
+
 def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
     """The rules' claims in one sentence and the :class:`Sent` they were read from (its
     figures, names and years), which the learned layer reuses instead of finding them again."""
-    text = sent.text
-    s = Sent(sent, find_mentions(text), [], [])
-    if not _has_figure(s) and not s.has(ZERO_COUNT):
-        _remember(ctx, s, has_figure=False)
-        return [], s
+    s, has_figure = open_sentence(sent, ctx)
+    return (read_figures(s, ctx) if has_figure else []), s
+
+
+def read_figures(s: Sent, ctx: Context) -> list[Claim]:
+    """The rules' claims in a sentence with a figure (``open_sentence``), updating the context
+    for the next sentence."""
+    text = s.text
     py = ctx.published.year if ctx.published else None
     s.years, s.quantities = find_years(text, py), find_quantities(text)
     if py is None and ctx.year is not None and names_relative_year(text):
@@ -185,7 +201,7 @@ def read_sentence(sent: Sentence, ctx: Context) -> tuple[list[Claim], Sent]:
                         and not level_cue(s, c)) else c
                for c in out]
     out.sort(key=lambda c: c.span)
-    return out, s
+    return out
 
 
 # 'a 13.4% increase from fiscal year 2025', '€3.9 million more than 2024': the year a figure is
@@ -194,22 +210,63 @@ _BASELINE_BEFORE = re.compile(r"\b(?:than|from|compared\s+(?:with|to))\s+"
                               r"(?:(?:the|fiscal|financial)\s+)*(?:years?\s+|FY\s*)?$", re.I)
 
 
-def _remember(ctx: Context, s: Sent, has_figure: bool = True) -> None:
+def _remember(ctx: Context, s: Sent) -> None:
+    """What a sentence with a figure tells the sentences after it."""
     text = s.text
     ctx.prev_target_pct = next((q.value for q in reversed(s.quantities) if q.kind == "percent"
                                 and not q.points and q.value in ROUND_TARGETS), None)
-    remember_money_topic(ctx, s)
-    usable = [m for m in s.mentions if m.role in SUBJECT_ROLES
-              and not (m.role == "group" and ATTRIBUTIVE_AFTER.match(text, m.end))]
-    if usable:
-        ctx.subject = usable[0].code
+    ctx.money_type = money_topic(s) or ctx.money_type
+    subject = _subject(s)
+    if subject is not None:
+        ctx.subject = subject
     explicit = [y for y in s.years if y.year is not None and y.kind in ("in", "bare")
                 and not _BASELINE_BEFORE.search(text, max(0, y.start - 40), y.start)]
     if explicit:
         ctx.year = explicit[-1].year
     ctx.defence_topic = s.has(DEFENCE) and not s.has(POLL)
-    low = s.lower or text.lower()
+    ctx.rupee = _rupee(s) or ctx.rupee
+    ctx.count_topic = bool(s.has(COUNT_VERB) and s.has(COUNT_RE)) or s.has(NUMBER_OF_ALLIES)
+
+
+def settle(ctx: Context) -> None:
+    """Apply what the sentences in ``ctx.pending`` (none with a figure) tell the next sentence,
+    as :func:`_remember` would have one by one, but read from the last back: the topics are the
+    last sentence's, and the subject, the money topic and the rupee's country are each the
+    latest sentence's that names one, so the walk stops looking for each once found. The
+    sentences further back are never searched for names, which costs the most."""
+    pending = ctx.pending
+    if not pending:
+        return
+    ctx.pending = []
+    last = pending[-1]
+    ctx.prev_target_pct = None  # no figure, so no share
+    ctx.defence_topic = last.has(DEFENCE) and not last.has(POLL)
+    ctx.count_topic = last.has(NUMBER_OF_ALLIES)
+    money = subject = None
+    for s in reversed(pending):
+        if money is None:
+            money = money_topic(s)
+        if subject is None:
+            subject = _subject(s)
+        if money is not None and subject is not None:
+            break
+    ctx.money_type = money or ctx.money_type
+    ctx.subject = subject or ctx.subject
+    # the rupee's country, in every pending sentence: a substring test each, most texts have none
+    rupee = next(filter(None, map(_rupee, reversed(pending))), None)
+    ctx.rupee = rupee or ctx.rupee
+
+
+def _subject(s: Sent) -> str | None:
+    """The first name in the sentence that can be a later figure's subject."""
+    text = s.text
+    return next((m.code for m in s.mentions if m.role in SUBJECT_ROLES
+                 and not (m.role == "group" and ATTRIBUTIVE_AFTER.match(text, m.end))), None)
+
+
+def _rupee(s: Sent) -> str | None:
+    """Whose rupee 'Rs' is, by the country the sentence names, where it speaks of rupees."""
+    low = s.lower or s.text.lower()
     if any(w in low for w in RUPEE_HINTS):
-        ctx.rupee = rupee_place(text) or ctx.rupee
-    ctx.count_topic = bool(has_figure and s.has(COUNT_VERB) and s.has(COUNT_RE)) \
-        or s.has(NUMBER_OF_ALLIES)
+        return rupee_place(s.text)
+    return None

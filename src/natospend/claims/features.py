@@ -42,7 +42,7 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-from natospend.claims.extract import read_sentence, sentences_in_context
+from natospend.claims.extract import open_sentence, read_figures, sentences_in_context
 from natospend.claims.numbers import Quantity
 from natospend.claims.sentence import Claim, Context, Sent, year_for
 
@@ -430,10 +430,12 @@ def read_candidates(text: str, published: date | None) -> Iterator[SentenceCandi
     py = published.year if published else None
     prev: tuple[Sent, ...] = ()
     for sentence, ctx in sentences_in_context(text, published):
-        before = ctx.snapshot()
-        rules, s = read_sentence(sentence, ctx)
-        if s.quantities or rules:
-            cands = sentence_candidates(s, rules, before, py)
-            if cands or rules:
-                yield SentenceCandidates(s, before, rules, cands, prev)
+        s, has_figure = open_sentence(sentence, ctx)
+        if has_figure:
+            before = ctx.snapshot()
+            rules = read_figures(s, ctx)
+            if s.quantities or rules:
+                cands = sentence_candidates(s, rules, before, py)
+                if cands or rules:
+                    yield SentenceCandidates(s, before, rules, cands, prev)
         prev = (s, prev[0]) if prev else (s,)

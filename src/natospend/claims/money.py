@@ -77,17 +77,19 @@ def _bracketed_after_name(s: Sent, q: Quantity) -> list[str] | None:
     return [s.mentions[idx].code]
 
 
-def remember_money_topic(ctx: Context, s: Sent) -> None:
-    """Carry the topic of money forward from sentences without figures.
+def money_topic(s: Sent) -> str | None:
+    """The topic of money a sentence carries forward, if any: 'aid_pledge' or
+    'spending_amount'.
 
     'Denmark is contributing about $90 million.' names no aid: the sentences before it, about a
     package for Ukraine, do. The latest sentence that speaks of aid or of defence spending sets
     what a following bare amount is.
     """
     if s.has(AID):
-        ctx.money_type = "aid_pledge"
-    elif s.has(OWN_SPENDING) and s.has(DEFENCE_NOUN):
-        ctx.money_type = "spending_amount"
+        return "aid_pledge"
+    if s.has(OWN_SPENDING) and s.has(DEFENCE_NOUN):
+        return "spending_amount"
+    return None
 
 
 def _money_type(s: Sent, window: str, first: bool) -> str | None:

@@ -47,6 +47,7 @@ from natospend.claims.subjects import (
     SUBJECT_ROLES,
     Mention,
     currency_country,
+    find_mentions,
     group_members,
     resolve_currency,
     text_crown,
@@ -146,6 +147,9 @@ class Context:
     # 'seven of those 32 are doing so' after it
     prev_target_pct: float | None = None
     listed: int = 0
+    # the sentences without a figure read since the last one with one, nearest last: what they
+    # set is settled only when a sentence with a figure needs it (``extract.settle``)
+    pending: list[Sent] = field(default_factory=list)
 
     def crown(self) -> str | None:
         """The crown of the one crown country the whole text names (``text_crown``), found at
@@ -159,7 +163,7 @@ class Context:
         """A shallow copy, as ``copy.copy`` makes it but without its generic protocol: the
         learned layer keeps the context as it was before every sentence."""
         new = Context.__new__(Context)
-        new.__dict__.update(self.__dict__)
+        new.__dict__.update(self.__dict__, pending=[])
         return new
 
 
@@ -179,7 +183,8 @@ _UNSEEN = object()  # a pattern not yet searched for in the sentence (None: sear
 @dataclass
 class Sent:
     sent: Sentence
-    mentions: list[Mention]
+    # the names in the sentence (``mentions``): None until first asked for
+    _mentions: list[Mention] | None
     years: list[YearRef]
     quantities: list[Quantity]
     clauses: list[tuple[int, int]] = field(default_factory=list)
@@ -204,6 +209,16 @@ class Sent:
     @property
     def text(self) -> str:
         return self.sent.text
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every name in the sentence (``subjects.find_mentions``), found when first asked for:
+        most sentences of an article have no figure, and of those only the last few before a
+        figure are ever asked (``extract.settle``)."""
+        found = self._mentions
+        if found is None:
+            found = self._mentions = find_mentions(self.sent.text)
+        return found
 
     @cached_property
     def lower(self) -> str | None:
