@@ -99,7 +99,9 @@ def sentences_in_context(text: str, published: date | None
     see the sentence after it ('... meet the 5% target. Those are Poland, ...'): the loop
     ``extract`` and the learned layer's ``read_candidates`` both read with, so that their rule
     claims are the same. ``read_sentence`` updates the context for the next sentence."""
-    ctx = Context(published, whole_text=text, topics=text_topics(text))
+    low = text.lower()
+    ctx = Context(published, whole_text=text, topics=text_topics(text, low),
+                  rupees=any(w in low for w in RUPEE_HINTS))
     sentences = split_sentences(text)
     for i, sent in enumerate(sentences):
         ctx.next_text = sentences[i + 1].text if i + 1 < len(sentences) else ""
@@ -224,7 +226,8 @@ def _remember(ctx: Context, s: Sent) -> None:
     if explicit:
         ctx.year = explicit[-1].year
     ctx.defence_topic = s.has(DEFENCE) and not s.has(POLL)
-    ctx.rupee = _rupee(s) or ctx.rupee
+    if ctx.rupees:
+        ctx.rupee = _rupee(s) or ctx.rupee
     ctx.count_topic = bool(s.has(COUNT_VERB) and s.has(COUNT_RE)) or s.has(NUMBER_OF_ALLIES)
 
 
@@ -252,9 +255,8 @@ def settle(ctx: Context) -> None:
             break
     ctx.money_type = money or ctx.money_type
     ctx.subject = subject or ctx.subject
-    # the rupee's country, in every pending sentence: a substring test each, most texts have none
-    rupee = next(filter(None, map(_rupee, reversed(pending))), None)
-    ctx.rupee = rupee or ctx.rupee
+    if ctx.rupees:  # the rupee's country: in any pending sentence, but most texts have none
+        ctx.rupee = next(filter(None, map(_rupee, reversed(pending))), None) or ctx.rupee
 
 
 def _subject(s: Sent) -> str | None:

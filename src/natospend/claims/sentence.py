@@ -116,12 +116,13 @@ _TEXT_TOPICS = (
 )
 
 
-def text_topics(text: str) -> tuple[str, ...]:
+def text_topics(text: str, low: str | None = None) -> tuple[str, ...]:
     """What a whole text is about, as features of the typing layer ('doc_ukraine',
     'doc_defence'): an aid pledge is to Ukraine, and a figure in a text that never names the
     checker's subject is seldom a claim (news of a city budget, a market, a disaster). Read once
-    a text: a lowercase copy and two scans."""
-    low = text.lower()
+    a text: two scans of its lowercase copy (``low``, made here if not given)."""
+    if low is None:
+        low = text.lower()
     return tuple(name for name, rx in _TEXT_TOPICS if rx.search(low))
 
 
@@ -136,6 +137,7 @@ class Context:
     rupee: str | None = None  # whose rupee 'Rs' is, from the country named last (if any)
     whole_text: str = ""  # the text being read, for what only all of it tells (``crown``)
     topics: tuple[str, ...] = ()  # what the whole text is about (``text_topics``)
+    rupees: bool = True  # whether the whole text has a word of ``RUPEE_HINTS`` at all
     next_text: str = ""  # the sentence after the one being read ('Those are Poland, ...')
     count_topic: bool = False
     defence_topic: bool = False
