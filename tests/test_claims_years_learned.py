@@ -132,6 +132,19 @@ def test_year_inferred_follows_the_rules_where_the_model_agrees():
     assert [replace(c, confidence=None) for c in extract(text, day, learned=True)] == rules
 
 
+def test_a_future_verb_early_in_the_year_is_this_year():
+    """A bare level early in a year is often last year's, just published ('Poland spent 4.1%'
+    in February is 2024's), but one a government will spend is this year's: the tense and the
+    month are crossed (features version 4). A headline with no year, as Reuters wrote it."""
+    day = date(2025, 2, 14)
+    headline = "Poland to spend 4.7% of GDP on defence. Warsaw announced the plan on Friday."
+    [c] = extract(headline, day, learned=True)
+    assert (c.type, c.subject, c.year, c.year_inferred) == ("share_of_gdp", "POL", 2025, True)
+    [past] = extract("Poland spent 4.1% of GDP on defence, the minister said.", day,
+                     learned=True)
+    assert (past.year, past.year_inferred) == (2024, True)
+
+
 def test_inferred_flag_semantics():
     text = ("Sweden will spend 2.4% of GDP on defence in 2025, and its aid since 2022 totals "
             "$9 billion, the government said this year.")

@@ -48,7 +48,7 @@ from natospend.claims.patterns import trie
 from natospend.claims.sentence import Claim, Sent, clause_of, year_for
 from natospend.claims.years import YearRef, find_years
 
-YEAR_FEATURES_VERSION = 3
+YEAR_FEATURES_VERSION = 4
 YEAR_TYPES = frozenset({"share_of_gdp", "allies_meeting_target", "spending_amount",
                         "aid_pledge"})
 _YEAR4 = re.compile(r"(?:19[5-9]\d|20[0-4]\d)")
@@ -514,19 +514,28 @@ def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
             "rules_null=" + str(claim.year is None), "rules_inf=" + str(claim.year_inferred),
             sy.nrefs, "yearfor=" + ("none" if yf is None else yf.kind),
             "rules_type=" + cand.rule_type]
+    month = None
     if published is not None:
         m = published.month
-        cues.append("month=" + ("jan-feb" if m <= 2 else "mar-jun" if m <= 6 else "jul-dec"))
+        month = "jan-feb" if m <= 2 else "mar-jun" if m <= 6 else "jul-dec"
+        cues.append("month=" + month)
     lo, hi = q.start - _WINDOW, q.end + _WINDOW
     now = False
     for name, spans in sy.cues:
         near = any(lo <= a and b <= hi for a, b in spans)
         cues.append(("w=" if near else "s=") + name)
         now = now or name == "currently"
+        if near and month is not None and name in _TENSES:
+            # 'Poland will spend 4.7% of GDP' in February is this year's, while a bare level
+            # early in a year is often last year's, just published
+            cues.append(f"w={name}&{month}")
     if now:
         cues.append("currently&" + ("jan-feb" if published and published.month <= 2
                                     else "later"))
     return YearCandidates(claim, py, src, cues, explicit)
+
+
+_TENSES = frozenset({"future", "past", "present"})
 
 
 def best_year(model: YearModel, yc: YearCandidates) -> int | None:
