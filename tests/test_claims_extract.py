@@ -1716,6 +1716,38 @@ def test_a_currency_code_glued_to_a_word_is_no_currency(text):
     assert [q.currency for q in find_quantities(text)] == [None]
 
 
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("the planned 155 billion Czech koruna", 155e9, "CZK"),
+    ("5 billion Polish zlotys", 5e9, "PLN"),
+    ("30 billion Hungarian forints", 30e9, "HUF"),
+    ("approximately 57 billion Romanian lei", 57e9, "RON"),
+    ("3 billion Bulgarian leva", 3e9, "BGN"),
+    ("7 billion Danish crown", 7e9, "DKK"),
+    ("10 billion Swedish krona", 10e9, "SEK"),
+    ("10 billion Norwegian krone", 10e9, "NOK"),
+    ("600 billion Japanese yen", 600e9, "JPY"),
+    ("50 billion Ukrainian hryvnias", 50e9, "UAH"),
+    ("50 billion Russian rubles", 50e9, "RUB"),
+    ("2 billion British pounds", 2e9, "GBP"),
+    ("500 million Canadian dollar", 500e6, "CAD"),
+    ("5 billion North Macedonian denars", 5e9, "MKD"),
+])
+def test_a_currency_after_its_country_s_adjective_is_that_currency(text, value, currency):
+    # as wire copy writes it ('155 billion Czech koruna ($7 billion)', round 33): read as the
+    # figure alone, the amount took the bracket's dollars, and the claim a budget 22 times its own
+    [q] = find_quantities(text)
+    assert (q.value, q.currency, q.end) == (value, currency, len(text))
+
+
+def test_a_conversion_after_a_currency_with_its_adjective_is_one_amount():
+    text = ("The Czech government will not increase defense spending beyond the planned 155 "
+            "billion Czech koruna ($7 billion) for 2026.")
+    [c] = extract(text, date(2025, 12, 7))
+    assert (c.type, c.subject, c.value, c.unit, c.year) == (
+        "spending_amount", "CZE", 155e9, "CZK", 2026)
+    assert c.quote == "155 billion Czech koruna ($7 billion)"
+
+
 def test_a_budget_in_drams_is_armenias():
     claims = extract("The 2024 state budget sets defence expenditures at 555 billion drams.",
                      date(2023, 10, 1))

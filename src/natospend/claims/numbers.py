@@ -120,6 +120,46 @@ _CURRENCY_SUFFIX = {
     # a bare 'dinars' or 'riyals' is several countries' money: only the named ones are read
     "serbian dinars": "RSD",
 }
+# The currency words after the adjective of the country whose money they are ('155 billion
+# Czech koruna', '1.2 billion Romanian lei', 'Polish zlotys', 'Japanese yen'), as wire copy
+# writes them: the adjective is no country of its own here but part of the amount's unit.
+_NAMED_CURRENCIES = (
+    ("CZK", ("czech",), ("koruna", "korunas", "koruny", "crown", "crowns")),
+    ("PLN", ("polish",), ("zloty", "zlotys", "złoty", "złotys", "zlotych", "złotych")),
+    ("HUF", ("hungarian",), ("forint", "forints")),
+    ("RON", ("romanian",), ("leu", "lei")),
+    ("BGN", ("bulgarian",), ("lev", "leva")),
+    ("DKK", ("danish",), ("krone", "kroner", "kroners", "crown", "crowns")),
+    ("SEK", ("swedish",), ("krona", "kronor", "crown", "crowns")),
+    ("NOK", ("norwegian",), ("krone", "kroner", "kronor", "crown", "crowns")),
+    ("ISK", ("icelandic",), ("krona", "kronur", "krónur", "krónas", "crowns")),
+    ("JPY", ("japanese",), ("yen",)),
+    ("CNY", ("chinese",), ("yuan", "renminbi")),
+    ("UAH", ("ukrainian",), ("hryvnia", "hryvnias", "hryvna", "hryvnas", "hryvnya", "hryvnyas")),
+    ("RUB", ("russian",), ("rouble", "roubles", "ruble", "rubles")),
+    ("ALL", ("albanian",), ("lek", "leke", "leks")),
+    ("MKD", ("macedonian", "north macedonian"), ("denar", "denars", "denari")),
+    ("GBP", ("british",), ("pound", "pounds", "pounds sterling")),
+    ("TRY", ("turkish",), ("lira", "liras")),
+    ("KRW", ("korean", "south korean"), ("won",)),
+    ("INR", ("indian",), ("rupee", "rupees")),
+    ("PKR", ("pakistani",), ("rupee", "rupees")),
+    ("RSD", ("serbian",), ("dinar", "dinars")),
+    ("CHF", ("swiss",), ("franc", "francs")),
+    ("CAD", ("canadian",), ("dollar", "dollars")),
+    ("AUD", ("australian",), ("dollar", "dollars")),
+    ("NZD", ("new zealand",), ("dollar", "dollars")),
+    ("SGD", ("singapore", "singaporean"), ("dollar", "dollars")),
+    ("TWD", ("taiwan", "taiwanese", "new taiwan"), ("dollar", "dollars")),
+    ("USD", ("us", "u.s.", "american"), ("dollar", "dollars")),
+    ("PHP", ("philippine",), ("peso", "pesos")),
+    ("SAR", ("saudi",), ("riyal", "riyals")),
+    ("ILS", ("israeli",), ("shekel", "shekels", "new shekels")),
+)
+for _code, _adjectives, _words in _NAMED_CURRENCIES:
+    for _adjective in _adjectives:
+        for _word in _words:
+            _CURRENCY_SUFFIX.setdefault(f"{_adjective} {_word}", _code)
 
 
 def _alternation(words: object) -> str:
