@@ -163,7 +163,8 @@ class Context:
 
     def snapshot(self) -> Context:
         """A shallow copy, as ``copy.copy`` makes it but without its generic protocol: the
-        learned layer keeps the context as it was before every sentence."""
+        learned layer keeps the context as it was before every sentence with a figure (taken
+        once ``extract.settle`` has emptied ``pending``; the copy gets a list of its own)."""
         new = Context.__new__(Context)
         new.__dict__.update(self.__dict__, pending=[])
         return new
