@@ -57,7 +57,7 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
-from natospend.claims.money import no_amount, not_spending
+from natospend.claims.money import no_amount, not_spending, own_dollar
 from natospend.claims.patterns import NOT_OWN_GDP_AFTER
 from natospend.claims.sentence import (
     Claim,
@@ -305,6 +305,7 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
         return []
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
+    unit = own_dollar(unit, subjects[0], s.text, q.num_start)
     if _unit_kind(unit) == "money" and (no_amount(s, q) or not_spending(s, q)):
         return []  # what money_claim refuses: under a million, a count of things, a GDP
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
@@ -411,5 +412,24 @@ def _with_subjects(subject_model: SubjectModel,
         if sc is not last:  # a sentence's figures come together
             doc.read(sc.sent, sc.prev)
             last = sc
-    return [(sc, c, resolve_subjects(subject_model, claims, c, sc.prev, doc))
+    return [(sc, c, _dollars_follow(c, resolve_subjects(subject_model, claims, c, sc.prev, doc)))
             for sc, c, claims in decided]
+
+
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD"})
+
+
+def _dollars_follow(c: Candidate, claims: list[Claim]) -> list[Claim]:
+    """``claims`` with the unit of a bare dollar sign settled by the subject the subject layer
+    gave (``money.own_dollar``): the rules settled it by theirs, and a Canadian amount whose
+    subject only the layer found ('More than $50 million', its country named sentences
+    before) stayed in US dollars."""
+    q = c.q
+    if q.currency != "USD":
+        return claims
+    text = c.sent.text
+    out = []
+    for x in claims:
+        unit = own_dollar("USD", x.subject, text, q.num_start) if x.unit in _DOLLARS else x.unit
+        out.append(x if unit == x.unit else replace(x, unit=unit))
+    return out

@@ -117,6 +117,7 @@ _CURRENCY_SUFFIX = {
     "pakistani rupees": "PKR", "saudi riyals": "SAR", "shekels": "ILS",
     "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN",
     "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL", "leke": "ALL",
+    "leks": "ALL",
     # a bare 'dinars' or 'riyals' is several countries' money: only the named ones are read
     "serbian dinars": "RSD",
 }
@@ -130,9 +131,9 @@ _NAMED_CURRENCIES = (
     ("RON", ("romanian",), ("leu", "lei")),
     ("BGN", ("bulgarian",), ("lev", "leva")),
     ("DKK", ("danish",), ("krone", "kroner", "kroners", "crown", "crowns")),
-    ("SEK", ("swedish",), ("krona", "kronor", "crown", "crowns")),
+    ("SEK", ("swedish",), ("krona", "kronor", "kronas", "crown", "crowns")),
     ("NOK", ("norwegian",), ("krone", "kroner", "kronor", "crown", "crowns")),
-    ("ISK", ("icelandic",), ("krona", "kronur", "krónur", "krónas", "crowns")),
+    ("ISK", ("icelandic",), ("krona", "kronur", "krónur", "krónas", "kroner", "crowns")),
     ("JPY", ("japanese",), ("yen",)),
     ("CNY", ("chinese",), ("yuan", "renminbi")),
     ("UAH", ("ukrainian",), ("hryvnia", "hryvnias", "hryvna", "hryvnas", "hryvnya", "hryvnyas")),
