@@ -249,13 +249,21 @@ def held_out_model(data: list[tuple[dict[str, float], str]], trees: bool = True)
                         **table}, train_trees(data, table) if trees else None)
 
 
-def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
+# the confidence bands of ``loro(bands=True)``: the default threshold and the top ones
+BANDS = (0.0, 0.5, 0.8, 0.9, 0.95)
+
+
+def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False,
+         bands: bool = False) -> str:
     """The held-out table (markdown): each held-out round (4 on) extracted with typing
     weights trained on the other training rounds, against the rules alone. With
     ``thresholds``, a second table: the learned claims kept at each minimum confidence
     (``check(min_confidence=...)``), pooled over the held-out rounds. ``linear_only`` scores
-    the linear model without its trees (what the layer was before the trees)."""
-    from claims_quality import Tally, score_passage  # noqa: PLC0415
+    the linear model without its trees (what the layer was before the trees). With
+    ``bands``, a table of how many of the learned claims are right in each band of
+    confidence (``BANDS``), by type: whether a threshold, or one per type, could reach a
+    precision, and how well the confidence a user sees is calibrated."""
+    from claims_quality import Tally, greedy_match, score_passage  # noqa: PLC0415
 
     from natospend.claims.check import confident
 
@@ -265,6 +273,7 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
              "|---|---:|---|---|"]
     totals = {"rules": Tally(), "learned": Tally()}
     kept = {t: Tally() for t in thresholds}
+    banded: Counter[tuple[str, float, bool]] = Counter()  # (type, band, right) -> claims
     for k in HELD_OUT:
         model = held_out_model([ex for r in ROUNDS if r != k for ex in by_round[r]]
                                + negatives, trees=not linear_only)
@@ -274,11 +283,15 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
             extract_with = None if how == "rules" else partial(
                 extract_learned, model=model, years=False, subjects=False)
             for p in load_round(k):
-                if how == "learned" and thresholds:
+                if how == "learned" and (thresholds or bands):
                     published = date.fromisoformat(p["published"]) if p.get("published") \
                         else None
                     claims = extract_learned(p["text"], published, model=model, years=False,
                                              subjects=False)
+                    right = {pi for _, pi in greedy_match(p["text"], p["claims"], claims)}
+                    for i, c in enumerate(claims):
+                        band = max(b for b in BANDS if (c.confidence or 0.0) >= b)
+                        banded[c.type, band, i in right] += 1
                     for th in thresholds:
                         score_passage(p, kept[th], extract_with=lambda *_, th=th, cs=claims: [
                             c for c in cs if confident(c.confidence, th)])
@@ -299,6 +312,25 @@ def loro(thresholds: tuple[float, ...] = (), linear_only: bool = False) -> str:
             t = kept[th]
             lines.append(f"| {th:g} | {sum(t.tp.values()) + sum(t.fp.values())} | "
                          f"{_prf_cell(t)} |")
+    if bands:
+        lines += ["", _bands_table(banded)]
+    return "\n".join(lines)
+
+
+def _bands_table(banded: Counter[tuple[str, float, bool]]) -> str:
+    """Share of the learned claims right (matched to a labelled claim) by confidence band,
+    per type and for all: 'right / claims' in each cell."""
+    types = sorted({ty for ty, _, _ in banded})
+    lines = ["| confidence | " + " | ".join(types) + " | all |",
+             "|---|" + "---:|" * (len(types) + 1)]
+    for lo, hi in zip(BANDS, [*BANDS[1:], None], strict=True):
+        cells = []
+        for group in [[ty] for ty in types] + [types]:
+            ok = sum(banded[ty, lo, True] for ty in group)
+            n = ok + sum(banded[ty, lo, False] for ty in group)
+            cells.append(f"{ok / n:.3f} ({n})" if n else "-")
+        name = f"{lo:g}-{hi:g}" if hi is not None else f"{lo:g} and over"
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -352,6 +384,9 @@ def main() -> None:
     ap.add_argument("--thresholds", default="",
                     help="with --loro, also score the learned claims kept at each minimum "
                          "confidence, e.g. 0.5,0.7,0.9")
+    ap.add_argument("--bands", action="store_true",
+                    help="with --loro, also print the share of learned claims right in each "
+                         "band of confidence, by type")
     ap.add_argument("--curve", type=int, metavar="ROUND",
                     help="print the learning curve instead: rounds ROUND on as the test set, "
                          "typing trained on a quarter, half, three quarters and all of the "
@@ -362,7 +397,7 @@ def main() -> None:
         return
     if args.loro:
         print(loro(tuple(float(x) for x in args.thresholds.split(",") if x.strip()),
-                   linear_only=args.linear_only))
+                   linear_only=args.linear_only, bands=args.bands))
         return
     rounds = _parse_rounds(args.rounds)
     data = training_data(rounds)
