@@ -1748,6 +1748,23 @@ def test_a_conversion_after_a_currency_with_its_adjective_is_one_amount():
     assert c.quote == "155 billion Czech koruna ($7 billion)"
 
 
+@pytest.mark.parametrize(("text", "published", "growth"), [
+    ("The report also estimates that NATO defense spending in the aggregate will increase 8.3 "
+     "percent in 2023.", date(2023, 2, 1), 8.3),
+    ("The budget projects the economy to grow 2.9% for 2024.", date(2023, 11, 28), 2.9),
+    ("Taiwan's 2026 total defence spending to rise 22.9% y/y", date(2025, 8, 21), 22.9),
+])
+def test_a_share_right_after_a_verb_of_change_is_growth(text, published, growth):
+    assert [c.value for c in extract(text, published)] == []
+    assert [q.value for q in find_quantities(text) if q.kind == "percent"] == [growth]
+
+
+def test_a_verb_of_change_before_a_share_of_gdp_keeps_the_share():
+    [c] = extract("Poland's defence spending will rise 4.7% of GDP in 2025, the minister said.",
+                  date(2025, 2, 14))
+    assert (c.type, c.subject, c.value, c.year) == ("share_of_gdp", "POL", 4.7, 2025)
+
+
 def test_a_budget_in_drams_is_armenias():
     claims = extract("The 2024 state budget sets defence expenditures at 555 billion drams.",
                      date(2023, 10, 1))

@@ -45,6 +45,7 @@ from natospend.claims.patterns import (
     GDP_EFFECT_BEFORE,
     GDP_ON_DEFENCE_AFTER,
     GDP_SHARE_BEFORE,
+    GROWTH_VERB_BEFORE,
     HYPOTHETICAL,
     LEVEL_CUE_BEFORE,
     MEASURED_AGAINST,
@@ -249,6 +250,8 @@ def percent_claims(s: Sent, q: Quantity, ctx: Context) -> list[Claim]:
     if CHANGE_BEFORE.search(text, max(0, q.start - 40), q.start) or \
             s.search(GDP_EFFECT_BEFORE, max(0, q.start - 50), q.start):
         return []
+    if not explicit and GROWTH_VERB_BEFORE.search(text, max(0, q.start - 40), q.start):
+        return []  # 'defense spending ... will increase 8.3 percent in 2023': growth
     if q.value <= 10 and _target_itself(s, q, text[a:q.start]):
         # before the poll test: 'Analysts believe NATO is unlikely to adopt Trump's 5% target'
         yref = year_for(s, q.start, q.end)
