@@ -57,7 +57,7 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
-from natospend.claims.money import no_amount, not_spending, own_dollar
+from natospend.claims.money import BARE_DOLLAR_UNITS, no_amount, not_spending, own_dollar
 from natospend.claims.patterns import NOT_OWN_GDP_AFTER
 from natospend.claims.sentence import (
     Claim,
@@ -416,9 +416,6 @@ def _with_subjects(subject_model: SubjectModel,
             for sc, c, claims in decided]
 
 
-_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD"})
-
-
 def _dollars_follow(c: Candidate, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the unit of a bare dollar sign settled by the subject the subject layer
     gave (``money.own_dollar``): the rules settled it by theirs, and a Canadian amount whose
@@ -430,6 +427,7 @@ def _dollars_follow(c: Candidate, claims: list[Claim]) -> list[Claim]:
     text = c.sent.text
     out = []
     for x in claims:
-        unit = own_dollar("USD", x.subject, text, q.num_start) if x.unit in _DOLLARS else x.unit
+        unit = own_dollar("USD", x.subject, text, q.num_start) \
+            if x.unit in BARE_DOLLAR_UNITS else x.unit
         out.append(x if unit == x.unit else replace(x, unit=unit))
     return out

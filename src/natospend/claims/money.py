@@ -63,6 +63,8 @@ from natospend.claims.subjects import SUBJECT_ROLES, resolve_currency
 # Canadian's or an Australian's sentence; a bare one is theirs.
 US_DOLLAR_BEFORE = re.compile(r"\b(?:US|USD|U\.S\.)\s?\$$", re.I)
 _OWN_DOLLARS = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD"}
+BARE_DOLLAR_UNITS = frozenset({"USD", *_OWN_DOLLARS.values()})
+"""The units a bare dollar sign can be given (``own_dollar``)."""
 
 
 def own_dollar(currency: str, subject: str | None, text: str, num_start: int) -> str:

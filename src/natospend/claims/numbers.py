@@ -91,39 +91,30 @@ _CURRENCY_PREFIX = {
     "ngn": "NGN", "₦": "NGN", "zar": "ZAR", "r$": "BRL", "brl": "BRL", "mkd": "MKD",
     "rsd": "RSD", "hr": "UAH",  # 'Hr 2.2 trillion' (the Kyiv Independent's hryvnia)
 }
+# Currency words and codes after a figure; the forms with their country's adjective ('Czech
+# koruna', 'Canadian dollars') are added from ``_NAMED_CURRENCIES`` below.
 _CURRENCY_SUFFIX = {
-    "euros": "EUR", "euro": "EUR", "eur": "EUR", "us dollars": "USD", "u.s. dollars": "USD",
-    "dollars": "USD", "dollar": "USD", "usd": "USD", "pounds sterling": "GBP", "pounds": "GBP",
-    "pound": "GBP", "gbp": "GBP", "zlotys": "PLN", "zloty": "PLN", "złoty": "PLN", "zł": "PLN",
-    "pln": "PLN", "danish kroner": "DKK", "danish crowns": "DKK", "dkk": "DKK",
-    "norwegian kroner": "NOK", "norwegian crowns": "NOK", "nok": "NOK", "swedish kronor": "SEK",
-    "swedish crowns": "SEK", "sek": "SEK", "kroner": "KR", "kronor": "KR", "krone": "KR",
-    "crowns": "KR", "kr": "KR", "canadian dollars": "CAD", "cad": "CAD", "yen": "JPY",
-    "jpy": "JPY", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
-    "australian dollars": "AUD", "aud": "AUD", "czech crowns": "CZK", "czech korunas": "CZK",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "zlotys": "PLN",
+    "zloty": "PLN", "złoty": "PLN", "zł": "PLN", "pln": "PLN", "dkk": "DKK", "nok": "NOK",
+    "sek": "SEK", "kroner": "KR", "kronor": "KR", "krone": "KR", "crowns": "KR", "kr": "KR",
+    "cad": "CAD", "yen": "JPY", "jpy": "JPY", "francs": "CHF", "chf": "CHF", "aud": "AUD",
     "korunas": "CZK", "koruny": "CZK", "koruna": "CZK", "czk": "CZK", "leva": "BGN",
     "lev": "BGN", "bgn": "BGN", "forints": "HUF", "forint": "HUF", "huf": "HUF", "lei": "RON",
-    "ron": "RON", "nzd": "NZD", "new zealand dollars": "NZD", "isk": "ISK",
-    "icelandic krónur": "ISK", "krónur": "ISK", "kronur": "ISK", "krw": "KRW",
-    "turkish lira": "TRY", "turkish liras": "TRY", "lira": "TRY", "liras": "TRY",
-    "norwegian kronor": "NOK", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
+    "ron": "RON", "nzd": "NZD", "isk": "ISK", "krónur": "ISK", "kronur": "ISK", "krw": "KRW",
+    "lira": "TRY", "liras": "TRY", "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH",
     "hryvna": "UAH", "uah": "UAH", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
-    "ruble": "RUB", "rub": "RUB", "new taiwan dollars": "TWD", "taiwan dollars": "TWD",
-    "twd": "TWD", "singapore dollars": "SGD", "sgd": "SGD", "yuan": "CNY", "renminbi": "CNY",
-    "cny": "CNY", "rupees": "RS", "inr": "INR",
-    "korean won": "KRW", "south korean won": "KRW", "azn": "AZN", "amd": "AMD",
-    "drams": "AMD", "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL",
-    "tenge": "KZT", "philippine pesos": "PHP", "indian rupees": "INR",
-    "pakistani rupees": "PKR", "saudi riyals": "SAR", "shekels": "ILS",
-    "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN",
-    "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL", "leke": "ALL",
-    "leks": "ALL",
-    # a bare 'dinars' or 'riyals' is several countries' money: only the named ones are read
-    "serbian dinars": "RSD",
+    "ruble": "RUB", "rub": "RUB", "twd": "TWD", "sgd": "SGD", "yuan": "CNY", "renminbi": "CNY",
+    "cny": "CNY", "rupees": "RS", "inr": "INR", "azn": "AZN", "amd": "AMD", "drams": "AMD",
+    "dram": "AMD", "manats": "AZN", "manat": "AZN", "lari": "GEL", "tenge": "KZT",
+    "shekels": "ILS", "new shekels": "ILS", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
+    "naira": "NGN", "rand": "ZAR", "reais": "BRL", "denars": "MKD", "denar": "MKD", "lek": "ALL",
+    "leke": "ALL", "leks": "ALL",
 }
 # The currency words after the adjective of the country whose money they are ('155 billion
 # Czech koruna', '1.2 billion Romanian lei', 'Polish zlotys', 'Japanese yen'), as wire copy
-# writes them: the adjective is no country of its own here but part of the amount's unit.
+# writes them: the adjective is no country of its own here but part of the amount's unit. A
+# bare 'dinars' or 'riyals' is several countries' money: only the named ones are read.
 _NAMED_CURRENCIES = (
     ("CZK", ("czech",), ("koruna", "korunas", "koruny", "crown", "crowns")),
     ("PLN", ("polish",), ("zloty", "zlotys", "złoty", "złotys", "zlotych", "złotych")),

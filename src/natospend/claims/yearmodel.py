@@ -530,8 +530,7 @@ def year_candidates(claim: Claim, cand: Candidate, sy: SentenceYears,
             # early in a year is often last year's, just published
             cues.append(f"w={name}&{month}")
     if now:
-        cues.append("currently&" + ("jan-feb" if published and published.month <= 2
-                                    else "later"))
+        cues.append("currently&" + ("jan-feb" if month == "jan-feb" else "later"))
     return YearCandidates(claim, py, src, cues, explicit)
 
 
