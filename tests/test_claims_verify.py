@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from natospend import dataset
 from natospend.claims.verify import CONTRADICTED, SUPPORTED, UNVERIFIABLE, interval, verify
 
 
@@ -519,3 +520,40 @@ def test_a_range_target_holds_the_pledges_inside_it():
     assert "pledged 3.5%, within the claim's 3-5%" in v.summary
     outside = Claim("target_commitment", "SWE", None, 1.0, "pct_gdp", "range", low=1.0, high=2.0)
     assert verify(outside, date(2025, 6, 26)).verdict == UNVERIFIABLE
+
+
+def _estimate_years(edition: str, iso3: str, column: str) -> dict[bool, int]:
+    """A year whose figure for ``iso3`` is NATO's estimate (True) and one that is not (False)."""
+    w = dataset.expenditure(edition, aggregates=False).dropna(subset=[column])
+    w = w[w["iso3"] == iso3]
+    return {flag: int(w[w["estimate"] == flag]["year"].max()) for flag in (True, False)}
+
+
+def test_an_amount_checked_against_an_estimate_says_so():
+    """Every verdict names an estimate as one, in its reason as in its evidence: amounts as
+    shares always did."""
+    edition = dataset.latest_edition()
+    years = _estimate_years(edition, "CZE", "nat_currency_current_m")
+    for estimate, year in years.items():
+        figure = dataset.figure(edition, "CZE", year, "nat_currency_current_m")
+        claimed = 0.5 * float(figure["value"]) * 1e6
+        v = verify(InferredClaim("spending_amount", "CZE", year, claimed, "CZK",
+                                 sentence="NATO figures show Czechia spent that much."),
+                   date(year + 1, 12, 1))
+        assert v.latest.verdict == CONTRADICTED
+        assert ("(NATO estimate)" in v.latest.reason) is estimate
+        assert (v.latest.evidence[0].note == "NATO estimate") is estimate
+
+
+def test_a_group_figure_computed_from_estimates_says_so():
+    # NATO publishes no total for the European allies alone: the checker adds its members up,
+    # and a sum of estimates is an estimate
+    edition = dataset.latest_edition()
+    years = _estimate_years(edition, "DEU", "usd_current_m")
+    for estimate, year in years.items():
+        v = verify(InferredClaim("spending_amount", "EUROPE", year, 1e9, "USD"),
+                   date(year + 1, 12, 1))
+        [ev] = v.latest.evidence
+        assert "computed" in ev.table
+        assert (ev.note == "computed from NATO estimates") is estimate, (year, ev)
+        assert ("computed from NATO estimates" in v.latest.reason) is estimate

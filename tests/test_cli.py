@@ -228,3 +228,20 @@ def test_check_without_a_date_says_what_a_date_would_resolve(tmp_path: Path):
     assert undated.exit_code == 0 and "Give --published YYYY-MM-DD" in undated.output
     dated = run("check", str(article), "--published", "2025-06-01")
     assert "Give --published" not in dated.output
+
+
+def test_check_marks_evidence_that_is_natos_estimate(tmp_path: Path):
+    """The report's evidence lines say what the JSON's evidence notes say ('NATO estimate'),
+    not only the reason of a share."""
+    article = tmp_path / "cz.txt"
+    article.write_text("The Czech government will not increase defense spending beyond the "
+                       "planned 155 billion Czech koruna ($7 billion) for 2026 -- about 1.73% "
+                       "of gross domestic product.")
+    rows = json.loads(run("check", str(article), "--published", "2026-08-01", "--format",
+                          "json").output)["rows"]
+    notes = [ev["note"] for r in rows for ev in r["latest"]["evidence"]]
+    assert notes and all(n == "NATO estimate" for n in notes)
+    text = run("check", str(article), "--published", "2026-08-01").output
+    lines = [line for line in text.splitlines() if line.strip().startswith("evidence:")]
+    assert len(lines) == len(notes) * 2  # the edition at publication is the latest
+    assert all("(NATO estimate)" in line for line in lines)

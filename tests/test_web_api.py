@@ -205,3 +205,13 @@ def test_news_page_escapes_what_the_feed_says(tmp_path):
     assert HOSTILE_OUTLET not in html and "&lt;script&gt;alert(&#34;outlet&#34;)" in html
     assert "<img src=x" not in html and "javascript:" not in html
     assert HOSTILE_OUTLET in {c["outlet"] for c in news.get("/news.json").json()["claims"]}
+
+
+def test_check_page_marks_evidence_that_is_natos_estimate(client):
+    r = client.post("/check", data={"text": "The Czech government will not increase defense "
+                                            "spending beyond the planned 155 billion Czech "
+                                            "koruna ($7 billion) for 2026.",
+                                    "published": "2026-08-01"})
+    assert r.status_code == 200
+    sources = re.findall(r'<div class="source">(.*?)</div>', r.text, re.S)
+    assert sources and all("NATO estimate" in s for s in sources)

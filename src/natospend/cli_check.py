@@ -116,7 +116,9 @@ def _print_report(rows: list[dict[str, Any]], published: str | None,
         click.echo(f"    {r['summary']}")
         for judgement in (r["at_publication"], r["latest"]):
             for ev in (judgement or {}).get("evidence", [])[:1]:
-                click.echo(f"    evidence: {ev['table']}, {ev['edition']}: {ev['source_url']}")
+                note = f" ({ev['note']})" if ev.get("note") else ""
+                click.echo(f"    evidence: {ev['table']}, {ev['edition']}{note}: "
+                           f"{ev['source_url']}")
 
 
 def _check_batch(path: Path, fmt: str, learned: bool = True,
