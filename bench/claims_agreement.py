@@ -15,7 +15,7 @@ the matching of claims_quality.py (type, overlapping quote, value within roundin
   without the passages whose id says ``neg``.
 
 Beside them, the extractor's rules alone and the learned layer, as they are now. The learned
-layer's weights are trained on rounds 1-42 from session 19 on, so its figures on both sets
+layer's weights are trained on rounds 1-43 from session 19 on, so its figures on both sets
 are training-set figures; round 38's blind score, taken once before any of its labels was read, is
 in docs/benchmarks.md. If people agree far better than the extractor does, the extractor's misses
 are its own and not noise in the labels.

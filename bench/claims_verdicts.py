@@ -9,8 +9,8 @@ ones), so extraction errors do not count: only the verdict is scored. Two sets:
 
 - ``tuned``: round 1 (tests/data/claims_verdicts.jsonl on claims_dev.jsonl), the verdicts the
   verifier was developed against;
-- ``blind-4`` ... ``blind-43``: rounds 4-43 (claims_verdicts4a/.../43b.jsonl on the claims of
-  claims_dev4a/.../43b.jsonl; the rounds are those of bench/rounds.py), decided by people
+- ``blind-4`` ... ``blind-44``: rounds 4-44 (claims_verdicts4a/.../44b.jsonl on the claims of
+  claims_dev4a/.../44b.jsonl; the rounds are those of bench/rounds.py), decided by people
   who read the data files and never ran the checker. The disagreements of rounds 4, 7 and
   9-26 were then read and the verifier changed where they showed it wrong (docs/benchmarks.md
   keeps their first scores); round 8's were not read.

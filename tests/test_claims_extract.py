@@ -2926,3 +2926,15 @@ def test_names_and_figures_closed_by_respectively_pair_off_a_group_included():
     got = [(c.subject, c.value) for c in extract(text, date(2025, 5, 27))]
     assert got == [("EU", 2.7), ("GBR", 2.5)]
     assert extract(text, date(2025, 5, 27))[0].type == "share_of_gdp"  # a bank's forecast
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("word", ["suggesting", "meaning", "implying", "indicating"])
+def test_a_year_after_suggesting_dates_what_follows_not_the_figure_before(word, learned):
+    # '..., suggesting that by 2035 ...' opens a clause: its year is no date of the budget
+    # before it, which 'this year' dates
+    text = (f"Montenegro's defence ministry said the military budget for this year stands at "
+            f"161.42 million euros, {word} that by 2035 it could pass 300 million euros.")
+    years = {c.value: c.year for c in _only(extract(text, date(2025, 8, 15), learned=learned),
+                                            "spending_amount")}
+    assert years == {161_420_000: 2025, 300_000_000: 2035}

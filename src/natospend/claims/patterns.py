@@ -191,6 +191,7 @@ NUMBER_OF_ALLIES = re.compile(r"\bnumber of (?:states|allies|countries|members)\
 # instead of trying seven alternatives.
 CLAUSE_BREAK = re.compile(
     r"(?=[;\s,cuf])(?:;|\s(?:[—–]|--)\s|,\s(?=(?:compared|while|whereas|which|when|up\s+from|"
+    r"(?:suggesting|meaning|implying|indicating)\b|"
     r"down\s+from|but|and\s+(?:the|in|by|only)|with\s+(?:the|a|an)\b|equivalent|according))|"
     r"\b(?:compared\s+(?:to|with)\b|up\s+from\b|from\s+(?:its\s+)?(?:the\s+)?current\b))")
 WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
