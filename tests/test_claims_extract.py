@@ -2938,3 +2938,73 @@ def test_a_year_after_suggesting_dates_what_follows_not_the_figure_before(word, 
     years = {c.value: c.year for c in _only(extract(text, date(2025, 8, 15), learned=learned),
                                             "spending_amount")}
     assert years == {161_420_000: 2025, 300_000_000: 2035}
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("text", [
+    # the economy's growth, named as a rise in GDP
+    "Officials forecast a rise in GDP of 2.8 percent this year, while military spending grows "
+    "faster.",
+    # growth 'at' a rate
+    "NATO defence spending rose again. India's gross domestic product is projected to grow at "
+    "6.5 per cent in the current year.",
+    # a part of the allies' summed spending, not of GDP
+    "Italy's share of total NATO defence expenditure fell from 2.9 percent in 2014 to 2.2 "
+    "percent in 2024.",
+    # growth over a year's budget
+    "The Pentagon asks for $850 billion for defense in 2025, 1.8 percent above 2024 budget.",
+])
+def test_growth_and_shares_of_other_totals_are_no_share_of_gdp(text, learned):
+    assert not [c for c in extract(text, date(2024, 6, 1), learned=learned)
+                if c.type == "share_of_gdp"]
+
+
+def test_a_level_over_a_span_of_years_is_still_a_target():
+    # 'over 2025-2030' is a period, not growth 'above' a year's figure
+    [c] = _only(extract("Lithuania aims to raise defence expenditure to 3.00% over 2025-2030.",
+                        date(2024, 6, 1)), "target_commitment")
+    assert (c.subject, c.value) == ("LTU", 3.0)
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("text", [
+    "Defence spending keeps rising in Latvia. Lawmakers approved the state budget for 2026 with "
+    "expenditures of 16.1 billion euros.",
+    "The Riigikogu passed the budget. The budget revenue will total €18.6 billion with "
+    "expenditure at €19.5 billion.",
+])
+def test_a_whole_government_budget_is_no_defence_spending(text, learned):
+    assert not [c for c in extract(text, date(2025, 11, 1), learned=learned)
+                if c.type == "spending_amount"]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_whole_budget_beside_armed_services_or_aid_still_gives_claims(learned):
+    services = _only(extract("The federal budget includes $186 billion for the Army and $257 "
+                             "billion for the Navy.", date(2025, 11, 1), learned=learned),
+                     "spending_amount")
+    assert sorted(c.value for c in services) == [186e9, 257e9]
+    if learned:  # the rules read no aid here, with or without the budget
+        [aid] = _only(extract("At the end of December, the state budget of Ukraine received "
+                              "about 950 million dollars from Japan.", date(2025, 11, 1),
+                              learned=True), "aid_pledge")
+        assert (aid.subject, aid.value) == ("JPN", 950e6)
+
+
+@pytest.mark.parametrize("sep", ["/", "-", "–"])
+def test_the_second_year_of_a_fiscal_year_starts_no_range(sep):
+    text = f"Defence spending rises from £62.2bn in 2025{sep}26 to £73.5bn by 2028{sep}29."
+    money = [q.value for q in find_quantities(text) if q.kind in ("money", "amount")]
+    assert money == [62.2e9, 73.5e9]
+    # a range of two figures, and a span of two full years, are read as before
+    assert [(q.value, q.high_value) for q in find_quantities("a cost of 10-15 billion euros")
+            ] == [(10e9, 15e9)]
+    assert [q.value for q in find_quantities("from 2023-2025")] == [2023, 2025]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_share_of_government_spending_is_no_share_of_gdp(learned):
+    text = ("North Macedonia's defence budget: share of GDP 1.67%, share of total government "
+            "expenditure 4.52%.")
+    shares = _only(extract(text, date(2024, 6, 1), learned=learned), "share_of_gdp")
+    assert [(c.subject, c.value) for c in shares] == [("MKD", 1.67)]

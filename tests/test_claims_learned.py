@@ -369,6 +369,20 @@ def test_a_figure_retyped_across_units_gives_no_claim():
     assert build_claims(share, "spending_amount") == []
 
 
+def test_an_amount_restated_in_another_currency_is_never_a_claim_of_its_own():
+    """'five billion Norwegian kronor, equivalent to approximately 4.85 billion Swedish
+    kronor' is one amount: the rules give the first, and the layer, typing the second as aid
+    when held out from its passage, made it a second pledge."""
+    text = ("Norway's government wants to increase support to Ukraine with five billion "
+            "Norwegian kronor, equivalent to approximately 4.85 billion Swedish kronor, this "
+            "year.")
+    cands = [c for sc in read_candidates(text, date(2024, 2, 1)) for c in sc.candidates]
+    first, second = sorted((c for c in cands if c.q.kind == "money"), key=lambda c: c.span)
+    assert [x.unit for x in build_claims(first, "aid_pledge")] == ["NOK"]
+    assert build_claims(second, "aid_pledge") == []
+    assert build_claims(second, "spending_amount") == []
+
+
 @pytest.mark.parametrize(("text", "bucket"), [
     # Poland's yearly spending in NATO's tables is tens of billions of US$ and under 200
     # billion zloty: its GDP is far more, a drone contract far less, a budget about as much

@@ -26,6 +26,7 @@ from natospend.claims.money_words import (
     MONEY_NOT_BEFORE,
     OWN_SPENDING,
     UKRAINE_NEEDS_BEFORE,
+    WHOLE_BUDGET,
     WORLD_TOTAL,
 )
 from natospend.claims.patterns import (
@@ -83,7 +84,8 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     FROM_NOT_GDP_TO: (("from",), ("national", "gni", "budget", "total", "population")),
     FISCAL_NOT_DEFENCE: (("deficit", "debt", "borrowing", "revenue", "growth", "inflation",
                           "unemployment", "surplus", "gni", "income", "interest", "education",
-                          "health", "pension"),),
+                          "health", "pension", "rise", "increase", "fall", "drop", "decline",
+                          "expansion", "contraction", "share"),),
     STARTING_POINT: (("from", "current", "present"),),
     GDP_EFFECT_BEFORE: (("increase", "boost", "raise", "lift", "add", "grow", "reduce", "cut",
                          "shrink", "lower"), ("gdp", "economy", "economic", "growth")),
@@ -94,6 +96,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                         "turnover", "saving", "save"),),
     UKRAINE_NEEDS_BEFORE: (("ukraine", "kyiv", "kiev"), ("need", "require")),
     WORLD_TOTAL: (("global", "world"),),
+    WHOLE_BUDGET: (("budget",),),
     TARGET_OF_BEFORE: (("target", "threshold", "benchmark", "goal", "guideline", "commitment"),
                        ("of",)),
 }

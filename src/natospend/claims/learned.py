@@ -57,7 +57,13 @@ from natospend.claims.features import (
     sentence_flags,
     sentence_words,
 )
-from natospend.claims.money import BARE_DOLLAR_UNITS, no_amount, not_spending, own_dollar
+from natospend.claims.money import (
+    BARE_DOLLAR_UNITS,
+    converts_previous,
+    no_amount,
+    not_spending,
+    own_dollar,
+)
 from natospend.claims.patterns import NOT_OWN_GDP_AFTER
 from natospend.claims.sentence import (
     Claim,
@@ -306,8 +312,12 @@ def build_claims(c: Candidate, ctype: str) -> list[Claim]:
     if unit is None:
         return []  # an amount in a currency nobody wrote ('ISK' the parser does not know)
     unit = own_dollar(unit, subjects[0], s.text, q.num_start)
-    if _unit_kind(unit) == "money" and (no_amount(s, q) or not_spending(s, q)):
-        return []  # what money_claim refuses: under a million, a count of things, a GDP
+    if _unit_kind(unit) == "money" and (no_amount(s, q) or not_spending(s, q)
+                                         or converts_previous(s, q)):
+        # what money_claim refuses: under a million, a count of things, a GDP, the amount
+        # before restated in another currency ('five billion Norwegian kronor, equivalent to
+        # approximately 4.85 billion Swedish kronor': one amount)
+        return []
     return [make(s, q.start, q.end, ctype, subject, year, inferred, q.value, unit, q,
                  deadline=deadline) for subject in subjects]
 

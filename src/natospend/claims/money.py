@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from natospend.claims.money_words import (
+    ARMED_SERVICE,
     COST_OF_SHARE,
     COUNTED_AFTER,
     COUNTED_BEFORE,
@@ -34,6 +35,7 @@ from natospend.claims.money_words import (
     UKRAINE_AND_OTHER_AFTER,
     UKRAINE_NEEDS_BEFORE,
     UKRAINE_OWN_DEFENCE_AFTER,
+    WHOLE_BUDGET,
     WORLD_TOTAL,
 )
 from natospend.claims.numbers import Quantity
@@ -133,7 +135,7 @@ def _sentence_money_type(s: Sent) -> str | None:
     return "aid_pledge" if aid.start() <= spend.start() else "spending_amount"
 
 
-def _converts_previous(s: Sent, q: Quantity) -> bool:
+def converts_previous(s: Sent, q: Quantity) -> bool:
     """'1.5 billion Norwegian crowns, which is roughly $146 million': the second amount is the
     first in another currency, one amount as issue 4 has it, like a bracketed conversion."""
     prev = [o for o in s.quantities if o.end <= q.start]
@@ -164,8 +166,9 @@ def not_spending(s: Sent, q: Quantity) -> bool:
     rules here, the learned layer's own claims): a GDP, a debt, revenue, a market, a deal
     ('GDP for 2026 is estimated at around 8,2 billion euros', '€16.1 billion in revenue'), a
     need ('the funding needs of Ukraine ... amount to €135.7 billion') or what rebuilding it
-    costs ('the cost of Ukraine's reconstruction and recovery stood at US$524 million'), or money
-    for another country's war ('$14.1 billion in security assistance for Israel')."""
+    costs ('the cost of Ukraine's reconstruction and recovery stood at US$524 million'), money
+    for another country's war ('$14.1 billion in security assistance for Israel'), or a whole
+    government's budget in a sentence that names no defence ('the 2024 national budget')."""
     text = s.text
     a = clause_of(s, q.start)[0]
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]
@@ -182,12 +185,14 @@ def not_spending(s: Sent, q: Quantity) -> bool:
         ("needs" in before or "requirement" in before)
         and NEEDS_BEFORE.search(before[-90:]) is not None) or (
         ("reconstruction" in before or "recovery" in before or "rebuilding" in before)
-        and RECOVERY_COST_BEFORE.search(before[-110:]) is not None)
+        and RECOVERY_COST_BEFORE.search(before[-110:]) is not None) or (
+        s.has(WHOLE_BUDGET) and not s.has(DEFENCE_NOUN) and not s.has(ARMED_SERVICE)
+        and not s.has(AID) and "Ukrain" not in s.text)
 
 
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:
     text = s.text
-    if no_amount(s, q) or _converts_previous(s, q):
+    if no_amount(s, q) or converts_previous(s, q):
         return None
     currency = q.currency
     local_after = text[q.end:min(len(text), next_quantity_start(s, q.end), q.end + 80)]

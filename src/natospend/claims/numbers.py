@@ -205,8 +205,11 @@ _RANGE_RE = re.compile(rf"\s?(?:{_HYPHEN}|to)\s?(?:{_alternation(_CURRENCY_PREFI
                        re.I)
 # A number starts at a digit or at the start of a word: testing that first skips the middle of
 # every word, which is most positions in news text.
-# Nor the year of 'FY25' ('expenditure for FY25 to 70 billion' is no range from 25).
-_NUMBER_RE = re.compile(rf"(?=\d(?<!FY\d)|(?<![\w])[zotfsenhaZOTFSENHA]){NUMBER}", re.I)
+# Nor the year of 'FY25' ('expenditure for FY25 to 70 billion' is no range from 25), nor the
+# second year of a fiscal year ('from £62.2bn in 2025/26 to £73.5bn', '2025-26 to £73.5bn': no
+# range from 26 billion).
+_NUMBER_RE = re.compile(rf"(?:(?=\d(?<!FY\d))(?!(?<=(?:19|20)\d\d[-–/])\d\d\b)|"
+                        rf"(?=(?<![\w])[zotfsenhaZOTFSENHA])){NUMBER}", re.I)
 _FRACTION_RE = re.compile(rf"(?=[aohtAOHT])\b(?:{_alternation(_FRACTIONS)})\b(?=\s+of\b)", re.I)
 
 # (phrase right before the number, hedge). 'surpass about $1.5 trillion' is 'more than'.

@@ -80,7 +80,10 @@ NOT_GDP_AFTER = re.compile(
     r"budget|territory)|all|those|(?-i:[A-Z]\w+ns\b|[A-Z]\w+s\b(?!['’]))|people|voters|incoming|"
     r"military\s+equipment)|increase|rise|drop|fall|jump|hike|cut|growth|more|less|higher|lower|"
     r"real|annual\s+(?:increase|growth|rise)|year[-\s]on[-\s]year|stake|tariffs?|interest|"
-    r"majority|of\s+Ukraine|of\s+the\s+\d)", re.I)
+    r"majority|of\s+Ukraine|of\s+the\s+\d|"
+    # '3.2 Percent Above 2023 Budget': growth over a year's figure
+    r"(?:above|below)\s+(?:(?:the|last|this)\s+)?(?:(?:fiscal\s+|FY\s?)?(?:19|20)\d\d\b|"
+    r"year['’]s|previous\s+year|budget))", re.I)
 # 'increase GDP between 0.4% and 0.7%': an effect on the economy, not a share of it.
 GDP_EFFECT_BEFORE = re.compile(
     r"\b(?:increase|boost|raise|lift|add|grow|reduce|cut|shrink|lower)\w*\s+(?:the\s+)?"
@@ -98,7 +101,7 @@ CHANGE_BEFORE = re.compile(
 # integrated GDP'). On the labelled rounds 11 of 12 such figures are no claim, the twelfth
 # that share of GDP.
 GROWTH_VERB_BEFORE = re.compile(
-    r"\b(?:increase|rise|grow|jump|climb|soar|surge|expand|decline|fall|drop)s?\s+"
+    r"\b(?:increase|rise|grow|jump|climb|soar|surge|expand|decline|fall|drop)s?\s+(?:at\s+)?"
     r"(?:(?:estimated|about|around|some|roughly|nearly|almost|more\s+than|over)\s+)?$", re.I)
 DEFENCE = words(r"defen[cs]e", "military", "armed forces", "Bundeswehr", "rearm\\w*", "ReArm",
                 "arms", "NATO", "alliance", "allies", "armament", "security", "spend\\w*",
@@ -393,7 +396,19 @@ PLAN_WORDS = words("aims?", "aiming", "plans?", "planning", "targets?", "targeti
 FISCAL_NOT_DEFENCE = words("deficits?", "debt", "borrowing", "revenues?", "growth",
                            "inflation", "unemployment", "surplus", "GNI",
                            "gross national income", "interest rates?", "education",
-                           "health(?:care)?", "pensions?")
+                           "health(?:care)?", "pensions?",
+                           # 'a rise in GDP of 3.26 percent': the economy's growth
+                           r"(?:rise|increase|growth|fall|drop|decline|expansion|contraction)"
+                           r"\s+in\s+(?:the\s+)?(?:real\s+)?(?:GDP|gross\s+domestic\s+product|"
+                           r"economy|economic\s+output)",
+                           # "its share of total NATO defense expenditure ... fell from 2.4
+                           # percent", 'Share of total government expenditure 4,52%': a part
+                           # of the allies' sum or of the budget, not of GDP
+                           r"share\s+of\s+(?:the\s+)?(?:total\s+|overall\s+|combined\s+)?"
+                           r"(?:NATO|alliance|allied|allies['’]?|European|global|world|"
+                           r"government|public|state)\s+"
+                           r"(?:defen[cs]e\s+|military\s+)?(?:expenditure|spending|budgets?|"
+                           r"outlays)")
 # '2.36% of GDP has been dedicated to education, 2.78% to health': another sector's share.
 OTHER_SECTOR_AFTER = re.compile(
     r"\s?(?:of\s+(?:GDP|gross\s+domestic\s+product)\s+)?(?:[\w-]+\s+){0,4}?(?:to|for|on)\s+"
