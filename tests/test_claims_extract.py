@@ -3001,3 +3001,15 @@ def test_a_share_of_government_spending_is_no_share_of_gdp(learned):
             "expenditure 4.52%.")
     shares = _only(extract(text, date(2024, 6, 1), learned=learned), "share_of_gdp")
     assert [(c.subject, c.value) for c in shares] == [("MKD", 1.67)]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_persons_wealth_is_no_aid(learned):
+    for text in ("Former U.S. ambassador to Ukraine Marie Yovanovitch has a net worth of $17 "
+                 "million.",
+                 "The oligarch, whose fortune of $3 billion was frozen, sent drones to Ukraine."):
+        assert not extract(text, date(2019, 11, 1), learned=learned)
+    # 'worth' alone still prices a package
+    [c] = extract("Germany sent a package worth $500 million to Ukraine.", date(2019, 11, 1),
+                  learned=learned)
+    assert (c.type, c.subject, c.value) == ("aid_pledge", "DEU", 500e6)

@@ -93,7 +93,7 @@ HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
                         "economy", "market", "stock", "shares", "contract", "deal", "sales",
                         "profit", "valuation", "loss", "damage", "shortfall", "hole", "gap",
                         "deficit", "underfunded", "cuts", "expenditure", "export", "grossed",
-                        "turnover", "saving", "save"),),
+                        "turnover", "saving", "save", "worth", "fortune"),),
     UKRAINE_NEEDS_BEFORE: (("ukraine", "kyiv", "kiev"), ("need", "require")),
     WORLD_TOTAL: (("global", "world"),),
     WHOLE_BUDGET: (("budget",),),

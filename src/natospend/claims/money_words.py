@@ -140,7 +140,9 @@ MONEY_NOT_BEFORE = re.compile(
     # drams', 'exports to $11 billion', 'Lockheed grossed $71 billion', 'to save 60 billion'
     r"total\s+(?:\d{4}\s+)?budget\s+expenditures?\s+of|(?:government|state|public)\s+"
     r"expenditures?\s+(?:\w+\s+){0,2}?(?:will\s+(?:reach|be|amount\s+to)|of|reach(?:es|ed)?)|"
-    r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save)\s+"
+    r"exports?\s+(?:to|of|worth|at)|grossed|turnover\s+of|savings?\s+of|to\s+save|"
+    # a person's wealth: 'Yovanovitch has a net worth of $17 million'
+    r"net\s+worth(?:\s+(?:of|is|was|at|stood\s+at))?|fortunes?\s+of)\s+"
     r"(?:of\s+)?" + _BOUND_END, re.I)
 
 # What Ukraine needs is no one's aid: 'the IMF estimates that Ukraine will need about €137
