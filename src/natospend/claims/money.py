@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from natospend.claims.money_words import (
-    ARMED_SERVICE,
     COST_OF_SHARE,
     COUNTED_AFTER,
     COUNTED_BEFORE,
@@ -57,6 +56,7 @@ from natospend.claims.sentence import (
     next_quantity_start,
     respectively,
     subjects_for,
+    text_topics,
     year_for,
 )
 from natospend.claims.subjects import SUBJECT_ROLES, resolve_currency
@@ -186,8 +186,7 @@ def not_spending(s: Sent, q: Quantity) -> bool:
         and NEEDS_BEFORE.search(before[-90:]) is not None) or (
         ("reconstruction" in before or "recovery" in before or "rebuilding" in before)
         and RECOVERY_COST_BEFORE.search(before[-110:]) is not None) or (
-        s.has(WHOLE_BUDGET) and not s.has(DEFENCE_NOUN) and not s.has(ARMED_SERVICE)
-        and not s.has(AID) and "Ukrain" not in s.text)
+        s.has(WHOLE_BUDGET) and not s.has(AID) and not text_topics(s.text, s.lower))
 
 
 def money_claim(s: Sent, q: Quantity, ctx: Context) -> list[Claim] | None:

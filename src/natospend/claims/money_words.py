@@ -180,11 +180,11 @@ COST_OF_SHARE = re.compile(
 WORLD_TOTAL = words("global", "world", "worldwide", "world['’]s")
 # A whole government's budget ('the 2024 national budget', 'Federal budget expenditures are
 # planned at 44.1 trillion rubles', 'The budget revenue will total €18.6 billion'): in a
-# sentence that names no defence, no armed service and no aid, its amounts are no defence
-# spending, whatever the text around it is about.
+# sentence that names no aid and neither defence nor Ukraine (``sentence.text_topics``, the
+# words by which a text is about either), its amounts are no defence spending, whatever the
+# text around it is about.
 WHOLE_BUDGET = words(r"(?:national|state|federal|government)\s+(?:[\w-]+\s+)?budgets?",
                      r"budget\s+(?:revenues?|expenditures?|deficits?|surplus)")
-ARMED_SERVICE = words("army", "navy", "air force", "marines?", "troops", "soldiers")
 
 DEFENCE_OR_TARGET = words(r"defen[cs]e", "military", "armed forces", "NATO", "target")
 

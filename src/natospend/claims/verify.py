@@ -254,13 +254,13 @@ def _group_share(subject: str, year: int, edition: str) -> float | None:
     return None if w is None else group_share(w)
 
 
-_SHARE_COLUMNS = ["usd_constant_m", "gdp_usd_constant_m"]
+_SHARE_COLUMNS = ("usd_constant_m", "gdp_usd_constant_m")
 
 
-def _group_note(subject: str, year: int, edition: str, columns: list[str]) -> str:
+@lru_cache(maxsize=4096)
+def _group_note(subject: str, year: int, edition: str, columns: tuple[str, ...]) -> str:
     """A computed group figure's note: whether any member's figure in it is NATO's estimate,
-    as a single ally's figure says of itself. Asked only for the rare claims about a group NATO
-    publishes no aggregate for."""
+    as a single ally's figure says of itself; kept as :func:`_group_share` is."""
     w = _group_rows(subject, year, edition, columns)
     return "computed from NATO estimates" if w is not None and w["estimate"].any() else ""
 
@@ -269,12 +269,12 @@ def _group_note(subject: str, year: int, edition: str, columns: list[str]) -> st
 def _group_total(subject: str, year: int, edition: str, indicator: str) -> float | None:
     """The sum of ``indicator`` over a group's members, or None (see :func:`_group_rows`);
     kept as :func:`_group_share` is."""
-    w = _group_rows(subject, year, edition, [indicator])
+    w = _group_rows(subject, year, edition, (indicator,))
     return None if w is None else float(w[indicator].sum())
 
 
 def _group_rows(subject: str, year: int, edition: str,
-                columns: list[str]) -> pd.DataFrame | None:
+                columns: tuple[str, ...]) -> pd.DataFrame | None:
     """The member rows of a group NATO publishes no aggregate for (EU, European allies), or
     None unless every member with armed forces has the figures: a partial sum is not a total."""
     if subject not in ("EU", "EUROPE"):
@@ -282,7 +282,7 @@ def _group_rows(subject: str, year: int, edition: str,
     members = [m for m in countries.groups()[subject].members
                if countries.ally_by_iso3()[m].armed_forces]
     w = dataset.expenditure(edition, aggregates=False)
-    w = w[(w["year"] == year) & w["iso3"].isin(members)].dropna(subset=columns)
+    w = w[(w["year"] == year) & w["iso3"].isin(members)].dropna(subset=list(columns))
     return w if len(w) == len(members) else None
 
 
@@ -458,7 +458,7 @@ def judge_amount(claim: ClaimLike, edition: str, published: date | None) -> Judg
         value = group * scale
         ev = Evidence(value, edition, "Table 2 (computed: sum of the group's allies)",
                       str(dataset.edition_info(edition)["url"]),
-                      _group_note(subject, int(claim.year), edition, [indicator]))
+                      _group_note(subject, int(claim.year), edition, (indicator,)))
     else:
         assert r is not None
         value = float(r["value"]) * scale  # type: ignore[arg-type]
